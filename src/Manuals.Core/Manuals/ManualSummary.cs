@@ -1,0 +1,14 @@
+namespace Manuals.Core.Manuals;
+
+/// <summary>A manual as lists show it, without its text.</summary>
+public sealed class ManualSummary
+{
+    public long Id { get; set; }
+    public string Title { get; set; } = "";
+    public long DepartmentId { get; set; }
+    public ManualVisibility Visibility { get; set; }
+    public ManualStatus Status { get; set; }
+    public long? OwnerId { get; set; }
+    public int RevisionNumber { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

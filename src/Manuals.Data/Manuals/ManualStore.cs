@@ -1,0 +1,179 @@
+using System.Data.Common;
+using Dapper;
+using Manuals.Core.Manuals;
+
+namespace Manuals.Data.Manuals;
+
+/// <summary>Manuals and their revisions. Every save writes the manual row and a new revision in one transaction.</summary>
+public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
+{
+    private const string SummaryColumns =
+        "m.id, m.title, m.department_id, m.visibility, m.status, m.owner_id, m.revision_number, m.updated_at";
+
+    public async Task<Manual?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT m.id, m.title, m.department_id, m.visibility, m.status, m.template, m.owner_id,
+                   u.display_name AS owner_name, m.revision_number, m.body, m.created_at, m.updated_at
+            FROM manuals m
+            LEFT JOIN users u ON u.id = m.owner_id
+            WHERE m.id = @id
+            """;
+        const string tagsSql = "SELECT tag FROM manual_tags WHERE manual_id = @id ORDER BY tag";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var manual = await connection.QuerySingleOrDefaultAsync<Manual>(
+            new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+        if (manual is not null)
+        {
+            var tags = await connection.QueryAsync<string>(new CommandDefinition(tagsSql, new { id }, cancellationToken: cancellationToken));
+            manual.Tags = tags.ToList();
+        }
+
+        return manual;
+    }
+
+    public async Task<IReadOnlyList<ManualSummary>> ListAsync(long? departmentId, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {SummaryColumns}
+            FROM manuals m
+            WHERE @departmentId IS NULL OR m.department_id = @departmentId
+            ORDER BY m.updated_at DESC, m.id DESC
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ManualSummary>(
+            new CommandDefinition(sql, new { departmentId }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT COUNT(*) FROM manuals";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long> CreateAsync(ManualDraft draft, Author author, long? ownerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        const string sql = """
+            INSERT INTO manuals (title, department_id, visibility, status, template, owner_id, revision_number, body, created_at, updated_at)
+            VALUES (@Title, @DepartmentId, @Visibility, @Status, @Template, @ownerId, 1, @Body, @now, @now)
+            RETURNING id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            sql,
+            new
+            {
+                draft.Title,
+                draft.DepartmentId,
+                Visibility = draft.Visibility.ToString(),
+                Status = draft.Status.ToString(),
+                draft.Template,
+                ownerId,
+                draft.Body,
+                now,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await WriteRevisionAsync(connection, transaction, id, 1, draft, author, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task<bool> TryUpdateAsync(long id, int baseRevision, ManualDraft draft, Author author, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        // The WHERE on revision_number is the optimistic-concurrency check: of two writers that started from the
+        // same revision, exactly one updates a row; the other gets 0 rows and a conflict, never a silent overwrite.
+        const string sql = """
+            UPDATE manuals
+            SET title = @Title, department_id = @DepartmentId, visibility = @Visibility, status = @Status,
+                template = @Template, body = @Body, revision_number = @next, updated_at = @now
+            WHERE id = @id AND revision_number = @baseRevision
+            """;
+        const string clearTagsSql = "DELETE FROM manual_tags WHERE manual_id = @id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            new
+            {
+                id,
+                baseRevision,
+                next = baseRevision + 1,
+                draft.Title,
+                draft.DepartmentId,
+                Visibility = draft.Visibility.ToString(),
+                Status = draft.Status.ToString(),
+                draft.Template,
+                draft.Body,
+                now,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (updated != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(clearTagsSql, new { id }, transaction, cancellationToken: cancellationToken));
+        await WriteRevisionAsync(connection, transaction, id, baseRevision + 1, draft, author, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<ManualRevision>> ListRevisionsAsync(long manualId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT manual_id, number, title, body, author_id, author_name, change_note, created_at
+            FROM manual_revisions
+            WHERE manual_id = @manualId
+            ORDER BY number DESC
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ManualRevision>(
+            new CommandDefinition(sql, new { manualId }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    public async Task<ManualRevision?> FindRevisionAsync(long manualId, int number, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT manual_id, number, title, body, author_id, author_name, change_note, created_at
+            FROM manual_revisions
+            WHERE manual_id = @manualId AND number = @number
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ManualRevision>(
+            new CommandDefinition(sql, new { manualId, number }, cancellationToken: cancellationToken));
+    }
+
+    private static async Task WriteRevisionAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        long manualId,
+        int number,
+        ManualDraft draft,
+        Author author,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        const string revisionSql = """
+            INSERT INTO manual_revisions (manual_id, number, title, body, author_id, author_name, change_note, created_at)
+            VALUES (@manualId, @number, @Title, @Body, @authorId, @authorName, @ChangeNote, @now)
+            """;
+        const string tagSql = "INSERT INTO manual_tags (manual_id, tag) VALUES (@manualId, @tag)";
+        await connection.ExecuteAsync(new CommandDefinition(
+            revisionSql,
+            new { manualId, number, draft.Title, draft.Body, authorId = author.UserId, authorName = author.Name, draft.ChangeNote, now },
+            transaction,
+            cancellationToken: cancellationToken));
+        var tags = draft.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)
+            .Select(tag => new { manualId, tag });
+        await connection.ExecuteAsync(new CommandDefinition(tagSql, tags, transaction, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,141 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Manuals.Data.Migrations;
+
+/// <summary>
+/// Applies the embedded, forward-only SQL scripts of the configured engine that the database has not seen yet.
+/// Each script runs in its own transaction together with its <c>schema_version</c> row, so a failing script
+/// leaves the database exactly as it was and start-up stops with <see cref="MigrationException"/>.
+/// </summary>
+public sealed partial class MigrationRunner
+{
+    // Any constant works; it only has to be the same on every web node.
+    private const long PostgresLockKey = 0x4D616E75616C73;
+
+    private readonly IDbConnectionFactory _connections;
+    private readonly ILogger<MigrationRunner> _logger;
+    private readonly IReadOnlyList<Migration> _migrations;
+
+    public MigrationRunner(IDbConnectionFactory connections, ILogger<MigrationRunner> logger)
+        : this(connections, logger, LoadEmbedded(connections.Engine))
+    {
+    }
+
+    /// <summary>Runs the given scripts instead of the embedded ones (tests use this for a failing script).</summary>
+    public MigrationRunner(IDbConnectionFactory connections, ILogger<MigrationRunner> logger, IReadOnlyList<Migration> migrations)
+    {
+        _connections = connections;
+        _logger = logger;
+        _migrations = migrations.OrderBy(m => m.Version).ToList();
+    }
+
+    /// <summary>The embedded scripts of one engine, in version order.</summary>
+    public static IReadOnlyList<Migration> LoadEmbedded(SqlEngine engine)
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        var prefix = $"Migrations/{engine}/";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => Read(assembly, n, prefix))
+            .OrderBy(m => m.Version)
+            .ToList();
+    }
+
+    /// <summary>Applies pending migrations; returns how many were applied.</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await EnsureVersionTableAsync(connection, cancellationToken);
+
+        var applied = 0;
+        foreach (var migration in _migrations)
+        {
+            if (await ApplyAsync(connection, migration, cancellationToken))
+            {
+                applied++;
+                LogApplied(_logger, migration.Version, migration.Name);
+            }
+        }
+
+        return applied;
+    }
+
+    private async Task<bool> ApplyAsync(DbConnection connection, Migration migration, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (_connections.Engine == SqlEngine.Postgres)
+        {
+            // Several web nodes may start at once: the lock makes them take turns, and the re-check below
+            // makes the later ones skip what the first one applied.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(@key)", new { key = PostgresLockKey }, transaction, cancellationToken: cancellationToken));
+        }
+
+        const string isAppliedSql = "SELECT COUNT(*) FROM schema_version WHERE version = @version";
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            isAppliedSql, new { version = migration.Version }, transaction, cancellationToken: cancellationToken));
+        if (count > 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            const string recordSql = "INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @appliedAt)";
+            await connection.ExecuteAsync(new CommandDefinition(
+                recordSql,
+                new { version = migration.Version, name = migration.Name, appliedAt = DateTimeOffset.UtcNow },
+                transaction,
+                cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbException ex)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw new MigrationException(
+                $"Migration {migration.Version:D4}_{migration.Name} failed and was rolled back; the database is unchanged. {ex.Message}",
+                ex);
+        }
+    }
+
+    private async Task EnsureVersionTableAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var sql = _connections.Engine == SqlEngine.Postgres
+            ? """
+              CREATE TABLE IF NOT EXISTS schema_version (
+                  version integer PRIMARY KEY,
+                  name text NOT NULL,
+                  applied_at timestamptz NOT NULL)
+              """
+            : """
+              CREATE TABLE IF NOT EXISTS schema_version (
+                  version INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL,
+                  applied_at TEXT NOT NULL)
+              """;
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
+    private static Migration Read(Assembly assembly, string resourceName, string prefix)
+    {
+        var fileName = resourceName[prefix.Length..^".sql".Length];
+        var separator = fileName.IndexOf('_', StringComparison.Ordinal);
+        if (separator <= 0 || !int.TryParse(fileName[..separator], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            throw new MigrationException($"Migration file '{resourceName}' must be named NNNN_name.sql.");
+        }
+
+        using var stream = assembly.GetManifestResourceStream(resourceName)!;
+        using var reader = new StreamReader(stream);
+        return new Migration(version, fileName[(separator + 1)..], reader.ReadToEnd());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Version:D4}_{Name}")]
+    private static partial void LogApplied(ILogger logger, int version, string name);
+}
