@@ -1,0 +1,18 @@
+using Manuals.Core.Manuals;
+using Manuals.Core.Manuals.Import;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Manuals.Core;
+
+/// <summary>Registers Core's services.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddManualsCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ManualService>();
+        services.AddSingleton<ManualImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using Manuals.Core.Departments;
+
+namespace Manuals.Core.Manuals.Import;
+
+/// <summary>
+/// Imports a folder of Markdown manuals (<c>*.md</c>, front matter as <see cref="ManualFileParser"/> reads it).
+/// A file is imported whole or not at all; a refused file is reported with its name and reason. A file whose
+/// title already exists in the same department is refused, so importing a folder twice creates no duplicates.
+/// </summary>
+public sealed class ManualImporter(IManualStore manuals, IDepartmentStore departments, TimeProvider clock)
+{
+    public async Task<ImportReport> ImportFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(folder);
+        }
+
+        var knownDepartments = await departments.ListAsync(cancellationToken);
+        var existing = (await manuals.ListAsync(null, cancellationToken))
+            .Select(m => (m.DepartmentId, m.Title))
+            .ToHashSet();
+        var imported = new List<ImportedManual>();
+        var refused = new List<ImportProblem>();
+
+        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        {
+            var fileName = Path.GetFileName(path);
+            if (string.Equals(fileName, "README.md", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var (draft, problem) = ManualFileParser.Parse(fileName, await File.ReadAllBytesAsync(path, cancellationToken), knownDepartments);
+            if (draft is null)
+            {
+                refused.Add(problem!);
+                continue;
+            }
+
+            if (!existing.Add((draft.DepartmentId, draft.Title)))
+            {
+                refused.Add(new ImportProblem(fileName, "Duplicate", draft.Title));
+                continue;
+            }
+
+            var id = await manuals.CreateAsync(draft, new Author(null, $"import: {fileName}"), null, clock.GetUtcNow(), cancellationToken);
+            imported.Add(new ImportedManual(fileName, id, draft.Title));
+        }
+
+        return new ImportReport(imported, refused);
+    }
+}

@@ -1,0 +1,69 @@
+using Manuals.Core.Common;
+
+namespace Manuals.Core.Manuals;
+
+/// <summary>The rules every manual revision obeys, whether typed in a form or imported from a file.</summary>
+public static class ManualDraftValidator
+{
+    public static IReadOnlyList<ValidationError> Validate(ManualDraft draft, IEnumerable<long> knownDepartmentIds)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(draft.Title))
+        {
+            errors.Add(new(nameof(draft.Title), "TitleRequired"));
+        }
+        else if (draft.Title.Length > ManualLimits.TitleMaxLength)
+        {
+            errors.Add(new(nameof(draft.Title), "TitleTooLong"));
+        }
+
+        if (!knownDepartmentIds.Contains(draft.DepartmentId))
+        {
+            errors.Add(new(nameof(draft.DepartmentId), "DepartmentUnknown"));
+        }
+
+        if (!Enum.IsDefined(draft.Visibility))
+        {
+            errors.Add(new(nameof(draft.Visibility), "VisibilityUnknown"));
+        }
+
+        if (!Enum.IsDefined(draft.Status))
+        {
+            errors.Add(new(nameof(draft.Status), "StatusUnknown"));
+        }
+
+        if (draft.Template is { Length: > ManualLimits.TemplateMaxLength })
+        {
+            errors.Add(new(nameof(draft.Template), "TemplateTooLong"));
+        }
+
+        if (draft.Body.Length > ManualLimits.BodyMaxLength)
+        {
+            errors.Add(new(nameof(draft.Body), "BodyTooLong"));
+        }
+
+        if (draft.ChangeNote.Length > ManualLimits.ChangeNoteMaxLength)
+        {
+            errors.Add(new(nameof(draft.ChangeNote), "ChangeNoteTooLong"));
+        }
+
+        if (draft.Tags.Count > ManualLimits.MaxTags)
+        {
+            errors.Add(new(nameof(draft.Tags), "TooManyTags"));
+        }
+        else if (draft.Tags.Any(t => t.Length > ManualLimits.TagMaxLength))
+        {
+            errors.Add(new(nameof(draft.Tags), "TagTooLong"));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Splits a comma, 読点 or space separated tag field into distinct, trimmed tags.</summary>
+    public static IReadOnlyList<string> ParseTags(string? text) =>
+        (text ?? "")
+            .Split([',', '、', '，', ' ', '　', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+}

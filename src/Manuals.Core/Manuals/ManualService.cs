@@ -1,0 +1,73 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Departments;
+
+namespace Manuals.Core.Manuals;
+
+/// <summary>Creating and saving manuals: validation, the access policy and optimistic concurrency in one place.</summary>
+public sealed class ManualService(IManualStore manuals, IDepartmentStore departments, TimeProvider clock)
+{
+    /// <summary>Creates a manual owned by the viewer, as revision 1.</summary>
+    public async Task<SaveResult> CreateAsync(Viewer viewer, Author author, ManualDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = await ValidateAsync(draft, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Invalid, 0, null, errors);
+        }
+
+        if (!ManualAccessPolicy.CanCreateIn(viewer, draft.DepartmentId))
+        {
+            return SaveResult.Failed(SaveOutcome.Forbidden);
+        }
+
+        var id = await manuals.CreateAsync(draft, author, viewer.UserId, clock.GetUtcNow(), cancellationToken);
+        return SaveResult.Saved(id);
+    }
+
+    /// <summary>
+    /// Saves a new revision written on top of <paramref name="baseRevision"/>. When the manual has moved on since,
+    /// nothing is written and the result carries the current manual so the writer's text can be kept and merged.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(
+        Viewer viewer, Author author, long id, int baseRevision, ManualDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(draft);
+        var existing = await manuals.FindAsync(id, cancellationToken);
+        if (existing is null)
+        {
+            return SaveResult.Failed(SaveOutcome.NotFound, id);
+        }
+
+        if (!ManualAccessPolicy.CanEdit(viewer, existing)
+            || (draft.DepartmentId != existing.DepartmentId && !ManualAccessPolicy.CanCreateIn(viewer, draft.DepartmentId)))
+        {
+            return SaveResult.Failed(SaveOutcome.Forbidden, id);
+        }
+
+        var errors = await ValidateAsync(draft, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Invalid, id, null, errors);
+        }
+
+        if (existing.RevisionNumber == baseRevision
+            && await manuals.TryUpdateAsync(id, baseRevision, draft, author, clock.GetUtcNow(), cancellationToken))
+        {
+            return SaveResult.Saved(id);
+        }
+
+        var current = await manuals.FindAsync(id, cancellationToken);
+        return current is null
+            ? SaveResult.Failed(SaveOutcome.NotFound, id)
+            : new SaveResult(SaveOutcome.Conflict, id, current, []);
+    }
+
+    private async Task<IReadOnlyList<Common.ValidationError>> ValidateAsync(ManualDraft draft, CancellationToken cancellationToken)
+    {
+        var known = await departments.ListAsync(cancellationToken);
+        return ManualDraftValidator.Validate(draft, known.Select(d => d.Id));
+    }
+}

@@ -1,0 +1,313 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Manuals.Core.Manuals;
+
+/// <summary>
+/// Converts manual bodies written in Markdown into HTML that is safe to embed in a page,
+/// and into plain text for search and snippets.
+/// </summary>
+/// <remarks>
+/// Manual authors are trusted to edit content but not to run script in readers' browsers, so the
+/// pipeline never passes raw HTML through, only lets links use http, https, mailto or relative URLs,
+/// and only shows images hosted on this site. The class is stateless and safe to share between threads.
+/// </remarks>
+public sealed class MarkdownRenderer
+{
+    // Building a Markdig pipeline is comparatively expensive, and a built pipeline is thread-safe,
+    // so one instance serves every renderer and every call.
+    private static readonly MarkdownPipeline SharedPipeline = BuildPipeline();
+
+    // Held per instance (rather than used statically) so callers depend on an injectable renderer
+    // object; every instance still points at the shared pipeline.
+    private readonly MarkdownPipeline _pipeline = SharedPipeline;
+
+    /// <summary>
+    /// Renders Markdown to sanitised HTML.
+    /// </summary>
+    /// <param name="markdown">The Markdown source.</param>
+    /// <returns>
+    /// HTML in which raw HTML from the source appears as text, unsafe link targets are replaced by
+    /// <c>#</c>, and off-site images are reduced to their alternative text.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="markdown"/> is <see langword="null"/>.</exception>
+    public string ToHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Markdown.ToHtml(markdown, _pipeline);
+    }
+
+    /// <summary>
+    /// Renders Markdown to plain text, for search indexing and snippets.
+    /// </summary>
+    /// <param name="markdown">The Markdown source.</param>
+    /// <returns>
+    /// The text content without Markdown syntax. The result is <em>not</em> HTML-encoded:
+    /// literal <c>&lt;</c> characters from the source are kept, so encode it before writing it into HTML.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="markdown"/> is <see langword="null"/>.</exception>
+    public string ToPlainText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Markdown.ToPlainText(markdown, _pipeline);
+    }
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseTaskLists()
+            // GitHub-style ids keep non-ASCII letters, so Japanese headings get meaningful anchors
+            // instead of the empty/"section" ids the ASCII-only default would produce.
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseEmphasisExtras()
+            .UseCustomContainers()
+            .UseAutoLinks()
+            // Authors must not be able to inject markup; raw HTML is rendered as escaped text.
+            .DisableHtml();
+
+        // Added after UseCustomContainers so that its renderer setup runs later and can replace
+        // Markdig's container renderer, which copies the author's info string into the class attribute.
+        builder.Extensions.Add(new CalloutExtension());
+
+        // Sanitising as part of parsing means every output of this pipeline (HTML and plain text)
+        // sees the same cleaned tree.
+        builder.DocumentProcessed += SanitizeLinks;
+        return builder.Build();
+    }
+
+    private static void SanitizeLinks(MarkdownDocument document)
+    {
+        // Materialise first: the loops below replace nodes, which would upset a lazy tree walk.
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (link.IsImage)
+            {
+                SanitizeImage(link);
+            }
+            else
+            {
+                SanitizeLink(link);
+            }
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            SanitizeAutolink(autolink);
+        }
+    }
+
+    private static void SanitizeLink(LinkInline link)
+    {
+        // Links to headings (auto identifiers) compute their URL lazily; check what would be rendered.
+        var url = link.GetDynamicUrl?.Invoke() ?? link.Url ?? string.Empty;
+        var kind = ClassifyUrl(url);
+        if (kind == UrlKind.Blocked)
+        {
+            link.GetDynamicUrl = null;
+            link.Url = "#";
+        }
+        else if (kind == UrlKind.External)
+        {
+            link.GetAttributes().AddProperty("rel", "noopener noreferrer");
+        }
+    }
+
+    private static void SanitizeImage(LinkInline image)
+    {
+        var url = image.GetDynamicUrl?.Invoke() ?? image.Url ?? string.Empty;
+        if (!IsSiteRelativeImageUrl(url))
+        {
+            // Off-site images can track readers or smuggle content (data:), so only the alt text is shown.
+            image.ReplaceBy(new LiteralInline(GetText(image)), copyChildren: false);
+        }
+    }
+
+    private static void SanitizeAutolink(AutolinkInline autolink)
+    {
+        if (autolink.IsEmail)
+        {
+            // Rendered as mailto:, which is allowed.
+            return;
+        }
+
+        var kind = ClassifyUrl(autolink.Url);
+        if (kind == UrlKind.Blocked)
+        {
+            // An autolink renders its URL as the link text, so setting the URL to "#" would lose the text;
+            // swap in an ordinary link that keeps the original text but points nowhere.
+            var replacement = new LinkInline("#", string.Empty);
+            replacement.AppendChild(new LiteralInline(autolink.Url));
+            autolink.ReplaceBy(replacement, copyChildren: false);
+        }
+        else if (kind == UrlKind.External)
+        {
+            autolink.GetAttributes().AddProperty("rel", "noopener noreferrer");
+        }
+    }
+
+    private static UrlKind ClassifyUrl(string url)
+    {
+        var normalized = NormalizeForCheck(url);
+        if (IsProtocolRelative(normalized))
+        {
+            return UrlKind.Blocked;
+        }
+
+        var end = normalized.IndexOfAny([':', '/', '?', '#']);
+        if (end < 0 || normalized[end] != ':')
+        {
+            // No scheme: a path, query or fragment on this site.
+            return UrlKind.Allowed;
+        }
+
+        var scheme = normalized.AsSpan(0, end);
+        if (scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
+        {
+            return UrlKind.External;
+        }
+
+        return scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase) ? UrlKind.Allowed : UrlKind.Blocked;
+    }
+
+    private static bool IsSiteRelativeImageUrl(string url)
+    {
+        var normalized = NormalizeForCheck(url);
+        return normalized.StartsWith('/') && !IsProtocolRelative(normalized);
+    }
+
+    private static bool IsProtocolRelative(string normalized) =>
+        normalized.StartsWith("//", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Produces the form of a URL that browsers effectively interpret, for checking only.
+    /// </summary>
+    /// <remarks>
+    /// Browsers ignore tabs and newlines anywhere in a URL and treat a backslash like a slash, so
+    /// "java&#9;script:" is a script URL and "/\evil.example" is protocol-relative. Stripping all
+    /// whitespace and control characters is stricter than browsers and therefore errs on the safe side.
+    /// </remarks>
+    private static string NormalizeForCheck(string url)
+    {
+        var builder = new StringBuilder(url.Length);
+        foreach (var c in url)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                continue;
+            }
+
+            builder.Append(c == '\\' ? '/' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string GetText(ContainerInline container)
+    {
+        var text = new StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private enum UrlKind
+    {
+        /// <summary>No scheme (a path, query or fragment on this site) or mailto:.</summary>
+        Allowed,
+
+        /// <summary>http: or https:, which gets rel="noopener noreferrer".</summary>
+        External,
+
+        /// <summary>Anything else, including javascript:, data: and protocol-relative URLs.</summary>
+        Blocked,
+    }
+
+    /// <summary>Installs <see cref="CalloutRenderer"/> in place of Markdig's custom container renderer.</summary>
+    private sealed class CalloutExtension : IMarkdownExtension
+    {
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+            // Parsing is provided by UseCustomContainers; only rendering changes.
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+            if (renderer is HtmlRenderer htmlRenderer)
+            {
+                htmlRenderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new CalloutRenderer());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renders <c>:::name</c> containers as callouts whose markup comes from a fixed list,
+    /// never from the author's info string.
+    /// </summary>
+    private sealed class CalloutRenderer : HtmlObjectRenderer<CustomContainer>
+    {
+        private static readonly Dictionary<string, (string CssClass, string Label)> Callouts =
+            new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["note"] = ("callout-note", "メモ"),
+                ["warning"] = ("callout-warning", "注意"),
+                ["tip"] = ("callout-tip", "ポイント"),
+            };
+
+        protected override void Write(HtmlRenderer renderer, CustomContainer obj)
+        {
+            renderer.EnsureLine();
+
+            // Plain-text rendering disables block HTML; then only the content is written, without the label.
+            if (renderer.EnableHtmlForBlock)
+            {
+                if (obj.Info is { } info && Callouts.TryGetValue(info.Trim(), out var callout))
+                {
+                    renderer.Write("<div class=\"callout ").Write(callout.CssClass).WriteLine("\" role=\"note\">");
+                    renderer.Write("<p class=\"callout-label\">").Write(callout.Label).WriteLine("</p>");
+                }
+                else
+                {
+                    renderer.WriteLine("<div class=\"callout\">");
+                }
+            }
+
+            renderer.WriteChildren(obj);
+
+            if (renderer.EnableHtmlForBlock)
+            {
+                renderer.EnsureLine();
+                renderer.WriteLine("</div>");
+            }
+        }
+    }
+}

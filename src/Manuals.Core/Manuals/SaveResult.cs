@@ -1,0 +1,15 @@
+using Manuals.Core.Common;
+
+namespace Manuals.Core.Manuals;
+
+/// <summary>The result of <see cref="ManualService"/>'s create and save.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="ManualId">The manual's id (0 when a create did not happen).</param>
+/// <param name="Current">On a conflict, the manual as it is now, so the writer can compare and merge.</param>
+/// <param name="Errors">On <see cref="SaveOutcome.Invalid"/>, the rules the draft broke.</param>
+public sealed record SaveResult(SaveOutcome Outcome, long ManualId, Manual? Current, IReadOnlyList<ValidationError> Errors)
+{
+    public static SaveResult Saved(long id) => new(SaveOutcome.Saved, id, null, []);
+
+    public static SaveResult Failed(SaveOutcome outcome, long id = 0) => new(outcome, id, null, []);
+}

@@ -1,0 +1,85 @@
+using Manuals.Core.Accounts;
+using Manuals.Web.Shared.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Manuals.Web.Features.Accounts;
+
+/// <summary>Sign-in, sign-out and changing one's own password.</summary>
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<User> signInManager,
+    UserManager<User> userManager,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("sign-in")]
+    [AllowAnonymous]
+    public IActionResult SignIn([FromQuery] string? returnUrl) =>
+        View(new SignInModel { ReturnUrl = returnUrl });
+
+    [HttpPost("sign-in")]
+    [AllowAnonymous]
+    public async Task<IActionResult> SignIn(SignInModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(model);
+        }
+
+        var result = await signInManager.PasswordSignInAsync(model.UserName.Trim(), model.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/manuals");
+        }
+
+        // One message for unknown user, wrong password and disabled account, so sign-in reveals no user names.
+        ModelState.AddModelError("", result.IsLockedOut ? l["Account.LockedOut"] : l["Account.SignInFailed"]);
+        model.Password = "";
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(model);
+    }
+
+    [HttpPost("sign-out")]
+    public async Task<IActionResult> SignOutNow()
+    {
+        await signInManager.SignOutAsync();
+        return RedirectToAction(nameof(SignIn));
+    }
+
+    [HttpGet("password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordModel());
+
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var user = await userManager.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await userManager.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+            if (result.Succeeded)
+            {
+                await signInManager.RefreshSignInAsync(user);
+                TempData["Flash"] = l["Account.PasswordChanged"].Value;
+                return Redirect("/manuals");
+            }
+
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("", error.Description);
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(new ChangePasswordModel());
+    }
+}

@@ -1,0 +1,17 @@
+namespace Manuals.Web.Features.Accounts;
+
+/// <summary>Rules for user names and passwords, shared by Identity's options and the forms.</summary>
+public static class AccountRules
+{
+    /// <summary>Length over composition rules: a long passphrase beats a short one with symbols.</summary>
+    public const int MinimumPasswordLength = 10;
+
+    public const int MaximumPasswordLength = 128;
+    public const int UserNameMaxLength = 64;
+    public const int DisplayNameMaxLength = 100;
+
+    /// <summary>ASCII user names (they appear in URLs, logs and e-mail style ids).</summary>
+    public const string UserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+
+    public const string UserNamePattern = "^[A-Za-z0-9._@-]+$";
+}

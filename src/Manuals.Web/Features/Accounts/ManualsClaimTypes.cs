@@ -1,0 +1,8 @@
+namespace Manuals.Web.Features.Accounts;
+
+/// <summary>Claims Manuals adds to the sign-in cookie besides id, name and roles.</summary>
+public static class ManualsClaimTypes
+{
+    public const string DisplayName = "manuals:display_name";
+    public const string Department = "manuals:department";
+}

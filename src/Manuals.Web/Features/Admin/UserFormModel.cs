@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Manuals.Core.Accounts;
+using Manuals.Web.Features.Accounts;
+
+namespace Manuals.Web.Features.Admin;
+
+/// <summary>Create or change a user. <see cref="Password"/> is used only when creating.</summary>
+public sealed class UserFormModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(AccountRules.UserNameMaxLength, ErrorMessage = "Validation.UserNameTooLong")]
+    [RegularExpression(AccountRules.UserNamePattern, ErrorMessage = "Validation.UserNameCharacters")]
+    [Display(Name = "Account.Field.UserName")]
+    public string UserName { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(AccountRules.DisplayNameMaxLength, ErrorMessage = "Validation.DisplayNameTooLong")]
+    [Display(Name = "Account.Field.DisplayName")]
+    public string DisplayName { get; set; } = "";
+
+    [EmailAddress(ErrorMessage = "Validation.EmailInvalid")]
+    [StringLength(254, ErrorMessage = "Validation.EmailInvalid")]
+    [Display(Name = "Account.Field.Email")]
+    public string? Email { get; set; }
+
+    [StringLength(AccountRules.MaximumPasswordLength, MinimumLength = AccountRules.MinimumPasswordLength, ErrorMessage = "Validation.PasswordLength")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Account.Field.InitialPassword")]
+    public string? Password { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.Field.Role")]
+    public string Role { get; set; } = Roles.Reader;
+
+    public IList<long> DepartmentIds { get; set; } = [];
+
+    public bool IsDisabled { get; set; }
+}

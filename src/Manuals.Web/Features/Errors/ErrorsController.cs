@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Manuals.Web.Features.Errors;
+
+/// <summary>Japanese (or English) error pages for unhandled exceptions and bare status codes (400, 403, 404…).</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorsController : Controller
+{
+    [Route("error")]
+    public IActionResult Error()
+    {
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var status = feature?.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
+        return View("Error", status);
+    }
+
+    [Route("error/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        var status = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
+        Response.StatusCode = status;
+        return View("Error", status);
+    }
+}

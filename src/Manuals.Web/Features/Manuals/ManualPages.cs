@@ -1,0 +1,113 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Departments;
+using Manuals.Core.Manuals;
+using Manuals.Web.Shared;
+
+namespace Manuals.Web.Features.Manuals;
+
+/// <summary>Builds the manual pages' models: reads the stores, asks the access policy, renders Markdown.</summary>
+public sealed class ManualPages(IManualStore manuals, IDepartmentStore departments, MarkdownRenderer renderer)
+{
+    public async Task<Lookup<ManualListPage>> ListAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
+    {
+        var all = await departments.ListAsync(cancellationToken);
+        var selected = departmentId is { } id ? all.FirstOrDefault(d => d.Id == id) : null;
+        if (departmentId is not null && selected is null)
+        {
+            return Lookups.NotFound<ManualListPage>();
+        }
+
+        var readable = (await manuals.ListAsync(null, cancellationToken))
+            .Where(m => ManualAccessPolicy.CanRead(viewer, m))
+            .ToList();
+        var counts = readable.GroupBy(m => m.DepartmentId).ToDictionary(g => g.Key, g => g.Count());
+        var shown = selected is null ? readable : readable.Where(m => m.DepartmentId == selected.Id).ToList();
+        var canCreate = viewer.IsAdmin || (viewer.IsWriter && viewer.DepartmentIds.Count > 0);
+        return Lookups.Found(new ManualListPage(all, counts, selected, shown, canCreate));
+    }
+
+    public async Task<Lookup<ManualPage>> ShowAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var manual = await manuals.FindAsync(id, cancellationToken);
+        if (manual is null)
+        {
+            return Lookups.NotFound<ManualPage>();
+        }
+
+        if (!ManualAccessPolicy.CanRead(viewer, manual))
+        {
+            return Lookups.Forbidden<ManualPage>();
+        }
+
+        var department = await DepartmentNameAsync(manual.DepartmentId, cancellationToken);
+        return Lookups.Found(new ManualPage(manual, department, renderer.ToHtml(manual.Body), ManualAccessPolicy.CanEdit(viewer, manual)));
+    }
+
+    /// <summary>The edit form for an existing manual, or null-status when missing or not editable.</summary>
+    public async Task<Lookup<Manual>> FindEditableAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var manual = await manuals.FindAsync(id, cancellationToken);
+        if (manual is null)
+        {
+            return Lookups.NotFound<Manual>();
+        }
+
+        return ManualAccessPolicy.CanEdit(viewer, manual) ? Lookups.Found(manual) : Lookups.Forbidden<Manual>();
+    }
+
+    public async Task<ManualFormPage> FormAsync(ManualFormModel form, long? manualId, bool preview, CancellationToken cancellationToken)
+    {
+        var html = preview ? renderer.ToHtml(form.Body ?? "") : null;
+        return new ManualFormPage(form, await departments.ListAsync(cancellationToken), manualId, html);
+    }
+
+    public async Task<ConflictPage> ConflictAsync(ManualFormModel mine, Manual current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mine);
+        ArgumentNullException.ThrowIfNull(current);
+        var diff = TextDiff.Compare(current.Body, mine.Body ?? "");
+        // The kept text now sits on top of the current revision: saving it again is a deliberate merge.
+        mine.BaseRevision = current.RevisionNumber;
+        return new ConflictPage(mine, current, diff, await departments.ListAsync(cancellationToken));
+    }
+
+    public async Task<Lookup<HistoryPage>> HistoryAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var manual = await manuals.FindAsync(id, cancellationToken);
+        if (manual is null)
+        {
+            return Lookups.NotFound<HistoryPage>();
+        }
+
+        return ManualAccessPolicy.CanRead(viewer, manual)
+            ? Lookups.Found(new HistoryPage(manual, await manuals.ListRevisionsAsync(id, cancellationToken)))
+            : Lookups.Forbidden<HistoryPage>();
+    }
+
+    public async Task<Lookup<RevisionPage>> RevisionAsync(Viewer viewer, long id, int number, CancellationToken cancellationToken)
+    {
+        var manual = await manuals.FindAsync(id, cancellationToken);
+        if (manual is null)
+        {
+            return Lookups.NotFound<RevisionPage>();
+        }
+
+        if (!ManualAccessPolicy.CanRead(viewer, manual))
+        {
+            return Lookups.Forbidden<RevisionPage>();
+        }
+
+        var revision = await manuals.FindRevisionAsync(id, number, cancellationToken);
+        if (revision is null)
+        {
+            return Lookups.NotFound<RevisionPage>();
+        }
+
+        var previous = number > 1 ? await manuals.FindRevisionAsync(id, number - 1, cancellationToken) : null;
+        var diff = TextDiff.Compare(previous?.Body ?? "", revision.Body);
+        return Lookups.Found(new RevisionPage(manual, revision, renderer.ToHtml(revision.Body), diff));
+    }
+
+    private async Task<string> DepartmentNameAsync(long id, CancellationToken cancellationToken) =>
+        (await departments.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == id)?.Name ?? "";
+}

@@ -1,0 +1,125 @@
+using Manuals.Core.Manuals;
+using Manuals.Web.Features.Accounts;
+using Manuals.Web.Shared;
+using Manuals.Web.Shared.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Manuals.Web.Features.Manuals;
+
+/// <summary>Manual list, manual page, create and edit (with conflict handling), history and old revisions.</summary>
+[Route("manuals")]
+public sealed class ManualsController(
+    ManualPages pages,
+    ManualService service,
+    CurrentUser currentUser,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/")]
+    public IActionResult Home() => RedirectToAction(nameof(Index));
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] long? department, CancellationToken cancellationToken) =>
+        this.ViewOr(await pages.ListAsync(currentUser.Viewer, department, cancellationToken));
+
+    [HttpGet("{id:long}")]
+    public async Task<IActionResult> Show(long id, CancellationToken cancellationToken) =>
+        this.ViewOr(await pages.ShowAsync(currentUser.Viewer, id, cancellationToken));
+
+    [HttpGet("new")]
+    [Authorize(Policy = Policies.Writer)]
+    public async Task<IActionResult> New([FromQuery] long? department, CancellationToken cancellationToken)
+    {
+        var form = new ManualFormModel { DepartmentId = department ?? currentUser.Viewer.DepartmentIds.Order().FirstOrDefault() };
+        return View("Form", await pages.FormAsync(form, null, preview: false, cancellationToken));
+    }
+
+    [HttpPost("new")]
+    [Authorize(Policy = Policies.Writer)]
+    public async Task<IActionResult> Create(ManualFormModel form, [FromForm(Name = "intent")] string? intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (intent == "preview" || !ModelState.IsValid)
+        {
+            return await FormAgainAsync(form, null, intent == "preview", cancellationToken);
+        }
+
+        var result = await service.CreateAsync(currentUser.Viewer, currentUser.Author, form.ToDraft(), cancellationToken);
+        return await AfterSaveAsync(result, form, null, cancellationToken);
+    }
+
+    [HttpGet("{id:long}/edit")]
+    public async Task<IActionResult> Edit(long id, CancellationToken cancellationToken)
+    {
+        var manual = await pages.FindEditableAsync(currentUser.Viewer, id, cancellationToken);
+        if (manual.Value is null)
+        {
+            return this.ViewOr(manual);
+        }
+
+        return View("Form", await pages.FormAsync(ManualFormModel.From(manual.Value), id, preview: false, cancellationToken));
+    }
+
+    [HttpPost("{id:long}/edit")]
+    public async Task<IActionResult> Update(long id, ManualFormModel form, [FromForm(Name = "intent")] string? intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var editable = await pages.FindEditableAsync(currentUser.Viewer, id, cancellationToken);
+        if (editable.Value is null)
+        {
+            return this.ViewOr(editable);
+        }
+
+        if (intent == "preview" || !ModelState.IsValid)
+        {
+            return await FormAgainAsync(form, id, intent == "preview", cancellationToken);
+        }
+
+        var result = await service.SaveAsync(currentUser.Viewer, currentUser.Author, id, form.BaseRevision, form.ToDraft(), cancellationToken);
+        return await AfterSaveAsync(result, form, id, cancellationToken);
+    }
+
+    [HttpGet("{id:long}/history")]
+    public async Task<IActionResult> History(long id, CancellationToken cancellationToken) =>
+        this.ViewOr(await pages.HistoryAsync(currentUser.Viewer, id, cancellationToken));
+
+    [HttpGet("{id:long}/revisions/{number:int}")]
+    public async Task<IActionResult> Revision(long id, int number, CancellationToken cancellationToken) =>
+        this.ViewOr(await pages.RevisionAsync(currentUser.Viewer, id, number, cancellationToken));
+
+    private async Task<IActionResult> AfterSaveAsync(SaveResult result, ManualFormModel form, long? id, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                TempData["Flash"] = l["Manuals.Saved"].Value;
+                return RedirectToAction(nameof(Show), new { id = result.ManualId });
+            case SaveOutcome.Invalid:
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError(error.Field, l[$"Validation.{error.Code}"]);
+                }
+
+                return await FormAgainAsync(form, id, preview: false, cancellationToken);
+            case SaveOutcome.Conflict:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Conflict", await pages.ConflictAsync(form, result.Current!, cancellationToken));
+            case SaveOutcome.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> FormAgainAsync(ManualFormModel form, long? id, bool preview, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            // The writer's text goes back in the form; the status tells scripts and tests the input was refused.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View("Form", await pages.FormAsync(form, id, preview, cancellationToken));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using Manuals.Core.Accounts;
+using Manuals.Core.Departments;
+using Manuals.Core.Manuals;
+using Manuals.Core.Manuals.Import;
+using Manuals.Data.Migrations;
+using Manuals.Web.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Manuals.Web.Hosting;
+
+/// <summary>
+/// What happens before the first request: migrations, the first admin account, and the samples on an empty
+/// database. A failing migration stops start-up with a clear message and the database unchanged.
+/// </summary>
+public static partial class StartupTasks
+{
+    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public static async Task<bool> RunAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Manuals.Startup");
+        if (!await MigrateAsync(app.Services, logger))
+        {
+            return false;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await EnsureAdminAsync(scope.ServiceProvider, logger);
+        await ImportSamplesAsync(scope.ServiceProvider, logger);
+        return true;
+    }
+
+    /// <summary>Applies pending migrations; false (after explaining why) when start-up must stop.</summary>
+    public static async Task<bool> MigrateAsync(IServiceProvider services, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            await services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
+            return true;
+        }
+        catch (MigrationException ex)
+        {
+            LogMigrationFailed(logger, ex);
+            await Console.Error.WriteLineAsync($"起動を中止しました: データベースの移行に失敗しました。データベースは変更されていません。{Environment.NewLine}{ex.Message}");
+            return false;
+        }
+        catch (DbException ex)
+        {
+            LogDatabaseUnreachable(logger, ex);
+            await Console.Error.WriteLineAsync($"起動を中止しました: データベースに接続できません。接続文字列 (ConnectionStrings:Manuals) を確認してください。{Environment.NewLine}{ex.Message}");
+            return false;
+        }
+    }
+
+    private static async Task EnsureAdminAsync(IServiceProvider services, ILogger logger)
+    {
+        var directory = services.GetRequiredService<IAccountDirectory>();
+        if (await directory.CountAsync(CancellationToken.None) > 0)
+        {
+            return;
+        }
+
+        var configured = services.GetRequiredService<IOptions<ManualsOptions>>().Value.InitialAdminPassword;
+        var password = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetString(PasswordAlphabet, 16) : configured;
+        var users = services.GetRequiredService<UserManager<User>>();
+        var admin = new User { UserName = "admin", DisplayName = "管理者" };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                "Could not create the first admin: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(admin, Roles.Admin);
+        var departments = await services.GetRequiredService<IDepartmentStore>().ListAsync(CancellationToken.None);
+        await directory.SetDepartmentsAsync(admin.Id, departments.Select(d => d.Id).ToList(), CancellationToken.None);
+        LogAdminCreated(logger);
+        if (string.IsNullOrEmpty(configured))
+        {
+            // Printed once, to the console only (never to the structured log), for the person starting the app.
+            Console.WriteLine();
+            Console.WriteLine("============================================================");
+            Console.WriteLine(" 初回起動: 管理者ユーザーを作成しました。");
+            Console.WriteLine($"   ユーザー名: admin");
+            Console.WriteLine($"   パスワード: {password}");
+            Console.WriteLine(" このパスワードは今回だけ表示されます。サインイン後に変更してください。");
+            Console.WriteLine("============================================================");
+            Console.WriteLine();
+        }
+    }
+
+    private static async Task ImportSamplesAsync(IServiceProvider services, ILogger logger)
+    {
+        var options = services.GetRequiredService<IOptions<ManualsOptions>>().Value;
+        if (!options.ImportSamplesOnFirstStart
+            || await services.GetRequiredService<IManualStore>().CountAsync(CancellationToken.None) > 0)
+        {
+            return;
+        }
+
+        var folder = Path.GetFullPath(options.SamplesPath);
+        if (!Directory.Exists(folder))
+        {
+            LogSamplesMissing(logger, folder);
+            return;
+        }
+
+        var report = await services.GetRequiredService<ManualImporter>().ImportFolderAsync(folder, CancellationToken.None);
+        LogSamplesImported(logger, report.Imported.Count, report.Refused.Count, folder);
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Database migration failed; start-up stopped")]
+    private static partial void LogMigrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Database unreachable; start-up stopped")]
+    private static partial void LogDatabaseUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first admin user 'admin'")]
+    private static partial void LogAdminCreated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Samples folder {Folder} not found; starting with no manuals")]
+    private static partial void LogSamplesMissing(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Imported} sample manuals ({Refused} refused) from {Folder}")]
+    private static partial void LogSamplesImported(ILogger logger, int imported, int refused, string folder);
+}

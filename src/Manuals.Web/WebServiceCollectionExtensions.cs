@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Manuals.Core.Accounts;
+using Manuals.Data.Accounts;
+using Manuals.Web.Features.Accounts;
+using Manuals.Web.Shared;
+using Manuals.Web.Features.Health;
+using Manuals.Web.Shared.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Manuals.Web;
+
+/// <summary>Registers MVC, sign-in, localisation and the web layer's services, and builds the request pipeline.</summary>
+public static class WebServiceCollectionExtensions
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("ja-JP"), new("en-US")];
+
+    public static IServiceCollection AddManualsWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ManualsOptions>(configuration.GetSection(ManualsOptions.Section));
+        services.AddSingleton<TimeDisplay>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Features.Manuals.ManualPages>();
+        services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Razor would otherwise write every Japanese character as an HTML entity.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("ja-JP");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            // The footer's language choice (a cookie) wins; browsers' Accept-Language is not consulted, so the UI is
+            // Japanese unless the user picks English.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services
+            .AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AuthorizeFilter());
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddRazorOptions(options =>
+            {
+                options.ViewLocationFormats.Clear();
+                options.ViewLocationFormats.Add("/Features/{feature}/Views/{0}.cshtml");
+                options.ViewLocationFormats.Add("/Features/{1}/Views/{0}.cshtml");
+                options.ViewLocationFormats.Add("/Shared/{0}.cshtml");
+                options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
+            });
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+
+        AddAccounts(services);
+        return services;
+    }
+
+    public static WebApplication UseManualsPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapControllers();
+        return app;
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services
+            .AddIdentityCore<User>(options =>
+            {
+                options.Password.RequiredLength = AccountRules.MinimumPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = AccountRules.UserNameCharacters;
+            })
+            .AddUserStore<UserStore>()
+            .AddSignInManager<ManualsSignInManager>()
+            .AddClaimsPrincipalFactory<ManualsClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        services
+            .AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "manuals.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/error/403";
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A forbidden request answers 403 (shown by the Japanese error page) instead of redirecting.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        // Roles, departments and disabling reach signed-in users within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "manuals.csrf";
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Writer, policy => policy.RequireRole(Roles.Editor, Roles.Admin));
+    }
+}

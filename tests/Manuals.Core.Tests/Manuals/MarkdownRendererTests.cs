@@ -1,0 +1,290 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Manuals.Core.Manuals;
+
+namespace Manuals.Core.Tests.Manuals;
+
+public sealed class MarkdownRendererTests
+{
+    // Elements that can run script or pull in active content; none may ever appear in rendered output.
+    private static readonly string[] ForbiddenElements = ["script", "iframe", "svg", "object", "embed", "style"];
+
+    private readonly MarkdownRenderer _renderer = new();
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("[x](JaVaScRiPt:alert(1))")]
+    [InlineData("[x](java&#x09;script:alert(1))")]
+    [InlineData("[x](&#106;avascript:alert(1))")]
+    [InlineData("[x](< JAVASCRIPT:alert(1)>)")]
+    [InlineData("[x](java\u0000script:alert(1))")]
+    [InlineData("<javascript:alert(1)>")]
+    [InlineData("![x](data:image/png;base64,AAAA)")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("![x](https://evil.example/a.png)")]
+    [InlineData("![x](//evil.example/a.png)")]
+    [InlineData("![x](javascript:alert(1))")]
+    [InlineData("[x](vbscript:msgbox(1))")]
+    [InlineData("[x](//evil.example/)")]
+    [InlineData("[x](/\\evil.example/)")]
+    [InlineData("[x][r]\n\n[r]: javascript:alert(1)")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("<svg onload=alert(1)>")]
+    [InlineData("<iframe src=https://evil.example>")]
+    [InlineData("<object data=x></object><embed src=x><style>body{}</style>")]
+    [InlineData(":::note onclick=alert(1)\n本文\n:::")]
+    [InlineData(":::\"><script>alert(1)</script>\n本文\n:::")]
+    [InlineData("[x](/a \"\\\" onmouseover=alert(1) x=\\\"\")")]
+    [InlineData("# 見出し\" onmouseover=\"alert(1)")]
+    [InlineData("# 見出し {onclick=alert(1)}")]
+    [InlineData("```js\" onmouseover=\"alert(1)\ncode\n```")]
+    [InlineData("ftp://evil.example/x")]
+    public void ToHtml_MaliciousInput_ProducesNoActiveContent(string markdown)
+    {
+        var document = Parse(_renderer.ToHtml(markdown));
+
+        foreach (var name in ForbiddenElements)
+        {
+            Assert.Empty(document.GetElementsByTagName(name));
+        }
+
+        foreach (var element in document.All)
+        {
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(
+                    attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase),
+                    $"Event handler attribute {attribute.Name} on <{element.LocalName}>.");
+
+                if (attribute.Name is "href" or "src")
+                {
+                    Assert.True(IsSafeUrl(attribute.Value), $"Unsafe {attribute.Name}=\"{attribute.Value}\".");
+                }
+            }
+        }
+
+        foreach (var image in document.Images)
+        {
+            var source = image.GetAttribute("src") ?? string.Empty;
+            Assert.True(
+                source.StartsWith('/') && !source.StartsWith("//", StringComparison.Ordinal),
+                $"Image source \"{source}\" is not site-relative.");
+        }
+    }
+
+    [Theory]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("[x](JaVaScRiPt:alert(1))")]
+    [InlineData("[x](java&#x09;script:alert(1))")]
+    [InlineData("[x](&#106;avascript:alert(1))")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("[x](vbscript:msgbox(1))")]
+    [InlineData("[x](//evil.example/)")]
+    public void ToHtml_UnsafeLinkUrl_KeepsTextAndPointsToHash(string markdown)
+    {
+        var document = Parse(_renderer.ToHtml(markdown));
+
+        var link = Assert.Single(document.Links);
+        Assert.Equal("#", link.GetAttribute("href"));
+        Assert.Equal("x", link.TextContent);
+    }
+
+    [Theory]
+    [InlineData("![x](data:image/png;base64,AAAA)")]
+    [InlineData("![x](https://evil.example/a.png)")]
+    [InlineData("![x](//evil.example/a.png)")]
+    public void ToHtml_OffSiteImage_RendersAltTextOnly(string markdown)
+    {
+        var document = Parse(_renderer.ToHtml(markdown));
+
+        Assert.Empty(document.Images);
+        Assert.Equal("x", document.Body!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void ToHtml_RawHtml_IsShownAsText()
+    {
+        var document = Parse(_renderer.ToHtml("<script>alert(1)</script>"));
+
+        Assert.Equal("<script>alert(1)</script>", document.Body!.TextContent.Trim());
+    }
+
+    [Fact]
+    public void ToHtml_SiteRelativeImage_RendersImg()
+    {
+        var document = Parse(_renderer.ToHtml("![手順図](/images/abc)"));
+
+        var image = Assert.Single(document.Images);
+        Assert.Equal("/images/abc", image.GetAttribute("src"));
+        Assert.Equal("手順図", image.GetAttribute("alt"));
+    }
+
+    [Fact]
+    public void ToHtml_HttpsLink_KeepsHrefAndAddsNoopener()
+    {
+        var document = Parse(_renderer.ToHtml("[公式サイト](https://example.com/guide?a=1)"));
+
+        var link = Assert.Single(document.Links);
+        Assert.Equal("https://example.com/guide?a=1", link.GetAttribute("href"));
+        Assert.Equal("noopener noreferrer", link.GetAttribute("rel"));
+        Assert.Equal("公式サイト", link.TextContent);
+    }
+
+    [Theory]
+    [InlineData("https://example.com/x")]
+    [InlineData("<https://example.com/x>")]
+    public void ToHtml_ExternalAutolink_KeepsHrefAndAddsNoopener(string markdown)
+    {
+        var document = Parse(_renderer.ToHtml(markdown));
+
+        var link = Assert.Single(document.Links);
+        Assert.Equal("https://example.com/x", link.GetAttribute("href"));
+        Assert.Equal("noopener noreferrer", link.GetAttribute("rel"));
+    }
+
+    [Theory]
+    [InlineData("[x](/manuals/12)", "/manuals/12")]
+    [InlineData("[x](#手順)", "#手順")]
+    [InlineData("[x](?page=2)", "?page=2")]
+    [InlineData("[x](other-page)", "other-page")]
+    [InlineData("[x](mailto:help@example.com)", "mailto:help@example.com")]
+    public void ToHtml_RelativeOrMailtoLink_KeepsHrefWithoutRel(string markdown, string expectedHref)
+    {
+        var document = Parse(_renderer.ToHtml(markdown));
+
+        var link = Assert.Single(document.Links);
+        Assert.Equal(expectedHref, Uri.UnescapeDataString(link.GetAttribute("href") ?? string.Empty));
+        Assert.Null(link.GetAttribute("rel"));
+    }
+
+    [Fact]
+    public void ToHtml_TaskList_RendersDisabledCheckboxes()
+    {
+        var document = Parse(_renderer.ToHtml("- [ ] 申請書を確認\n- [x] 承認を依頼"));
+
+        var boxes = document.QuerySelectorAll("input").OfType<IHtmlInputElement>().ToList();
+        Assert.Equal(2, boxes.Count);
+        Assert.All(boxes, box =>
+        {
+            Assert.Equal("checkbox", box.Type);
+            Assert.True(box.IsDisabled);
+        });
+        Assert.False(boxes[0].IsChecked);
+        Assert.True(boxes[1].IsChecked);
+    }
+
+    [Fact]
+    public void ToHtml_PipeTable_RendersTable()
+    {
+        var document = Parse(_renderer.ToHtml("| 項目 | 期限 |\n|---|---|\n| 請求書 | 第3営業日 |"));
+
+        var table = Assert.Single(document.GetElementsByTagName("table"));
+        Assert.Equal(2, table.QuerySelectorAll("th").Length);
+        Assert.Collection(
+            table.QuerySelectorAll("td"),
+            cell => Assert.Equal("請求書", cell.TextContent),
+            cell => Assert.Equal("第3営業日", cell.TextContent));
+    }
+
+    [Theory]
+    [InlineData("note", "callout-note", "メモ")]
+    [InlineData("warning", "callout-warning", "注意")]
+    [InlineData("tip", "callout-tip", "ポイント")]
+    public void ToHtml_KnownCallout_RendersClassRoleAndLabel(string name, string expectedClass, string expectedLabel)
+    {
+        var document = Parse(_renderer.ToHtml($":::{name}\n本文です。\n:::"));
+
+        var callout = Assert.Single(document.QuerySelectorAll("div"));
+        Assert.Equal($"callout {expectedClass}", callout.ClassName);
+        Assert.Equal("note", callout.GetAttribute("role"));
+        var label = callout.FirstElementChild!;
+        Assert.Equal("p", label.LocalName);
+        Assert.Equal("callout-label", label.ClassName);
+        Assert.Equal(expectedLabel, label.TextContent);
+        Assert.Equal("本文です。", label.NextElementSibling!.TextContent);
+    }
+
+    [Theory]
+    [InlineData(":::spoiler\n本文\n:::")]
+    [InlineData(":::\"><script>alert(1)</script>\n本文\n:::")]
+    [InlineData(":::note\" onclick=\"alert(1)\n本文\n:::")]
+    public void ToHtml_UnknownCallout_RendersPlainCallout(string markdown)
+    {
+        var document = Parse(_renderer.ToHtml(markdown));
+
+        var callout = Assert.Single(document.QuerySelectorAll("div"));
+        Assert.Equal("callout", callout.ClassName);
+        Assert.Single(callout.Attributes);
+        Assert.Empty(callout.QuerySelectorAll(".callout-label"));
+    }
+
+    [Fact]
+    public void ToHtml_JapaneseHeading_GetsJapaneseId()
+    {
+        var document = Parse(_renderer.ToHtml("## 月次締めの手順"));
+
+        var heading = Assert.Single(document.GetElementsByTagName("h2"));
+        Assert.Equal("月次締めの手順", heading.Id);
+    }
+
+    [Fact]
+    public void ToHtml_NumberedList_RendersOrderedList()
+    {
+        var document = Parse(_renderer.ToHtml("1. 受付\n2. 確認\n3. 承認"));
+
+        var list = Assert.Single(document.GetElementsByTagName("ol"));
+        Assert.Equal(3, list.Children.Length);
+    }
+
+    [Fact]
+    public void ToHtml_EmphasisExtras_RendersStrikethroughAndMark()
+    {
+        var document = Parse(_renderer.ToHtml("~~旧手順~~ ==重要=="));
+
+        Assert.Equal("旧手順", Assert.Single(document.GetElementsByTagName("del")).TextContent);
+        Assert.Equal("重要", Assert.Single(document.GetElementsByTagName("mark")).TextContent);
+    }
+
+    [Fact]
+    public void ToHtml_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => _renderer.ToHtml(null!));
+    }
+
+    [Fact]
+    public void ToPlainText_Markdown_ReturnsTextWithoutMarkup()
+    {
+        var text = _renderer.ToPlainText("# 見出し\n\n**太字**と[リンク](https://example.com)\n\n:::note\n本文\n:::\n");
+
+        Assert.Equal("見出し\n太字とリンク\n本文", text.Trim().ReplaceLineEndings("\n"));
+    }
+
+    private static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
+
+    /// <summary>
+    /// Independent of the renderer's own check: a URL is safe when it has no scheme (and is not
+    /// protocol-relative) or its scheme is http, https or mailto.
+    /// </summary>
+    private static bool IsSafeUrl(string url)
+    {
+        var normalized = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray())
+            .Replace('\\', '/');
+        if (normalized.StartsWith("//", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var end = normalized.IndexOfAny([':', '/', '?', '#']);
+        if (end < 0 || normalized[end] != ':')
+        {
+            return true;
+        }
+
+        var scheme = normalized[..end];
+        return scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase);
+    }
+}
