@@ -21,9 +21,9 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddManualsData(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = ReadOptions(configuration);
-        services.AddSingleton(options);
-        services.AddSingleton<IDbConnectionFactory>(_ => CreateConnectionFactory(options));
+        // Read when first needed, not now, so configuration added after this call (tests, hosting) is seen.
+        services.AddSingleton(_ => ReadOptions(configuration));
+        services.AddSingleton(sp => CreateConnectionFactory(sp.GetRequiredService<StorageOptions>()));
         return services.AddManualsStores();
     }
 

@@ -21,7 +21,9 @@ public sealed class ManualsController(
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] long? department, CancellationToken cancellationToken) =>
-        this.ViewOr(await pages.ListAsync(currentUser.Viewer, department, cancellationToken));
+        ModelState.IsValid
+            ? this.ViewOr(await pages.ListAsync(currentUser.Viewer, department, cancellationToken))
+            : BadRequest();
 
     [HttpGet("{id:long}")]
     public async Task<IActionResult> Show(long id, CancellationToken cancellationToken) =>

@@ -1,0 +1,74 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Departments;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Manuals.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a fresh SQLite file with the repository's samples imported, as on a first start.
+/// One per test class; the database is deleted afterwards.
+/// </summary>
+public sealed class ManualsAppFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "admin-password-for-tests";
+    public const string UserPassword = "user-password-for-tests";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "manuals-web-tests-" + Guid.NewGuid().ToString("N"));
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_directory);
+        builder.UseSetting("ConnectionStrings:Manuals", $"Data Source={Path.Combine(_directory, "manuals.db")}");
+        builder.UseSetting("Manuals:InitialAdminPassword", AdminPassword);
+        builder.UseSetting("Manuals:SamplesPath", Path.Combine(RepositoryRoot, "samples", "manuals"));
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s.</summary>
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a user with one role and the named departments.</summary>
+    public async Task<long> CreateUserAsync(string userName, string role, params string[] departmentNames)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = new User { UserName = userName, DisplayName = userName + " さん" };
+        var result = await users.CreateAsync(user, UserPassword);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        var departments = await scope.ServiceProvider.GetRequiredService<IDepartmentStore>().ListAsync(CancellationToken.None);
+        var ids = departments.Where(d => departmentNames.Contains(d.Name)).Select(d => d.Id).ToList();
+        Assert.Equal(departmentNames.Length, ids.Count);
+        await scope.ServiceProvider.GetRequiredService<IAccountDirectory>().SetDepartmentsAsync(user.Id, ids, CancellationToken.None);
+        return user.Id;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_directory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Manuals.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Manuals.sln not found above " + AppContext.BaseDirectory);
+    }
+}
