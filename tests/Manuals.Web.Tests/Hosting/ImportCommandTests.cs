@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+using Manuals.Core.Manuals;
+using Manuals.Data;
+using Manuals.Data.Manuals;
+using Manuals.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Manuals.Web.Tests.Hosting;
+
+/// <summary>
+/// Runs the built app as a user would — <c>Manuals.Web import &lt;folder&gt;</c> in its own process — and checks the
+/// report and the database.
+/// </summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("manuals-import-").FullName;
+
+    [Fact]
+    public async Task Import_FolderWithBadFiles_ImportsGoodOnesAndNamesEachRefusal()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_directory, "in")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.md"), "---\ntitle: 名刺の発注\ndepartment: 総務\nstatus: 公開\n---\n## 手順\n1. 申請します。\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "unknown-department.md"), "---\ntitle: 営業日報\ndepartment: 営業部\n---\n本文\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "no-front-matter.md"), "# ただのメモ\n");
+        await File.WriteAllBytesAsync(Path.Combine(folder, "shift-jis.md"), [.. "---\ntitle: "u8.ToArray(), 0x8C, 0x6F, 0x97, 0x9D, .. "\n---\n"u8.ToArray()]);
+        var database = Path.Combine(_directory, "manuals.db");
+
+        var (exitCode, output, errors) = await RunAsync("import", folder, database);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("取り込みました: good.md（名刺の発注）", output, StringComparison.Ordinal);
+        Assert.Contains("1 件を取り込み、3 件を取り込みませんでした。", output, StringComparison.Ordinal);
+        Assert.Contains("unknown-department.md — 部署「営業部」は登録されていません。", errors, StringComparison.Ordinal);
+        Assert.Contains("no-front-matter.md — 先頭に front matter", errors, StringComparison.Ordinal);
+        Assert.Contains("shift-jis.md — 文字コードが UTF-8 ではありません。", errors, StringComparison.Ordinal);
+        var titles = (await StoreFor(database).ListAsync(null, CancellationToken.None)).Select(m => m.Title).ToList();
+        Assert.Equal(["名刺の発注"], titles);
+    }
+
+    [Fact]
+    public async Task Import_SamplesTwice_SecondRunCreatesNoDuplicates()
+    {
+        var samples = Path.Combine(ManualsAppFactory.RepositoryRoot, "samples", "manuals");
+        var database = Path.Combine(_directory, "manuals.db");
+
+        var (first, firstOutput, _) = await RunAsync("import", samples, database);
+        var (second, _, secondErrors) = await RunAsync("import", samples, database);
+
+        Assert.True(first == 0, firstOutput);
+        Assert.Equal(1, second);
+        Assert.Contains("すでにあります", secondErrors, StringComparison.Ordinal);
+        var count = await StoreFor(database).CountAsync(CancellationToken.None);
+        Assert.Equal(Directory.GetFiles(samples, "*.md").Length, count);
+    }
+
+    [Fact]
+    public async Task Import_MissingFolder_ExitsWithMessage()
+    {
+        var (exitCode, _, errors) = await RunAsync("import", Path.Combine(_directory, "nope"), Path.Combine(_directory, "manuals.db"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("フォルダが見つかりません", errors, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static ManualStore StoreFor(string database)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory($"Data Source={database}"));
+        services.AddManualsStores();
+        return (ManualStore)services.BuildServiceProvider().GetRequiredService<IManualStore>();
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string command, string folder, string database)
+    {
+        // The app is built next to this test assembly's configuration (Debug or Release).
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var appDirectory = Path.Combine(ManualsAppFactory.RepositoryRoot, "src", "Manuals.Web", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = appDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(appDirectory, "Manuals.Web.dll"));
+        start.ArgumentList.Add(command);
+        start.ArgumentList.Add(folder);
+        start.Environment["ConnectionStrings__Manuals"] = $"Data Source={database}";
+        start.Environment["Storage__Provider"] = "Sqlite";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+}
