@@ -15,6 +15,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             ForeignKeys = true,
             Pooling = true,
+            // A busy database is retried by Microsoft.Data.Sqlite every 150 ms for up to this many seconds.
+            DefaultTimeout = 30,
         };
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource)
             && builder.DataSource != ":memory:")
@@ -42,8 +44,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             using var pragma = connection.CreateCommand();
-            // WAL lets readers work while one writer writes; the busy timeout makes a second writer wait.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+            // WAL lets readers work while one writer writes. SQLite's own busy timeout stays 0: the bundled build
+            // sleeps in whole seconds between retries, while Microsoft.Data.Sqlite retries a busy write every
+            // 150 ms for DefaultTimeout seconds.
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=0; PRAGMA synchronous=NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -9,7 +9,7 @@ namespace Manuals.Data.Accounts;
 /// ASP.NET Core Identity's user store over Dapper, for both engines. Identity changes the <see cref="User"/>
 /// object through the setters and then calls <see cref="UpdateAsync"/>; roles are written at once.
 /// </summary>
-public sealed class UserStore(IDbConnectionFactory connections) :
+public sealed class UserStore(IDbConnectionFactory connections, IdentityErrorDescriber? describer = null) :
     IUserPasswordStore<User>,
     IUserSecurityStampStore<User>,
     IUserLockoutStore<User>,
@@ -37,8 +37,16 @@ public sealed class UserStore(IDbConnectionFactory connections) :
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        user.Id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, user, cancellationToken: cancellationToken));
-        return IdentityResult.Success;
+        try
+        {
+            user.Id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, user, cancellationToken: cancellationToken));
+            return IdentityResult.Success;
+        }
+        catch (System.Data.Common.DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Two requests created the same name at once; Identity's own check could not see the other one.
+            return IdentityResult.Failed((describer ?? new IdentityErrorDescriber()).DuplicateUserName(user.UserName));
+        }
     }
 
     public async Task<IdentityResult> UpdateAsync(User user, CancellationToken cancellationToken)
@@ -75,7 +83,7 @@ public sealed class UserStore(IDbConnectionFactory connections) :
             cancellationToken: cancellationToken));
         if (rows != 1)
         {
-            return IdentityResult.Failed(new IdentityErrorDescriber().ConcurrencyFailure());
+            return IdentityResult.Failed((describer ?? new IdentityErrorDescriber()).ConcurrencyFailure());
         }
 
         user.ConcurrencyStamp = newStamp;

@@ -19,14 +19,15 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
             LEFT JOIN users u ON u.id = m.owner_id
             WHERE m.id = @id
             """;
-        const string tagsSql = "SELECT tag FROM manual_tags WHERE manual_id = @id ORDER BY tag";
+        const string tagsSql = "SELECT tag FROM manual_tags WHERE manual_id = @id";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var manual = await connection.QuerySingleOrDefaultAsync<Manual>(
             new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
         if (manual is not null)
         {
             var tags = await connection.QueryAsync<string>(new CommandDefinition(tagsSql, new { id }, cancellationToken: cancellationToken));
-            manual.Tags = tags.ToList();
+            // Ordered here, not in SQL, so both engines agree whatever the database collation.
+            manual.Tags = tags.Order(StringComparer.Ordinal).ToList();
         }
 
         return manual;

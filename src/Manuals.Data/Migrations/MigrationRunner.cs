@@ -67,13 +67,7 @@ public sealed partial class MigrationRunner
     private async Task<bool> ApplyAsync(DbConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (_connections.Engine == SqlEngine.Postgres)
-        {
-            // Several web nodes may start at once: the lock makes them take turns, and the re-check below
-            // makes the later ones skip what the first one applied.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_xact_lock(@key)", new { key = PostgresLockKey }, transaction, cancellationToken: cancellationToken));
-        }
+        await LockAsync(connection, transaction, cancellationToken);
 
         const string isAppliedSql = "SELECT COUNT(*) FROM schema_version WHERE version = @version";
         var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -119,7 +113,24 @@ public sealed partial class MigrationRunner
                   name TEXT NOT NULL,
                   applied_at TEXT NOT NULL)
               """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, several web nodes may start at once: the transaction-scoped advisory lock makes them take
+    /// turns (even CREATE TABLE IF NOT EXISTS races otherwise), and the re-checks make later nodes skip what the
+    /// first one applied. SQLite serialises writers by itself.
+    /// </summary>
+    private async Task LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_connections.Engine == SqlEngine.Postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(@key)", new { key = PostgresLockKey }, transaction, cancellationToken: cancellationToken));
+        }
     }
 
     private static Migration Read(Assembly assembly, string resourceName, string prefix)

@@ -6,6 +6,7 @@ namespace Manuals.Core.Manuals.Import;
 /// Imports a folder of Markdown manuals (<c>*.md</c>, front matter as <see cref="ManualFileParser"/> reads it).
 /// A file is imported whole or not at all; a refused file is reported with its name and reason. A file whose
 /// title already exists in the same department is refused, so importing a folder twice creates no duplicates.
+/// Imported revisions have no author user; their author name is the file name.
 /// </summary>
 public sealed class ManualImporter(IManualStore manuals, IDepartmentStore departments, TimeProvider clock)
 {
@@ -44,7 +45,7 @@ public sealed class ManualImporter(IManualStore manuals, IDepartmentStore depart
                 continue;
             }
 
-            var id = await manuals.CreateAsync(draft, new Author(null, $"import: {fileName}"), null, clock.GetUtcNow(), cancellationToken);
+            var id = await manuals.CreateAsync(draft, new Author(null, fileName), null, clock.GetUtcNow(), cancellationToken);
             imported.Add(new ImportedManual(fileName, id, draft.Title));
         }
 

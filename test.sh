@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need (Debian/Ubuntu), builds once, runs every test project in
+# tests/, and ends with one line: "N passed, N failed" (plus ", N skipped" when any were skipped).
+# Exits non-zero when a test failed, a project could not run, or no test ran at all.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")"
+root="$(pwd -P)"
+results="$root/artifacts/test-results"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+# --- (a) prerequisites -------------------------------------------------------------------------------------------
+# Browser tests need Chromium and a Japanese font (screenshots, printed checklists) and pdftotext to read the
+# printed PDFs; store tests start a private PostgreSQL cluster from the server binaries. Missing ones are installed;
+# when one is still missing, the tests that need it fail with the install step - they never skip.
+has_cjk_font() { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i 'Noto.*CJK' >/dev/null; }
+has_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+has_cjk_font || missing+=(fonts-noto-cjk)
+has_postgres || missing+=(postgresql)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if ((${#missing[@]} > 0)); then
+    if command -v apt-get >/dev/null 2>&1; then
+        sudo=()
+        if [[ "$(id -u)" -ne 0 ]]; then sudo=(sudo); fi
+        echo "==> Installing ${missing[*]}"
+        "${sudo[@]}" apt-get update
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    else
+        echo "warning: missing ${missing[*]} and no apt-get here; install them with your package manager." >&2
+    fi
+fi
+
+# --- (b) build once, then run every test project -----------------------------------------------------------------
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "==> dotnet build Manuals.sln -c Release"
+if ! dotnet build Manuals.sln -c Release; then
+    echo "Build failed; no tests were run." >&2
+    echo "0 passed, 0 failed"
+    exit 1
+fi
+
+projects=()
+for project in tests/*/*.csproj; do
+    [[ -e "$project" ]] && projects+=("$project")
+done
+
+broken=()
+for project in "${projects[@]}"; do
+    name="$(basename "$project" .csproj)"
+    echo
+    echo "==> dotnet test $project"
+    if ! dotnet test "$project" -c Release --no-build \
+        --logger "trx;LogFileName=$name.trx" \
+        --logger "console;verbosity=normal" \
+        --results-directory "$results"; then
+        broken+=("$name")
+    fi
+done
+
+# --- (c) totals from the TRX files ---------------------------------------------------------------------------------
+# <Counters total=".." executed=".." passed=".." failed=".." error=".." timeout=".." aborted=".." ... notExecuted=".." />
+# Errors, time-outs and aborts count as failures; notExecuted is what xunit reports for skipped tests.
+counter() { # counter <attribute> <Counters element>
+    local value
+    value="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2")"
+    echo "${value:-0}"
+}
+
+passed=0 failed=0 skipped=0
+for project in "${projects[@]}"; do
+    name="$(basename "$project" .csproj)"
+    trx="$results/$name.trx"
+    if [[ ! -f "$trx" ]]; then
+        # A project with no tests yet may write no report; one that failed to run is already in $broken.
+        continue
+    fi
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
+    if [[ -z "$counters" ]]; then
+        echo "error: $trx has no <Counters> element." >&2
+        broken+=("$name")
+        continue
+    fi
+    passed=$((passed + $(counter passed "$counters")))
+    failed=$((failed + $(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters")))
+    skipped=$((skipped + $(counter notExecuted "$counters")))
+done
+
+# --- (d) verdict ---------------------------------------------------------------------------------------------------
+status=0
+echo
+if ((${#broken[@]} > 0)); then
+    echo "Projects with failures or that did not run: ${broken[*]}" >&2
+    status=1
+fi
+if ((failed > 0)); then
+    status=1
+fi
+if ((passed + failed + skipped == 0)); then
+    echo "No tests ran." >&2
+    status=1
+fi
+
+summary="$passed passed, $failed failed"
+if ((skipped > 0)); then
+    summary+=", $skipped skipped"
+fi
+echo "$summary"
+exit "$status"

@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace Manuals.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium, found on PATH like <c>command -v chromium</c>. Playwright's own browser download is never used,
+/// and a missing browser or Japanese font fails the tests with the install step instead of skipping them.
+/// </summary>
+public static class Chromium
+{
+    public const string InstallStep = "apt-get install -y chromium fonts-noto-cjk (or run ./test.sh)";
+
+    public static readonly IReadOnlyList<string> Arguments =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+    ];
+
+    public static string FindOnPath()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, "chromium");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"Chromium was not found on PATH ({path}). Install it: {InstallStep}.");
+    }
+
+    /// <summary>Fails when no Japanese font is installed: pages would still pass but screenshots would show empty boxes.</summary>
+    public static async Task EnsureJapaneseFontAsync()
+    {
+        var fonts = "";
+        try
+        {
+            using var fcList = Process.Start(new ProcessStartInfo("fc-list", [":lang=ja", "family"]) { RedirectStandardOutput = true })!;
+            fonts = await fcList.StandardOutput.ReadToEndAsync();
+            await fcList.WaitForExitAsync();
+        }
+        catch (Win32Exception)
+        {
+            // fc-list itself is missing (fontconfig comes with Chromium); reported below like a missing font.
+        }
+
+        if (string.IsNullOrWhiteSpace(fonts))
+        {
+            throw new InvalidOperationException($"No Japanese font is installed (fc-list :lang=ja found none). Install one: {InstallStep}.");
+        }
+    }
+}

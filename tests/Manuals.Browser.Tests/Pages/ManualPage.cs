@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Manuals.Browser.Tests.Pages;
+
+/// <summary><c>/manuals/{id}</c>: the rendered manual with its facts, 編集する and 改訂履歴.</summary>
+public sealed class ManualPage(IPage page)
+{
+    public ILocator Title => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>The one-off message after an action, e.g. 保存しました。</summary>
+    public ILocator Flash => page.GetByRole(AriaRole.Status);
+
+    public ILocator Article => page.GetByRole(AriaRole.Article);
+
+    /// <summary>The 版 fact, e.g. 第2版.</summary>
+    public ILocator RevisionNumber =>
+        Article.GetByRole(AriaRole.Definition).Filter(new() { HasTextRegex = new Regex(@"^第\d+版$") });
+
+    public ILocator EditLink => page.GetByRole(AriaRole.Link, new() { Name = "編集する", Exact = true });
+
+    public ILocator HistoryLink => page.GetByRole(AriaRole.Link, new() { Name = "改訂履歴", Exact = true });
+
+    public static async Task<ManualPage> ShownAsync(IPage page, string title)
+    {
+        var manual = new ManualPage(page);
+        await Expect(manual.Title).ToHaveTextAsync(title);
+        return manual;
+    }
+
+    public async Task<ManualEditPage> EditAsync()
+    {
+        await EditLink.ClickAsync();
+        return await ManualEditPage.ShownAsync(page);
+    }
+
+    public async Task<HistoryPage> OpenHistoryAsync()
+    {
+        var title = await Title.InnerTextAsync();
+        await HistoryLink.ClickAsync();
+        return await HistoryPage.ShownAsync(page, title);
+    }
+}

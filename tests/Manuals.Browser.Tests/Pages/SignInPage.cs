@@ -1,0 +1,46 @@
+namespace Manuals.Browser.Tests.Pages;
+
+/// <summary><c>/account/sign-in</c>: user name, password and the サインイン button.</summary>
+public sealed class SignInPage(IPage page)
+{
+    public const string Url = "/account/sign-in";
+
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "サインイン", Level = 1 });
+
+    public ILocator UserName => page.GetByLabel("ユーザー名", new() { Exact = true });
+
+    public ILocator Password => page.GetByLabel("パスワード", new() { Exact = true });
+
+    public ILocator SignInButton => page.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true });
+
+    /// <summary>The form's problem list, announced as an alert.</summary>
+    public ILocator Errors => page.GetByRole(AriaRole.Alert);
+
+    public static async Task<SignInPage> OpenAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(Url);
+        return await ShownAsync(page);
+    }
+
+    /// <summary>The sign-in page the browser is on now, e.g. after being redirected to it.</summary>
+    public static async Task<SignInPage> ShownAsync(IPage page)
+    {
+        var signIn = new SignInPage(page);
+        await Expect(signIn.Heading).ToBeVisibleAsync();
+        return signIn;
+    }
+
+    public async Task SubmitAsync(string userName, string password)
+    {
+        await UserName.FillAsync(userName);
+        await Password.FillAsync(password);
+        await SignInButton.ClickAsync();
+    }
+
+    public async Task<ManualListPage> SignInAsync(string userName, string password)
+    {
+        await SubmitAsync(userName, password);
+        return await ManualListPage.ShownAsync(page);
+    }
+}

@@ -1,0 +1,129 @@
+using Dapper;
+using Manuals.Data.Migrations;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Manuals.Data.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh database of one engine for one test — a new file for SQLite, a new database in the shared
+/// <see cref="PostgresCluster"/> for PostgreSQL — migrated unless asked otherwise, with the stores registered
+/// exactly as the application registers them (<see cref="DataServiceCollectionExtensions.AddManualsStores"/>).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    /// <summary>Long enough for any single test; short enough that a deadlock fails the test instead of hanging the run.</summary>
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly CancellationTokenSource _timeout = new(TestTimeout);
+    private readonly string? _sqliteDirectory;
+    private readonly string? _postgresConnectionString;
+
+    private TestDatabase(SqlEngine engine, IDbConnectionFactory connections, ServiceProvider services, string? sqliteDirectory, string? postgresConnectionString)
+    {
+        Engine = engine;
+        Connections = connections;
+        Services = services;
+        _sqliteDirectory = sqliteDirectory;
+        _postgresConnectionString = postgresConnectionString;
+    }
+
+    public SqlEngine Engine { get; }
+
+    public IDbConnectionFactory Connections { get; }
+
+    /// <summary>Logging, the connection factory and the stores, plus whatever the test added.</summary>
+    public ServiceProvider Services { get; }
+
+    /// <summary>Cancelled when the test has run for too long; pass it to every store call.</summary>
+    public CancellationToken CancellationToken => _timeout.Token;
+
+    /// <summary>Creates the database and, when <paramref name="migrate"/> is true, applies the embedded migrations.</summary>
+    /// <param name="engine">Which engine to run on.</param>
+    /// <param name="migrate">False leaves the database empty (migration tests run the runner themselves).</param>
+    /// <param name="configureServices">Extra registrations, e.g. Identity's <c>UserManager</c>.</param>
+    public static async Task<TestDatabase> CreateAsync(SqlEngine engine, bool migrate = true, Action<IServiceCollection>? configureServices = null)
+    {
+        string? sqliteDirectory = null;
+        string? postgresConnectionString = null;
+        IDbConnectionFactory connections;
+        if (engine == SqlEngine.Postgres)
+        {
+            var cluster = await PostgresCluster.GetSharedAsync();
+            postgresConnectionString = await cluster.CreateDatabaseAsync();
+            connections = new PostgresConnectionFactory(postgresConnectionString);
+        }
+        else
+        {
+            sqliteDirectory = Directory.CreateTempSubdirectory("manuals-sqlite-").FullName;
+            connections = new SqliteConnectionFactory($"Data Source={Path.Combine(sqliteDirectory, "manuals.db")}");
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(connections)
+            .AddManualsStores();
+        configureServices?.Invoke(services);
+        var database = new TestDatabase(
+            engine,
+            connections,
+            services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }),
+            sqliteDirectory,
+            postgresConnectionString);
+        if (migrate)
+        {
+            try
+            {
+                await database.Services.GetRequiredService<MigrationRunner>().MigrateAsync(database.CancellationToken);
+            }
+            catch
+            {
+                await database.DisposeAsync();
+                throw;
+            }
+        }
+
+        return database;
+    }
+
+    /// <summary>A scope for the scoped services (the user store, Identity's <c>UserManager</c>).</summary>
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    /// <summary>Whether a table of that name exists, asked of the engine's own catalogue.</summary>
+    public async Task<bool> TableExistsAsync(string table)
+    {
+        var sql = Engine == SqlEngine.Postgres
+            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table";
+        await using var connection = await Connections.OpenAsync(CancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { table }, cancellationToken: CancellationToken)) > 0;
+    }
+
+    /// <summary>Runs a query written by the test itself (assertions on rows the stores do not expose).</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Connections.OpenAsync(CancellationToken);
+        var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: CancellationToken));
+        return rows.ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        (Connections as IDisposable)?.Dispose();
+        if (_postgresConnectionString is not null)
+        {
+            var cluster = await PostgresCluster.GetSharedAsync();
+            await cluster.DropDatabaseAsync(_postgresConnectionString);
+        }
+
+        if (_sqliteDirectory is not null)
+        {
+            // Pooled connections keep the file (and its -wal/-shm companions) open.
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_sqliteDirectory, recursive: true);
+        }
+
+        _timeout.Dispose();
+    }
+}
