@@ -138,6 +138,19 @@ public static class TextDiff
             Array.Fill(newChanged, true, block.InsertStartB, block.InsertCountB);
         }
 
+        // Two unrelated sentences share a few common characters (に, す。); marking those as "kept" reads as noise,
+        // so a pair with less than half of the longer line in common is shown as replaced whole.
+        var kept = newChanged.Count(changed => !changed);
+        if (kept * 2 < Math.Max(oldChanged.Length, newChanged.Length))
+        {
+            return new DiffLine(
+                oldIndex + 1,
+                newIndex + 1,
+                DiffLineKind.Modified,
+                WholeLine(oldLines[oldIndex], changed: true),
+                WholeLine(newLines[newIndex], changed: true));
+        }
+
         return new DiffLine(
             oldIndex + 1,
             newIndex + 1,

@@ -37,6 +37,16 @@ public sealed class TextDiffTests
     }
 
     [Fact]
+    public void Compare_UnrelatedSentences_MarksWholeLineInsteadOfStrayCharacters()
+    {
+        var line = Assert.Single(TextDiff.Compare("先に保存された追記です。", "書留は受領印を押してから台帳に記入します。"));
+
+        Assert.Equal(DiffLineKind.Modified, line.Kind);
+        Assert.Equal([new DiffSegment("先に保存された追記です。", true)], line.OldSegments);
+        Assert.Equal([new DiffSegment("書留は受領印を押してから台帳に記入します。", true)], line.NewSegments);
+    }
+
+    [Fact]
     public void Compare_SurrogatePairChanged_KeepsCharacterWhole()
     {
         var line = Assert.Single(TextDiff.Compare("𠮷野家で受け取る", "吉野家で受け取る"));

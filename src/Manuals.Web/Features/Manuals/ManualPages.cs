@@ -55,10 +55,15 @@ public sealed class ManualPages(IManualStore manuals, IDepartmentStore departmen
         return ManualAccessPolicy.CanEdit(viewer, manual) ? Lookups.Found(manual) : Lookups.Forbidden<Manual>();
     }
 
-    public async Task<ManualFormPage> FormAsync(ManualFormModel form, long? manualId, bool preview, CancellationToken cancellationToken)
+    /// <summary>The form page; the department list offers only departments the viewer may write in (plus the current one).</summary>
+    public async Task<ManualFormPage> FormAsync(Viewer viewer, ManualFormModel form, long? manualId, bool preview, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(form);
         var html = preview ? renderer.ToHtml(form.Body ?? "") : null;
-        return new ManualFormPage(form, await departments.ListAsync(cancellationToken), manualId, html);
+        var choices = (await departments.ListAsync(cancellationToken))
+            .Where(d => ManualAccessPolicy.CanCreateIn(viewer, d.Id) || d.Id == form.DepartmentId)
+            .ToList();
+        return new ManualFormPage(form, choices, manualId, html);
     }
 
     public async Task<ConflictPage> ConflictAsync(ManualFormModel mine, Manual current, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed class ManualsController(
     public async Task<IActionResult> New([FromQuery] long? department, CancellationToken cancellationToken)
     {
         var form = new ManualFormModel { DepartmentId = department ?? currentUser.Viewer.DepartmentIds.Order().FirstOrDefault() };
-        return View("Form", await pages.FormAsync(form, null, preview: false, cancellationToken));
+        return View("Form", await pages.FormAsync(currentUser.Viewer, form, null, preview: false, cancellationToken));
     }
 
     [HttpPost("new")]
@@ -60,7 +60,7 @@ public sealed class ManualsController(
             return this.ViewOr(manual);
         }
 
-        return View("Form", await pages.FormAsync(ManualFormModel.From(manual.Value), id, preview: false, cancellationToken));
+        return View("Form", await pages.FormAsync(currentUser.Viewer, ManualFormModel.From(manual.Value), id, preview: false, cancellationToken));
     }
 
     [HttpPost("{id:long}/edit")]
@@ -122,6 +122,6 @@ public sealed class ManualsController(
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        return View("Form", await pages.FormAsync(form, id, preview, cancellationToken));
+        return View("Form", await pages.FormAsync(currentUser.Viewer, form, id, preview, cancellationToken));
     }
 }
