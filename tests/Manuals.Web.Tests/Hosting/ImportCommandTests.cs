@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Manuals.Core.Manuals;
 using Manuals.Data;
 using Manuals.Data.Manuals;
@@ -77,30 +75,10 @@ public sealed class ImportCommandTests : IDisposable
         return (ManualStore)services.BuildServiceProvider().GetRequiredService<IManualStore>();
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string command, string folder, string database)
-    {
-        // The app is built next to this test assembly's configuration (Debug or Release).
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var appDirectory = Path.Combine(ManualsAppFactory.RepositoryRoot, "src", "Manuals.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet")
+    private static Task<(int ExitCode, string Output, string Errors)> RunAsync(string command, string folder, string database) =>
+        AppProcess.RunAsync([command, folder], new Dictionary<string, string>
         {
-            WorkingDirectory = appDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(appDirectory, "Manuals.Web.dll"));
-        start.ArgumentList.Add(command);
-        start.ArgumentList.Add(folder);
-        start.Environment["ConnectionStrings__Manuals"] = $"Data Source={database}";
-        start.Environment["Storage__Provider"] = "Sqlite";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+            ["ConnectionStrings__Manuals"] = $"Data Source={database}",
+            ["Storage__Provider"] = "Sqlite",
+        });
 }

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Manuals.Web.Tests.Infrastructure;
+
+/// <summary>Runs the built app in its own process, as a user would from a shell, and collects what it printed.</summary>
+public static class AppProcess
+{
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        // The app is built next to this test assembly's configuration (Debug or Release).
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var appDirectory = Path.Combine(ManualsAppFactory.RepositoryRoot, "src", "Manuals.Web", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = appDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(appDirectory, "Manuals.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await errors);
+    }
+}
