@@ -19,9 +19,12 @@ public sealed class ErrorsController : Controller
         return View("Error", status);
     }
 
+    // The code is read from the route by hand: an action with parameters would have model binding read the
+    // original request's form again, and a form that failed to read (too large, malformed) must not fail twice.
     [Route("error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        var code = int.TryParse(HttpContext.GetRouteValue("code") as string, out var parsed) ? parsed : 0;
         var status = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
         return View("Error", status);

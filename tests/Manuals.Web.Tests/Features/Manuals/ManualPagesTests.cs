@@ -166,6 +166,22 @@ public sealed class ManualPagesTests(ManualsAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Create_FormFieldBeyondServerLimit_Returns400NotServerError()
+    {
+        var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
+        var token = await admin.TokenFromAsync("/manuals/new");
+        using var content = new StringContent(
+            $"__RequestVerificationToken={Uri.EscapeDataString(token)}&Title=x&DepartmentId=1&intent=save&Body=" + new string('a', 5_000_000),
+            System.Text.Encoding.ASCII,
+            "application/x-www-form-urlencoded");
+
+        var response = await admin.Client.PostAsync(new Uri("/manuals/new", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("リクエストを処理できませんでした", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Edit_TwoWritersFromSameRevision_SecondGetsConflictWithTextKept()
     {
         var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
