@@ -37,10 +37,24 @@ public sealed class MarkdownRenderer
     /// <c>#</c>, and off-site images are reduced to their alternative text.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="markdown"/> is <see langword="null"/>.</exception>
-    public string ToHtml(string markdown)
+    public string ToHtml(string markdown) => ToHtml(markdown, CalloutLabels.Japanese);
+
+    /// <summary>Renders Markdown to sanitised HTML with callout labels in the reader's language.</summary>
+    /// <param name="markdown">The Markdown source.</param>
+    /// <param name="labels">The words shown at the top of <c>:::note</c>, <c>:::warning</c> and <c>:::tip</c> boxes.</param>
+    public string ToHtml(string markdown, CalloutLabels labels)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        return Markdown.ToHtml(markdown, _pipeline);
+        ArgumentNullException.ThrowIfNull(labels);
+        var document = Markdown.Parse(markdown, _pipeline);
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        // Setup gives every HtmlRenderer its own CalloutRenderer, so setting labels here affects this call only.
+        renderer.ObjectRenderers.FindExact<CalloutRenderer>()!.Labels = labels;
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
     }
 
     /// <summary>
@@ -275,13 +289,15 @@ public sealed class MarkdownRenderer
     /// </summary>
     private sealed class CalloutRenderer : HtmlObjectRenderer<CustomContainer>
     {
-        private static readonly Dictionary<string, (string CssClass, string Label)> Callouts =
+        private static readonly Dictionary<string, (string CssClass, Func<CalloutLabels, string> Label)> Callouts =
             new(StringComparer.OrdinalIgnoreCase)
             {
-                ["note"] = ("callout-note", "メモ"),
-                ["warning"] = ("callout-warning", "注意"),
-                ["tip"] = ("callout-tip", "ポイント"),
+                ["note"] = ("callout-note", l => l.Note),
+                ["warning"] = ("callout-warning", l => l.Warning),
+                ["tip"] = ("callout-tip", l => l.Tip),
             };
+
+        public CalloutLabels Labels { get; set; } = CalloutLabels.Japanese;
 
         protected override void Write(HtmlRenderer renderer, CustomContainer obj)
         {
@@ -293,7 +309,7 @@ public sealed class MarkdownRenderer
                 if (obj.Info is { } info && Callouts.TryGetValue(info.Trim(), out var callout))
                 {
                     renderer.Write("<div class=\"callout ").Write(callout.CssClass).WriteLine("\" role=\"note\">");
-                    renderer.Write("<p class=\"callout-label\">").Write(callout.Label).WriteLine("</p>");
+                    renderer.Write("<p class=\"callout-label\">").WriteEscape(callout.Label(Labels)).WriteLine("</p>");
                 }
                 else
                 {

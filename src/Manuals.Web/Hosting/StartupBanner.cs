@@ -14,7 +14,7 @@ public static class StartupBanner
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
             {
-                Console.WriteLine($"業務マニュアルを起動しました: {address}  (停止は Ctrl+C)");
+                Console.WriteLine(StartupTasks.ConsoleText(app.Services, "Startup.Listening", address));
             }
         });
     }

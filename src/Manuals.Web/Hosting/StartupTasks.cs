@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Security.Cryptography;
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
@@ -6,6 +7,8 @@ using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
 using Manuals.Data.Migrations;
 using Manuals.Web.Shared;
+using Manuals.Web.Shared.Resources;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -46,13 +49,13 @@ public static partial class StartupTasks
         catch (MigrationException ex)
         {
             LogMigrationFailed(logger, ex);
-            await Console.Error.WriteLineAsync($"起動を中止しました: データベースの移行に失敗しました。データベースは変更されていません。{Environment.NewLine}{ex.Message}");
+            await Console.Error.WriteLineAsync(ConsoleText(services, "Startup.MigrationFailed", ex.Message));
             return false;
         }
         catch (DbException ex)
         {
             LogDatabaseUnreachable(logger, ex);
-            await Console.Error.WriteLineAsync($"起動を中止しました: データベースに接続できません。接続文字列 (ConnectionStrings:Manuals) を確認してください。{Environment.NewLine}{ex.Message}");
+            await Console.Error.WriteLineAsync(ConsoleText(services, "Startup.DatabaseUnreachable", ex.Message));
             return false;
         }
     }
@@ -83,14 +86,7 @@ public static partial class StartupTasks
         if (string.IsNullOrEmpty(configured))
         {
             // Printed once, to the console only (never to the structured log), for the person starting the app.
-            Console.WriteLine();
-            Console.WriteLine("============================================================");
-            Console.WriteLine(" 初回起動: 管理者ユーザーを作成しました。");
-            Console.WriteLine($"   ユーザー名: admin");
-            Console.WriteLine($"   パスワード: {password}");
-            Console.WriteLine(" このパスワードは今回だけ表示されます。サインイン後に変更してください。");
-            Console.WriteLine("============================================================");
-            Console.WriteLine();
+            Console.WriteLine(ConsoleText(services, "Startup.AdminCreated", "admin", password));
         }
     }
 
@@ -112,6 +108,22 @@ public static partial class StartupTasks
 
         var report = await services.GetRequiredService<ManualImporter>().ImportFolderAsync(folder, CancellationToken.None);
         LogSamplesImported(logger, report.Imported.Count, report.Refused.Count, folder);
+    }
+
+    /// <summary>Console text for the person starting the app, in Japanese (the product's default language).</summary>
+    public static string ConsoleText(IServiceProvider services, string key, params object[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("ja-JP");
+            return services.GetRequiredService<IStringLocalizer<SharedResource>>()[key, arguments];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Database migration failed; start-up stopped")]

@@ -287,4 +287,13 @@ public sealed class MarkdownRendererTests
             || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
             || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void ToHtml_CalloutLabelsGiven_UsesThemEscaped()
+    {
+        var html = new MarkdownRenderer().ToHtml(":::warning\n本文\n:::", new CalloutLabels("Note", "<Caution>", "Tip"));
+
+        Assert.Contains("<p class=\"callout-label\">&lt;Caution&gt;</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("注意", html, StringComparison.Ordinal);
+    }
 }

@@ -44,6 +44,50 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("起動を中止しました: データベースに接続できません。", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_FreshDatabase_PrintsUrlAndOneTimeAdminPasswordThatSignsIn()
+    {
+        var database = Path.Combine(_directory, "manuals.db");
+        using var process = AppProcess.Start([], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Manuals"] = $"Data Source={database}",
+            ["Manuals__SamplesPath"] = Path.Combine(ManualsAppFactory.RepositoryRoot, "samples", "manuals"),
+        });
+        try
+        {
+            string? password = null;
+            Uri? address = null;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            while (address is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.Contains("パスワード:", StringComparison.Ordinal))
+                {
+                    password = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                }
+                else if (line.StartsWith("業務マニュアルを起動しました: ", StringComparison.Ordinal))
+                {
+                    address = new Uri(line.Split(' ')[1]);
+                }
+            }
+
+            Assert.NotNull(address);
+            Assert.Equal("127.0.0.1", address.Host);
+            Assert.Matches("^[A-Za-z0-9]{16}$", password);
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+            var session = new WebSession(client);
+            var signIn = await session.SubmitAsync("/account/sign-in", "form[action='/account/sign-in']",
+                new() { ["UserName"] = "admin", ["Password"] = password! });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+            var (_, list) = await session.GetAsync("/manuals");
+            Assert.Contains("月次決算の手順", list.Body!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

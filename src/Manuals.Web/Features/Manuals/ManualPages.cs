@@ -2,11 +2,13 @@ using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Web.Shared;
+using Manuals.Web.Shared.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace Manuals.Web.Features.Manuals;
 
 /// <summary>Builds the manual pages' models: reads the stores, asks the access policy, renders Markdown.</summary>
-public sealed class ManualPages(IManualStore manuals, IDepartmentStore departments, MarkdownRenderer renderer)
+public sealed class ManualPages(IManualStore manuals, IDepartmentStore departments, MarkdownRenderer renderer, IStringLocalizer<SharedResource> l)
 {
     public async Task<Lookup<ManualListPage>> ListAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ public sealed class ManualPages(IManualStore manuals, IDepartmentStore departmen
         }
 
         var department = await DepartmentNameAsync(manual.DepartmentId, cancellationToken);
-        return Lookups.Found(new ManualPage(manual, department, renderer.ToHtml(manual.Body), ManualAccessPolicy.CanEdit(viewer, manual)));
+        return Lookups.Found(new ManualPage(manual, department, Render(manual.Body), ManualAccessPolicy.CanEdit(viewer, manual)));
     }
 
     /// <summary>The edit form for an existing manual, or null-status when missing or not editable.</summary>
@@ -59,7 +61,7 @@ public sealed class ManualPages(IManualStore manuals, IDepartmentStore departmen
     public async Task<ManualFormPage> FormAsync(Viewer viewer, ManualFormModel form, long? manualId, bool preview, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var html = preview ? renderer.ToHtml(form.Body ?? "") : null;
+        var html = preview ? Render(form.Body ?? "") : null;
         var choices = (await departments.ListAsync(cancellationToken))
             .Where(d => ManualAccessPolicy.CanCreateIn(viewer, d.Id) || d.Id == form.DepartmentId)
             .ToList();
@@ -110,9 +112,12 @@ public sealed class ManualPages(IManualStore manuals, IDepartmentStore departmen
 
         var previous = number > 1 ? await manuals.FindRevisionAsync(id, number - 1, cancellationToken) : null;
         var diff = TextDiff.Compare(previous?.Body ?? "", revision.Body);
-        return Lookups.Found(new RevisionPage(manual, revision, renderer.ToHtml(revision.Body), diff));
+        return Lookups.Found(new RevisionPage(manual, revision, Render(revision.Body), diff));
     }
 
     private async Task<string> DepartmentNameAsync(long id, CancellationToken cancellationToken) =>
         (await departments.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == id)?.Name ?? "";
+
+    private string Render(string markdown) =>
+        renderer.ToHtml(markdown, new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"]));
 }

@@ -190,5 +190,13 @@ public sealed class AccessTests(ManualsAppFactory factory) : IClassFixture<Manua
         var (_, document) = await session.GetAsync("/account/sign-in");
         Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Sign in", document.QuerySelector("h1")!.TextContent.Trim());
+        var signedIn = await session.SubmitAsync("/account/sign-in", "form[action='/account/sign-in']",
+            new() { ["UserName"] = "admin", ["Password"] = ManualsAppFactory.AdminPassword });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var (_, list) = await session.GetAsync("/manuals");
+        var manual = list.QuerySelectorAll(".manual-list a").First(a => a.TextContent.Trim() == "月次決算の手順").GetAttribute("href")!;
+        var (_, page) = await session.GetAsync(manual);
+        Assert.Equal("Caution", page.QuerySelector(".callout-warning .callout-label")!.TextContent);
+        Assert.Contains("Last updated", page.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
     }
 }
