@@ -8,8 +8,8 @@ using Manuals.Core.Manuals.Import;
 using Manuals.Data.Migrations;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Manuals.Web.Hosting;
