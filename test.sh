@@ -45,6 +45,15 @@ if ! dotnet build Manuals.sln -c Release; then
     exit 1
 fi
 
+# STYLE.md: formatting and analyzers are part of the build's contract. A violation fails the run, but the tests
+# still run so one report shows everything.
+format_ok=1
+echo "==> dotnet format --verify-no-changes"
+if ! dotnet format Manuals.sln --verify-no-changes --no-restore; then
+    echo "Formatting differs from .editorconfig; run 'dotnet format Manuals.sln' and commit the result." >&2
+    format_ok=0
+fi
+
 projects=()
 for project in tests/*/*.csproj; do
     [[ -e "$project" ]] && projects+=("$project")
@@ -99,6 +108,10 @@ if ((${#broken[@]} > 0)); then
     status=1
 fi
 if ((failed > 0)); then
+    status=1
+fi
+if ((format_ok == 0)); then
+    echo "dotnet format found files to fix (see above)." >&2
     status=1
 fi
 if ((passed + failed + skipped == 0)); then

@@ -1,11 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
 using Manuals.Data.Migrations;
+using Manuals.Web.Features.Accounts;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +20,6 @@ namespace Manuals.Web.Hosting;
 /// </summary>
 public static partial class StartupTasks
 {
-    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public static async Task<bool> RunAsync(WebApplication app)
     {
@@ -69,7 +68,7 @@ public static partial class StartupTasks
         }
 
         var configured = services.GetRequiredService<IOptions<ManualsOptions>>().Value.InitialAdminPassword;
-        var password = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetString(PasswordAlphabet, 16) : configured;
+        var password = string.IsNullOrEmpty(configured) ? AccountRules.GeneratePassword() : configured;
         var users = services.GetRequiredService<UserManager<User>>();
         var admin = new User { UserName = "admin", DisplayName = "管理者" };
         var result = await users.CreateAsync(admin, password);

@@ -14,4 +14,11 @@ public static class AccountRules
     public const string UserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
 
     public const string UserNamePattern = "^[A-Za-z0-9._@-]+$";
+
+    // No 0/O, 1/l/I: generated passwords are read off a screen and typed by hand.
+    private const string GeneratedPasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>A random 16-character password for the first admin and for resets.</summary>
+    public static string GeneratePassword() =>
+        System.Security.Cryptography.RandomNumberGenerator.GetString(GeneratedPasswordAlphabet, 16);
 }

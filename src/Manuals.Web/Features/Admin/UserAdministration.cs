@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
+using Manuals.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace Manuals.Web.Features.Admin;
@@ -8,7 +8,6 @@ namespace Manuals.Web.Features.Admin;
 /// <summary>What the admin user pages do: create users, set roles and departments, disable, reset, unlock.</summary>
 public sealed class UserAdministration(UserManager<User> users, IAccountDirectory directory, IDepartmentStore departments, TimeProvider clock)
 {
-    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public async Task<UserListPage> ListAsync(CancellationToken cancellationToken) =>
         new(await directory.ListAsync(cancellationToken), await departments.ListAsync(cancellationToken), clock.GetUtcNow());
@@ -85,7 +84,7 @@ public sealed class UserAdministration(UserManager<User> users, IAccountDirector
             return null;
         }
 
-        var password = RandomNumberGenerator.GetString(PasswordAlphabet, 16);
+        var password = AccountRules.GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
