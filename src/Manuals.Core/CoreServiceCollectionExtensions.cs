@@ -11,7 +11,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<ManualService>();
+        services.AddScoped<ManualService>();
         services.AddSingleton<ManualImporter>();
         return services;
     }

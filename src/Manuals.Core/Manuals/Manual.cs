@@ -24,4 +24,13 @@ public sealed class Manual
     public IReadOnlyList<string> Tags { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Days between reviews (default 180).</summary>
+    public int ReviewIntervalDays { get; set; } = ReviewSchedule.DefaultIntervalDays;
+
+    /// <summary>When someone last confirmed the manual is still right (レビュー済み), if ever.</summary>
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    public long? ReviewedById { get; set; }
+    public string? ReviewedByName { get; set; }
 }

@@ -4,7 +4,7 @@ using Manuals.Core.Departments;
 namespace Manuals.Core.Manuals;
 
 /// <summary>Creating and saving manuals: validation, the access policy and optimistic concurrency in one place.</summary>
-public sealed class ManualService(IManualStore manuals, IDepartmentStore departments, TimeProvider clock)
+public sealed class ManualService(IManualStore manuals, IDepartmentStore departments, IAccountDirectory accounts, TimeProvider clock)
 {
     /// <summary>Creates a manual owned by the viewer, as revision 1.</summary>
     public async Task<SaveResult> CreateAsync(Viewer viewer, Author author, ManualDraft draft, CancellationToken cancellationToken)
@@ -63,6 +63,78 @@ public sealed class ManualService(IManualStore manuals, IDepartmentStore departm
         return current is null
             ? SaveResult.Failed(SaveOutcome.NotFound, id)
             : new SaveResult(SaveOutcome.Conflict, id, current, []);
+    }
+
+    /// <summary>Restores revision <paramref name="number"/>'s title and text as a new revision on top of the current one.</summary>
+    public async Task<SaveResult> RestoreAsync(
+        Viewer viewer, Author author, long id, int number, int baseRevision, string changeNote, CancellationToken cancellationToken)
+    {
+        var current = await manuals.FindAsync(id, cancellationToken);
+        var revision = await manuals.FindRevisionAsync(id, number, cancellationToken);
+        if (current is null || revision is null)
+        {
+            return SaveResult.Failed(SaveOutcome.NotFound, id);
+        }
+
+        var draft = new ManualDraft(
+            revision.Title, current.DepartmentId, current.Visibility, current.Status, current.Template, current.Tags, revision.Body, changeNote);
+        return await SaveAsync(viewer, author, id, baseRevision, draft, cancellationToken);
+    }
+
+    /// <summary>Records the viewer's 「レビュー済みにする」: the manual was checked and is still right.</summary>
+    public async Task<SaveOutcome> MarkReviewedAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var manual = await manuals.FindAsync(id, cancellationToken);
+        if (manual is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (!ManualAccessPolicy.CanEdit(viewer, manual))
+        {
+            return SaveOutcome.Forbidden;
+        }
+
+        return await manuals.MarkReviewedAsync(id, viewer.UserId, clock.GetUtcNow(), cancellationToken)
+            ? SaveOutcome.Saved
+            : SaveOutcome.NotFound;
+    }
+
+    /// <summary>Changes the owner (担当者) and the review interval.</summary>
+    public async Task<SaveResult> UpdateSettingsAsync(
+        Viewer viewer, long id, long? ownerId, int reviewIntervalDays, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var manual = await manuals.FindAsync(id, cancellationToken);
+        if (manual is null)
+        {
+            return SaveResult.Failed(SaveOutcome.NotFound, id);
+        }
+
+        if (!ManualAccessPolicy.CanEdit(viewer, manual))
+        {
+            return SaveResult.Failed(SaveOutcome.Forbidden, id);
+        }
+
+        var errors = new List<Common.ValidationError>();
+        if (reviewIntervalDays is < ReviewSchedule.MinIntervalDays or > ReviewSchedule.MaxIntervalDays)
+        {
+            errors.Add(new("ReviewIntervalDays", "ReviewIntervalOutOfRange"));
+        }
+
+        if (ownerId is { } owner && await accounts.FindAsync(owner, cancellationToken) is not { IsDisabled: false })
+        {
+            errors.Add(new("OwnerId", "OwnerUnknown"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Invalid, id, null, errors);
+        }
+
+        await manuals.UpdateSettingsAsync(id, ownerId, reviewIntervalDays, cancellationToken);
+        return SaveResult.Saved(id);
     }
 
     private async Task<IReadOnlyList<Common.ValidationError>> ValidateAsync(ManualDraft draft, CancellationToken cancellationToken)

@@ -11,4 +11,8 @@ public sealed class ManualSummary
     public long? OwnerId { get; set; }
     public int RevisionNumber { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public string? OwnerName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int ReviewIntervalDays { get; set; } = ReviewSchedule.DefaultIntervalDays;
+    public DateTimeOffset? ReviewedAt { get; set; }
 }

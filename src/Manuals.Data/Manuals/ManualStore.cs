@@ -7,16 +7,20 @@ namespace Manuals.Data.Manuals;
 /// <summary>Manuals and their revisions. Every save writes the manual row and a new revision in one transaction.</summary>
 public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
 {
-    private const string SummaryColumns =
-        "m.id, m.title, m.department_id, m.visibility, m.status, m.owner_id, m.revision_number, m.updated_at";
+    private const string SummaryColumns = """
+        m.id, m.title, m.department_id, m.visibility, m.status, m.owner_id, o.display_name AS owner_name,
+        m.revision_number, m.created_at, m.updated_at, m.review_interval_days, m.reviewed_at
+        """;
 
     public async Task<Manual?> FindAsync(long id, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT m.id, m.title, m.department_id, m.visibility, m.status, m.template, m.owner_id,
-                   u.display_name AS owner_name, m.revision_number, m.body, m.created_at, m.updated_at
+                   u.display_name AS owner_name, m.revision_number, m.body, m.created_at, m.updated_at,
+                   m.review_interval_days, m.reviewed_at, m.reviewed_by_id, r.display_name AS reviewed_by_name
             FROM manuals m
             LEFT JOIN users u ON u.id = m.owner_id
+            LEFT JOIN users r ON r.id = m.reviewed_by_id
             WHERE m.id = @id
             """;
         const string tagsSql = "SELECT tag FROM manual_tags WHERE manual_id = @id";
@@ -38,6 +42,7 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         const string sql = $"""
             SELECT {SummaryColumns}
             FROM manuals m
+            LEFT JOIN users o ON o.id = m.owner_id
             WHERE @departmentId IS NULL OR m.department_id = @departmentId
             ORDER BY m.updated_at DESC, m.id DESC
             """;
@@ -125,6 +130,20 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         await WriteRevisionAsync(connection, transaction, id, baseRevision + 1, draft, author, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<bool> MarkReviewedAsync(long id, long reviewerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE manuals SET reviewed_at = @now, reviewed_by_id = @reviewerId WHERE id = @id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, reviewerId, now }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task<bool> UpdateSettingsAsync(long id, long? ownerId, int reviewIntervalDays, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE manuals SET owner_id = @ownerId, review_interval_days = @reviewIntervalDays WHERE id = @id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, ownerId, reviewIntervalDays }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task<IReadOnlyList<ManualRevision>> ListRevisionsAsync(long manualId, CancellationToken cancellationToken)

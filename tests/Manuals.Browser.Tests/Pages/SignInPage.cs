@@ -38,9 +38,12 @@ public sealed class SignInPage(IPage page)
         await SignInButton.ClickAsync();
     }
 
+    /// <summary>Signs in, lands on the home page, and opens the manual list from the main menu.</summary>
     public async Task<ManualListPage> SignInAsync(string userName, string password)
     {
         await SubmitAsync(userName, password);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("お疲れさまです");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "マニュアル一覧" }).ClickAsync();
         return await ManualListPage.ShownAsync(page);
     }
 }

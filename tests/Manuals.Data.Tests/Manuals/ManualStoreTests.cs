@@ -257,6 +257,39 @@ public sealed class ManualStoreTests
         Assert.Equal(ToMilliseconds(now), ToMilliseconds(summary.UpdatedAt));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task MarkReviewedAndUpdateSettings_RoundTripWithoutNewRevision(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<IManualStore>();
+        var reviewerId = await CreateUserAsync(db, "hanako", "山田 花子");
+        var id = await store.CreateAsync(Draft("月次決算の手順"), Sato, null, Monday, db.CancellationToken);
+        var before = await store.FindAsync(id, db.CancellationToken);
+
+        var reviewed = await store.MarkReviewedAsync(id, reviewerId, Monday.AddDays(30), db.CancellationToken);
+        var set = await store.UpdateSettingsAsync(id, reviewerId, 90, db.CancellationToken);
+        var unknown = await store.MarkReviewedAsync(id + 1000, reviewerId, Monday, db.CancellationToken);
+        var manual = await store.FindAsync(id, db.CancellationToken);
+        var summary = Assert.Single(await store.ListAsync(null, db.CancellationToken));
+
+        Assert.Equal(180, before!.ReviewIntervalDays);
+        Assert.Null(before.ReviewedAt);
+        Assert.True(reviewed);
+        Assert.True(set);
+        Assert.False(unknown);
+        Assert.Equal(Monday.AddDays(30), manual!.ReviewedAt);
+        Assert.Equal(reviewerId, manual.ReviewedById);
+        Assert.Equal("山田 花子", manual.ReviewedByName);
+        Assert.Equal(reviewerId, manual.OwnerId);
+        Assert.Equal(90, manual.ReviewIntervalDays);
+        Assert.Equal(1, manual.RevisionNumber);
+        Assert.Equal(Monday.AddDays(30), summary.ReviewedAt);
+        Assert.Equal(90, summary.ReviewIntervalDays);
+        Assert.Equal("山田 花子", summary.OwnerName);
+        Assert.Equal(Monday, summary.CreatedAt);
+    }
+
     private static long ToMilliseconds(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
     private static ManualDraft Draft(

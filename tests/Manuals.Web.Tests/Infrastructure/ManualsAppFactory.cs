@@ -27,7 +27,11 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Manuals:InitialAdminPassword", AdminPassword);
         builder.UseSetting("Manuals:SamplesPath", Path.Combine(RepositoryRoot, "samples", "manuals"));
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>The app's clock; starts at the real time and can be moved forward.</summary>
+    public SettableClock Clock { get; } = new();
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s.</summary>
     public HttpClient CreateBrowserlikeClient() =>

@@ -33,7 +33,7 @@ public sealed class AccountController(
         var result = await signInManager.PasswordSignInAsync(model.UserName.Trim(), model.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/manuals");
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
         }
 
         // One message for unknown user, wrong password and disabled account, so sign-in reveals no user names.

@@ -1,6 +1,13 @@
+using Manuals.Core.Accounts;
 using Manuals.Core.Manuals;
 
 namespace Manuals.Web.Features.Manuals;
 
-/// <summary>A manual as its page shows it.</summary>
-public sealed record ManualPage(Manual Manual, string DepartmentName, string Html, bool CanEdit);
+/// <summary>A manual as its page shows it; <see cref="Owners"/> (possible 担当者) is filled only for those who may edit.</summary>
+public sealed record ManualPage(
+    Manual Manual,
+    string DepartmentName,
+    string Html,
+    bool CanEdit,
+    ReviewStatus Review,
+    IReadOnlyList<UserSummary> Owners);

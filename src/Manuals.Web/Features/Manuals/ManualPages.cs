@@ -8,7 +8,13 @@ using Microsoft.Extensions.Localization;
 namespace Manuals.Web.Features.Manuals;
 
 /// <summary>Builds the manual pages' models: reads the stores, asks the access policy, renders Markdown.</summary>
-public sealed class ManualPages(IManualStore manuals, IDepartmentStore departments, MarkdownRenderer renderer, IStringLocalizer<SharedResource> l)
+public sealed class ManualPages(
+    IManualStore manuals,
+    IDepartmentStore departments,
+    IAccountDirectory accounts,
+    MarkdownRenderer renderer,
+    IStringLocalizer<SharedResource> l,
+    TimeProvider clock)
 {
     public async Task<Lookup<ManualListPage>> ListAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
     {
@@ -42,7 +48,10 @@ public sealed class ManualPages(IManualStore manuals, IDepartmentStore departmen
         }
 
         var department = await DepartmentNameAsync(manual.DepartmentId, cancellationToken);
-        return Lookups.Found(new ManualPage(manual, department, Render(manual.Body), ManualAccessPolicy.CanEdit(viewer, manual)));
+        var canEdit = ManualAccessPolicy.CanEdit(viewer, manual);
+        var owners = canEdit ? await OwnerChoicesAsync(cancellationToken) : [];
+        return Lookups.Found(new ManualPage(
+            manual, department, Render(manual.Body), canEdit, ReviewStatus.Of(manual, clock.GetUtcNow()), owners));
     }
 
     /// <summary>The edit form for an existing manual, or null-status when missing or not editable.</summary>
@@ -112,8 +121,60 @@ public sealed class ManualPages(IManualStore manuals, IDepartmentStore departmen
 
         var previous = number > 1 ? await manuals.FindRevisionAsync(id, number - 1, cancellationToken) : null;
         var diff = TextDiff.Compare(previous?.Body ?? "", revision.Body);
-        return Lookups.Found(new RevisionPage(manual, revision, Render(revision.Body), diff));
+        return Lookups.Found(new RevisionPage(manual, revision, Render(revision.Body), diff, ManualAccessPolicy.CanEdit(viewer, manual)));
     }
+
+    /// <summary>Two revisions side by side as a diff; null-status when the manual or a revision is missing or unreadable.</summary>
+    public async Task<Lookup<ComparePage>> CompareAsync(Viewer viewer, long id, int from, int to, CancellationToken cancellationToken)
+    {
+        var history = await HistoryAsync(viewer, id, cancellationToken);
+        if (history.Value is not { } page)
+        {
+            return new Lookup<ComparePage>(null, history.Status);
+        }
+
+        var older = page.Revisions.FirstOrDefault(r => r.Number == Math.Min(from, to));
+        var newer = page.Revisions.FirstOrDefault(r => r.Number == Math.Max(from, to));
+        if (older is null || newer is null)
+        {
+            return Lookups.NotFound<ComparePage>();
+        }
+
+        return Lookups.Found(new ComparePage(page.Manual, older, newer, TextDiff.Compare(older.Body, newer.Body), page.Revisions));
+    }
+
+    /// <summary>Manuals the viewer owns that are overdue or due soon, soonest first.</summary>
+    public async Task<HomePage> HomeAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var all = await manuals.ListAsync(null, cancellationToken);
+        var mine = all
+            .Where(m => m.OwnerId == viewer.UserId)
+            .Select(m => (Manual: m, Review: ReviewStatus.Of(m, now)))
+            .Where(x => x.Review.State is ReviewState.Overdue or ReviewState.DueSoon)
+            .OrderBy(x => x.Review.DueAt)
+            .ToList();
+        var recent = all.Where(m => ManualAccessPolicy.CanRead(viewer, m)).Take(8).ToList();
+        var staleCount = viewer.IsAdmin ? all.Count(m => ReviewStatus.Of(m, now).State == ReviewState.Overdue) : 0;
+        return new HomePage(mine, recent, await departments.ListAsync(cancellationToken), staleCount);
+    }
+
+    /// <summary>Every published manual past its review date, most overdue first (for Admins).</summary>
+    public async Task<StaleManualsPage> StaleAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stale = (await manuals.ListAsync(null, cancellationToken))
+            .Select(m => (Manual: m, Review: ReviewStatus.Of(m, now)))
+            .Where(x => x.Review.State == ReviewState.Overdue)
+            .OrderBy(x => x.Review.DueAt)
+            .ToList();
+        return new StaleManualsPage(stale, await departments.ListAsync(cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<UserSummary>> OwnerChoicesAsync(CancellationToken cancellationToken) =>
+        (await accounts.ListAsync(cancellationToken))
+            .Where(u => !u.IsDisabled && (u.Roles.Contains(Roles.Editor) || u.Roles.Contains(Roles.Admin)))
+            .ToList();
 
     private async Task<string> DepartmentNameAsync(long id, CancellationToken cancellationToken) =>
         (await departments.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == id)?.Name ?? "";

@@ -17,7 +17,12 @@ public sealed class ManualsController(
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/")]
-    public IActionResult Home() => RedirectToAction(nameof(Index));
+    public async Task<IActionResult> Home(CancellationToken cancellationToken) =>
+        View(await pages.HomeAsync(currentUser.Viewer, cancellationToken));
+
+    [HttpGet("stale")]
+    [Authorize(Policy = Policies.Admin)]
+    public async Task<IActionResult> Stale(CancellationToken cancellationToken) => View(await pages.StaleAsync(cancellationToken));
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] long? department, CancellationToken cancellationToken) =>
@@ -89,6 +94,83 @@ public sealed class ManualsController(
     [HttpGet("{id:long}/revisions/{number:int}")]
     public async Task<IActionResult> Revision(long id, int number, CancellationToken cancellationToken) =>
         this.ViewOr(await pages.RevisionAsync(currentUser.Viewer, id, number, cancellationToken));
+
+    [HttpGet("{id:long}/compare")]
+    public async Task<IActionResult> Compare(long id, [FromQuery] int from, [FromQuery] int to, CancellationToken cancellationToken) =>
+        ModelState.IsValid
+            ? this.ViewOr(await pages.CompareAsync(currentUser.Viewer, id, from, to, cancellationToken))
+            : BadRequest();
+
+    [HttpPost("{id:long}/revisions/{number:int}/restore")]
+    public async Task<IActionResult> Restore(long id, int number, [FromForm] int baseRevision, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var note = l["Manuals.Revision.RestoredNote", number].Value;
+        var result = await service.RestoreAsync(currentUser.Viewer, currentUser.Author, id, number, baseRevision, note, cancellationToken);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                TempData["Flash"] = l["Manuals.Revision.Restored", number].Value;
+                return RedirectToAction(nameof(Show), new { id });
+            case SaveOutcome.Conflict:
+                TempData["Flash"] = l["Manuals.Revision.RestoreConflict"].Value;
+                return RedirectToAction(nameof(History), new { id });
+            case SaveOutcome.Forbidden:
+                return Forbid();
+            case SaveOutcome.Invalid:
+                return BadRequest();
+            default:
+                return NotFound();
+        }
+    }
+
+    [HttpPost("{id:long}/review")]
+    public async Task<IActionResult> MarkReviewed(long id, CancellationToken cancellationToken)
+    {
+        switch (await service.MarkReviewedAsync(currentUser.Viewer, id, cancellationToken))
+        {
+            case SaveOutcome.Saved:
+                TempData["Flash"] = l["Manuals.Review.Recorded"].Value;
+                return RedirectToAction(nameof(Show), new { id });
+            case SaveOutcome.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
+    [HttpPost("{id:long}/settings")]
+    public async Task<IActionResult> Settings(long id, SettingsModel settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var result = ModelState.IsValid
+            ? await service.UpdateSettingsAsync(currentUser.Viewer, id, settings.OwnerId, settings.ReviewIntervalDays, cancellationToken)
+            : new SaveResult(SaveOutcome.Invalid, id, null, []);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                TempData["Flash"] = l["Manuals.Settings.Saved"].Value;
+                return RedirectToAction(nameof(Show), new { id });
+            case SaveOutcome.Invalid:
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError(error.Field, l[$"Validation.{error.Code}"]);
+                }
+
+                var page = await pages.ShowAsync(currentUser.Viewer, id, cancellationToken);
+                ViewData[nameof(SettingsModel)] = settings;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return page.Value is null ? this.ViewOr(page) : View(nameof(Show), page.Value);
+            case SaveOutcome.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
 
     private async Task<IActionResult> AfterSaveAsync(SaveResult result, ManualFormModel form, long? id, CancellationToken cancellationToken)
     {
