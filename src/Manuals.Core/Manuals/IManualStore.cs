@@ -20,8 +20,8 @@ public interface IManualStore
     /// </summary>
     Task<bool> TryUpdateAsync(long id, int baseRevision, ManualDraft draft, Author author, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Records that <paramref name="reviewerId"/> confirmed the manual is still right (レビュー済み). False for an unknown id.</summary>
-    Task<bool> MarkReviewedAsync(long id, long reviewerId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Records that <paramref name="reviewerId"/> (null for an import) confirmed the manual is still right (レビュー済み). False for an unknown id.</summary>
+    Task<bool> MarkReviewedAsync(long id, long? reviewerId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Sets the owner (担当者) and the review interval; these are settings, not content, so no revision is written.</summary>
     Task<bool> UpdateSettingsAsync(long id, long? ownerId, int reviewIntervalDays, CancellationToken cancellationToken);

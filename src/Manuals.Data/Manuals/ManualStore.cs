@@ -132,7 +132,7 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         return true;
     }
 
-    public async Task<bool> MarkReviewedAsync(long id, long reviewerId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> MarkReviewedAsync(long id, long? reviewerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE manuals SET reviewed_at = @now, reviewed_by_id = @reviewerId WHERE id = @id";
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Manuals.Core.Departments;
 using YamlDotNet.Core;
@@ -15,6 +16,8 @@ namespace Manuals.Core.Manuals.Import;
 /// template: 定型業務（月次・年次）
 /// status: 公開          # 公開 / 下書き / アーカイブ (or published / draft / archived)
 /// visibility: 全社公開   # 全社公開 / 部署限定 (or company / department); optional
+/// reviewed: 2025-04-01  # optional: last review (Asia/Tokyo date)
+/// review_interval_days: 180  # optional
 /// ---
 /// </code>
 /// </summary>
@@ -41,7 +44,7 @@ public static class ManualFileParser
     };
 
     /// <summary>Decodes the bytes (UTF-8, BOM optional) and parses them; returns a draft or the reason for refusal.</summary>
-    public static (ManualDraft? Draft, ImportProblem? Problem) Parse(string fileName, byte[] bytes, IReadOnlyList<Department> departments)
+    public static (ParsedManualFile? Manual, ImportProblem? Problem) Parse(string fileName, byte[] bytes, IReadOnlyList<Department> departments)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         string text;
@@ -63,7 +66,7 @@ public static class ManualFileParser
         return Parse(fileName, text, departments);
     }
 
-    public static (ManualDraft? Draft, ImportProblem? Problem) Parse(string fileName, string text, IReadOnlyList<Department> departments)
+    public static (ParsedManualFile? Manual, ImportProblem? Problem) Parse(string fileName, string text, IReadOnlyList<Department> departments)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(departments);
@@ -141,7 +144,35 @@ public static class ManualFileParser
             body,
             "");
         var errors = ManualDraftValidator.Validate(draft, departments.Select(d => d.Id));
-        return errors.Count > 0 ? (null, new ImportProblem(fileName, errors[0].Code)) : (draft, null);
+        if (errors.Count > 0)
+        {
+            return (null, new ImportProblem(fileName, errors[0].Code));
+        }
+
+        DateOnly? reviewedOn = null;
+        if (Scalar(fields, "reviewed") is { Length: > 0 } reviewedText)
+        {
+            if (!DateOnly.TryParseExact(reviewedText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return (null, new ImportProblem(fileName, "ReviewedInvalid", reviewedText));
+            }
+
+            reviewedOn = parsed;
+        }
+
+        int? interval = null;
+        if (Scalar(fields, "review_interval_days") is { Length: > 0 } intervalText)
+        {
+            if (!int.TryParse(intervalText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+                || days is < ReviewSchedule.MinIntervalDays or > ReviewSchedule.MaxIntervalDays)
+            {
+                return (null, new ImportProblem(fileName, "ReviewIntervalInvalid", intervalText));
+            }
+
+            interval = days;
+        }
+
+        return (new ParsedManualFile(draft, reviewedOn, interval), null);
     }
 
     private static string? Scalar(YamlMappingNode fields, string key) =>

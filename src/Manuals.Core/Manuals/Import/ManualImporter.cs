@@ -32,13 +32,14 @@ public sealed class ManualImporter(IManualStore manuals, IDepartmentStore depart
                 continue;
             }
 
-            var (draft, problem) = ManualFileParser.Parse(fileName, await File.ReadAllBytesAsync(path, cancellationToken), knownDepartments);
-            if (draft is null)
+            var (parsed, problem) = ManualFileParser.Parse(fileName, await File.ReadAllBytesAsync(path, cancellationToken), knownDepartments);
+            if (parsed is null)
             {
                 refused.Add(problem!);
                 continue;
             }
 
+            var draft = parsed.Draft;
             if (!existing.Add((draft.DepartmentId, draft.Title)))
             {
                 refused.Add(new ImportProblem(fileName, "Duplicate", draft.Title));
@@ -46,6 +47,18 @@ public sealed class ManualImporter(IManualStore manuals, IDepartmentStore depart
             }
 
             var id = await manuals.CreateAsync(draft, new Author(null, fileName), null, clock.GetUtcNow(), cancellationToken);
+            if (parsed.ReviewIntervalDays is { } interval)
+            {
+                await manuals.UpdateSettingsAsync(id, null, interval, cancellationToken);
+            }
+
+            if (parsed.ReviewedOn is { } reviewedOn)
+            {
+                // A date without a time is read as the start of that day in Japan.
+                var reviewedAt = new DateTimeOffset(reviewedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9));
+                await manuals.MarkReviewedAsync(id, null, reviewedAt, cancellationToken);
+            }
+
             imported.Add(new ImportedManual(fileName, id, draft.Title));
         }
 

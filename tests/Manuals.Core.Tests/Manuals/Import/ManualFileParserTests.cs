@@ -25,10 +25,10 @@ public sealed class ManualFileParserTests
             月次の数字を締めます。
             """;
 
-        var (draft, problem) = ManualFileParser.Parse("a.md", text, Departments);
+        var (parsed, problem) = ManualFileParser.Parse("a.md", text, Departments);
 
         Assert.Null(problem);
-        Assert.NotNull(draft);
+        var draft = parsed!.Draft;
         Assert.Equal("月次決算の手順", draft.Title);
         Assert.Equal(1, draft.DepartmentId);
         Assert.Equal(["月次", "決算"], draft.Tags);
@@ -43,9 +43,10 @@ public sealed class ManualFileParserTests
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("---\r\ntitle: 給与計算\r\ndepartment: 人事・労務\r\n---\r\n本文\r\n")).ToArray();
 
-        var (draft, problem) = ManualFileParser.Parse("b.md", bytes, Departments);
+        var (parsed, problem) = ManualFileParser.Parse("b.md", bytes, Departments);
 
         Assert.Null(problem);
+        var draft = parsed!.Draft;
         Assert.Equal(ManualStatus.Draft, draft!.Status);
         Assert.Equal(ManualVisibility.Company, draft.Visibility);
         Assert.Equal("本文", draft.Body);
@@ -62,13 +63,26 @@ public sealed class ManualFileParserTests
     [InlineData("---\ntitle: x\ndepartment: 営業\n---\n", "DepartmentUnknown")]
     [InlineData("---\ntitle: x\ndepartment: 経理・財務\nstatus: 承認待ち\n---\n", "StatusUnknown")]
     [InlineData("---\ntitle: x\ndepartment: 経理・財務\nvisibility: 社外\n---\n", "VisibilityUnknown")]
+    [InlineData("---\ntitle: x\ndepartment: 経理・財務\nreviewed: 去年\n---\n", "ReviewedInvalid")]
+    [InlineData("---\ntitle: x\ndepartment: 経理・財務\nreview_interval_days: 3\n---\n", "ReviewIntervalInvalid")]
     public void Parse_BadFile_IsRefusedWithReason(string text, string code)
     {
-        var (draft, problem) = ManualFileParser.Parse("bad.md", text, Departments);
+        var (parsed, problem) = ManualFileParser.Parse("bad.md", text, Departments);
 
-        Assert.Null(draft);
+        Assert.Null(parsed);
         Assert.Equal(code, problem!.Code);
         Assert.Equal("bad.md", problem.FileName);
+    }
+
+    [Fact]
+    public void Parse_ReviewFacts_AreRead()
+    {
+        const string text = "---\ntitle: x\ndepartment: 経理・財務\nreviewed: 2025-04-01\nreview_interval_days: 90\n---\n本文";
+
+        var (parsed, _) = ManualFileParser.Parse("r.md", text, Departments);
+
+        Assert.Equal(new DateOnly(2025, 4, 1), parsed!.ReviewedOn);
+        Assert.Equal(90, parsed.ReviewIntervalDays);
     }
 
     [Fact]
