@@ -1,0 +1,83 @@
+using Manuals.Core.Accounts;
+
+namespace Manuals.Core.Templates;
+
+/// <summary>
+/// Creating, changing and retiring step templates (Editors and Admins), and the questions other features ask of
+/// templates: which one a new manual starts from, and how complete a manual is.
+/// </summary>
+public sealed class TemplateService(ITemplateStore templates, TimeProvider clock)
+{
+    /// <summary>Creates a template after checking the rules; a taken name is <see cref="TemplateSaveOutcome.NameTaken"/>.</summary>
+    public async Task<TemplateSaveResult> CreateAsync(Viewer viewer, StepTemplateDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!viewer.IsWriter)
+        {
+            return TemplateSaveResult.Failed(TemplateSaveOutcome.Forbidden);
+        }
+
+        var errors = StepTemplateValidator.Validate(draft);
+        return errors.Count > 0
+            ? TemplateSaveResult.Invalid(errors)
+            : await templates.CreateAsync(StepTemplateValidator.Normalize(draft), clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Changes a template; a rename carries the manuals that follow it along (see <see cref="ITemplateStore.UpdateAsync"/>).</summary>
+    public async Task<TemplateSaveResult> UpdateAsync(Viewer viewer, long id, StepTemplateDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!viewer.IsWriter)
+        {
+            return TemplateSaveResult.Failed(TemplateSaveOutcome.Forbidden, id);
+        }
+
+        var errors = StepTemplateValidator.Validate(draft);
+        return errors.Count > 0
+            ? TemplateSaveResult.Invalid(errors, id)
+            : await templates.UpdateAsync(id, StepTemplateValidator.Normalize(draft), clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Retires (<paramref name="retired"/> true) or restores a template. Templates are never deleted.</summary>
+    public async Task<TemplateSaveOutcome> SetRetiredAsync(Viewer viewer, long id, bool retired, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.IsWriter)
+        {
+            return TemplateSaveOutcome.Forbidden;
+        }
+
+        return await templates.SetRetiredAsync(id, retired, clock.GetUtcNow(), cancellationToken)
+            ? TemplateSaveOutcome.Saved
+            : TemplateSaveOutcome.NotFound;
+    }
+
+    /// <summary>
+    /// The template a new manual may start from (<c>/manuals/new?template={id}</c>): null when the id is unknown or the
+    /// template is retired. Prefill the body with <see cref="StepTemplate.Body"/> and the manual's template field with
+    /// <see cref="StepTemplate.Name"/>.
+    /// </summary>
+    public async Task<StepTemplate?> FindActiveAsync(long id, CancellationToken cancellationToken)
+    {
+        var template = await templates.FindAsync(id, cancellationToken);
+        return template is { IsRetired: false } ? template : null;
+    }
+
+    /// <summary>
+    /// How complete <paramref name="body"/> is against the template named <paramref name="templateName"/> (a manual's
+    /// template field). No name, or a name no template has, gives the empty, complete report. Retired templates still count.
+    /// </summary>
+    public async Task<CompletenessReport> CheckAsync(string? templateName, string body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.IsNullOrWhiteSpace(templateName))
+        {
+            return CompletenessReport.None;
+        }
+
+        var template = await templates.FindByNameAsync(templateName, cancellationToken);
+        return TemplateCompleteness.Check(template, body);
+    }
+}
