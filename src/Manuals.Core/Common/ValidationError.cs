@@ -6,4 +6,5 @@ namespace Manuals.Core.Common;
 /// </summary>
 /// <param name="Field">The input field, e.g. <c>Title</c>.</param>
 /// <param name="Code">The rule's name.</param>
-public sealed record ValidationError(string Field, string Code);
+/// <param name="Detail">Data the message names, e.g. the empty required sections 「目的、手順」.</param>
+public sealed record ValidationError(string Field, string Code, string Detail = "");

@@ -1,10 +1,16 @@
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
+using Manuals.Core.Templates;
 
 namespace Manuals.Core.Manuals;
 
 /// <summary>Creating and saving manuals: validation, the access policy and optimistic concurrency in one place.</summary>
-public sealed class ManualService(IManualStore manuals, IDepartmentStore departments, IAccountDirectory accounts, TimeProvider clock)
+public sealed class ManualService(
+    IManualStore manuals,
+    IDepartmentStore departments,
+    IAccountDirectory accounts,
+    TemplateService templates,
+    TimeProvider clock)
 {
     /// <summary>Creates a manual owned by the viewer, as revision 1.</summary>
     public async Task<SaveResult> CreateAsync(Viewer viewer, Author author, ManualDraft draft, CancellationToken cancellationToken)
@@ -137,9 +143,22 @@ public sealed class ManualService(IManualStore manuals, IDepartmentStore departm
         return SaveResult.Saved(id);
     }
 
+    /// <summary>
+    /// The draft's own rules, and for a manual being published, its template's required sections: publishing with an
+    /// empty required section is refused (naming the sections); drafts save anyway.
+    /// </summary>
     private async Task<IReadOnlyList<Common.ValidationError>> ValidateAsync(ManualDraft draft, CancellationToken cancellationToken)
     {
         var known = await departments.ListAsync(cancellationToken);
-        return ManualDraftValidator.Validate(draft, known.Select(d => d.Id));
+        var errors = ManualDraftValidator.Validate(draft, known.Select(d => d.Id));
+        if (errors.Count > 0 || draft.Status != ManualStatus.Published)
+        {
+            return errors;
+        }
+
+        var report = await templates.CheckAsync(draft.Template, draft.Body, cancellationToken);
+        return report.IsComplete
+            ? errors
+            : [new Common.ValidationError(nameof(draft.Status), "PublishIncomplete", string.Join("、", report.MissingRequired))];
     }
 }

@@ -65,6 +65,10 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider clock
         return template is { IsRetired: false } ? template : null;
     }
 
+    /// <summary>Templates writers can choose from (not retired), in display order.</summary>
+    public Task<IReadOnlyList<StepTemplate>> ListActiveAsync(CancellationToken cancellationToken) =>
+        templates.ListAsync(includeRetired: false, cancellationToken);
+
     /// <summary>
     /// How complete <paramref name="body"/> is against the template named <paramref name="templateName"/> (a manual's
     /// template field). No name, or a name no template has, gives the empty, complete report. Retired templates still count.

@@ -1,4 +1,5 @@
 using Manuals.Core.Departments;
+using Manuals.Core.Templates;
 
 namespace Manuals.Web.Features.Manuals;
 
@@ -7,4 +8,6 @@ public sealed record ManualFormPage(
     ManualFormModel Form,
     IReadOnlyList<Department> Departments,
     long? ManualId,
-    string? PreviewHtml);
+    string? PreviewHtml,
+    CompletenessReport Completeness,
+    IReadOnlyList<StepTemplate> Templates);

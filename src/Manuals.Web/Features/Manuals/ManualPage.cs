@@ -1,5 +1,6 @@
 using Manuals.Core.Accounts;
 using Manuals.Core.Manuals;
+using Manuals.Core.Templates;
 
 namespace Manuals.Web.Features.Manuals;
 
@@ -10,4 +11,5 @@ public sealed record ManualPage(
     string Html,
     bool CanEdit,
     ReviewStatus Review,
-    IReadOnlyList<UserSummary> Owners);
+    IReadOnlyList<UserSummary> Owners,
+    CompletenessReport Completeness);

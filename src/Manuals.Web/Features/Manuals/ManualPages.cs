@@ -1,6 +1,7 @@
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
+using Manuals.Core.Templates;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.Extensions.Localization;
@@ -14,6 +15,7 @@ public sealed class ManualPages(
     IAccountDirectory accounts,
     MarkdownRenderer renderer,
     IStringLocalizer<SharedResource> l,
+    TemplateService templates,
     TimeProvider clock)
 {
     public async Task<Lookup<ManualListPage>> ListAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
@@ -50,8 +52,9 @@ public sealed class ManualPages(
         var department = await DepartmentNameAsync(manual.DepartmentId, cancellationToken);
         var canEdit = ManualAccessPolicy.CanEdit(viewer, manual);
         var owners = canEdit ? await OwnerChoicesAsync(cancellationToken) : [];
+        var completeness = await templates.CheckAsync(manual.Template, manual.Body, cancellationToken);
         return Lookups.Found(new ManualPage(
-            manual, department, Render(manual.Body), canEdit, ReviewStatus.Of(manual, clock.GetUtcNow()), owners));
+            manual, department, Render(manual.Body), canEdit, ReviewStatus.Of(manual, clock.GetUtcNow()), owners, completeness));
     }
 
     /// <summary>The edit form for an existing manual, or null-status when missing or not editable.</summary>
@@ -71,10 +74,12 @@ public sealed class ManualPages(
     {
         ArgumentNullException.ThrowIfNull(form);
         var html = preview ? Render(form.Body ?? "") : null;
+        var completeness = await templates.CheckAsync(form.Template, form.Body ?? "", cancellationToken);
+        var templateChoices = await templates.ListActiveAsync(cancellationToken);
         var choices = (await departments.ListAsync(cancellationToken))
             .Where(d => ManualAccessPolicy.CanCreateIn(viewer, d.Id) || d.Id == form.DepartmentId)
             .ToList();
-        return new ManualFormPage(form, choices, manualId, html);
+        return new ManualFormPage(form, choices, manualId, html, completeness, templateChoices);
     }
 
     public async Task<ConflictPage> ConflictAsync(ManualFormModel mine, Manual current, CancellationToken cancellationToken)
@@ -123,6 +128,10 @@ public sealed class ManualPages(
         var diff = TextDiff.Compare(previous?.Body ?? "", revision.Body);
         return Lookups.Found(new RevisionPage(manual, revision, Render(revision.Body), diff, ManualAccessPolicy.CanEdit(viewer, manual)));
     }
+
+    /// <summary>An active (not retired) template, or null.</summary>
+    public Task<StepTemplate?> ActiveTemplateAsync(long id, CancellationToken cancellationToken) =>
+        templates.FindActiveAsync(id, cancellationToken);
 
     /// <summary>Two revisions side by side as a diff; null-status when the manual or a revision is missing or unreadable.</summary>
     public async Task<Lookup<ComparePage>> CompareAsync(Viewer viewer, long id, int from, int to, CancellationToken cancellationToken)

@@ -36,9 +36,27 @@ public sealed class ManualsController(
 
     [HttpGet("new")]
     [Authorize(Policy = Policies.Writer)]
-    public async Task<IActionResult> New([FromQuery] long? department, CancellationToken cancellationToken)
+    public async Task<IActionResult> New([FromQuery] long? department, [FromQuery] long? template, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
         var form = new ManualFormModel { DepartmentId = department ?? currentUser.Viewer.DepartmentIds.Order().FirstOrDefault() };
+        if (template is { } templateId)
+        {
+            // The editor opens pre-filled with the template's skeleton; the manual records the template it follows.
+            var chosen = await pages.ActiveTemplateAsync(templateId, cancellationToken);
+            if (chosen is null)
+            {
+                return NotFound();
+            }
+
+            form.Template = chosen.Name;
+            form.Body = chosen.Body;
+        }
+
         return View("Form", await pages.FormAsync(currentUser.Viewer, form, null, preview: false, cancellationToken));
     }
 
@@ -182,7 +200,7 @@ public sealed class ManualsController(
             case SaveOutcome.Invalid:
                 foreach (var error in result.Errors)
                 {
-                    ModelState.AddModelError(error.Field, l[$"Validation.{error.Code}"]);
+                    ModelState.AddModelError(error.Field, l[$"Validation.{error.Code}", error.Detail]);
                 }
 
                 return await FormAgainAsync(form, id, preview: false, cancellationToken);
