@@ -31,6 +31,7 @@ public static class WebServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Manuals.ManualPages>();
+        services.AddScoped<Features.Manuals.StepPages>();
         services.AddScoped<Features.Admin.UserAdministration>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
