@@ -10,12 +10,17 @@ namespace Manuals.Web.Features.Manuals;
 [Route("manuals/{id:long}/steps")]
 public sealed class StepsController(StepPages pages, CurrentUser currentUser) : Controller
 {
-    /// <summary>The first step, or a friendly page when the manual has no steps.</summary>
+    /// <summary>Redirects to the first step (so every step has one address), or explains that the manual has no steps.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Start(long id, CancellationToken cancellationToken)
     {
         var page = await pages.StepAsync(currentUser.Viewer, id, null, cancellationToken);
-        return this.ViewOr(page, page.Value is { Current: null } ? "NoSteps" : "Step");
+        return page.Value switch
+        {
+            { Current: { } first } => RedirectToAction(nameof(Step), new { id, number = first.Number }),
+            { } empty => View("NoSteps", empty),
+            null => this.ViewOr(page),
+        };
     }
 
     /// <summary>Step <paramref name="number"/>, from 1; anything outside the steps (0, 999, abc) is a 404.</summary>

@@ -39,12 +39,15 @@ public sealed class StepPagesTests(ManualsAppFactory factory) : IClassFixture<Ma
     }
 
     [Fact]
-    public async Task Start_ManualWithSteps_ShowsFirstStepWithoutPrevious()
+    public async Task Start_ManualWithSteps_RedirectsToFirstStepWhichHasNoPrevious()
     {
         var admin = await SignInAdminAsync();
         var id = await IdOfAsync(MonthlyClosing);
 
-        var (response, document) = await admin.GetAsync($"/manuals/{id}/steps");
+        var (start, _) = await admin.GetAsync($"/manuals/{id}/steps");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal($"/manuals/{id}/steps/1", start.Headers.Location!.OriginalString);
+        var (response, document) = await admin.GetAsync(start.Headers.Location.OriginalString);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("預金残高の照合", document.QuerySelector("h2#step-title")!.TextContent, StringComparison.Ordinal);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Manuals.Browser.Tests.Infrastructure;
+using Manuals.Browser.Tests.Pages;
+
+namespace Manuals.Browser.Tests.Features.Manuals;
+
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed partial class ManualPrintTests(BrowserFixture browser)
+{
+    // A long sample (a table, eight steps, one with a nested list, callouts) that no other test edits, so it is at 第1版.
+    private const string Title = "サーバ障害の一次対応手順";
+    private const string Department = "情報システム";
+    private const string SampleFile = "server-incident-first-response.md";
+
+    private static string PrintFolder => Path.Combine(RepositoryRoot.Path, "artifacts", "print");
+
+    [Fact]
+    public async Task PrintManual_PrintMediaAndPdf_CleanA4WithFooterOnEveryPageAndNoStepSplit()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var list = await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        await list.ShowDepartmentAsync(Department);
+        var manual = await list.OpenManualAsync(Title);
+        await Expect(manual.RevisionNumber).ToHaveTextAsync("第1版");
+        await Expect(manual.PrintButton).ToBeVisibleAsync();
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"))
+            .ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Expect(page.GetByRole(AriaRole.Banner)).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Contentinfo)).ToBeHiddenAsync();
+        await Expect(manual.PrintButton).ToBeHiddenAsync();
+        await Expect(manual.StepModeLink).ToBeHiddenAsync();
+        await Expect(manual.EditLink).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "現在位置" })).ToBeHiddenAsync();
+        await Expect(manual.Title).ToBeVisibleAsync();
+        await Expect(manual.RevisionNumber).ToBeVisibleAsync();
+        await Expect(manual.Step("検知と受付")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "manual-print-view");
+
+        Directory.CreateDirectory(PrintFolder);
+        var pdf = Path.Combine(PrintFolder, "manual-print.pdf");
+        await page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true });
+        foreach (var old in Directory.EnumerateFiles(PrintFolder, "manual-print-*.png"))
+        {
+            File.Delete(old);
+        }
+
+        await Poppler.RenderPngsAsync(pdf, Path.Combine(PrintFolder, "manual-print"), 60);
+
+        var pageCount = await Poppler.PageCountAsync(pdf);
+        Assert.True(pageCount >= 2, $"The long sample printed on {pageCount} page(s).");
+        // pdftotext breaks lines where the page did; whitespace is removed before comparing.
+        var text = Squeeze(await Poppler.TextAsync(pdf));
+        Assert.Contains(Title, text, StringComparison.Ordinal);
+        Assert.Contains("Zabbixのアラート", text, StringComparison.Ordinal);
+        Assert.Contains("第1版", text, StringComparison.Ordinal);
+        Assert.Contains(today, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ステップ表示", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("改訂履歴", text, StringComparison.Ordinal);
+
+        var pages = new List<string>();
+        for (var number = 1; number <= pageCount; number++)
+        {
+            var pageText = Squeeze(await Poppler.TextAsync(pdf, number));
+            Assert.True(
+                pageText.Contains(Squeeze($"{Title} ／ 第1版 ／ 印刷日 {today}"), StringComparison.Ordinal)
+                    && pageText.Contains($"{number}/{pageCount}", StringComparison.Ordinal),
+                $"Page {number} has no footer with the title, revision, print date and page number: {pageText}");
+            pages.Add(pageText);
+        }
+
+        // A step card is never split: each step's first words and last words are on the same page.
+        var steps = SampleSteps();
+        Assert.Equal(8, steps.Count);
+        foreach (var (start, end) in steps)
+        {
+            var startPage = pages.FindIndex(p => p.Contains(start, StringComparison.Ordinal));
+            var endPage = pages.FindIndex(p => p.Contains(end, StringComparison.Ordinal));
+            Assert.True(startPage >= 0 && startPage == endPage, $"Step 「{start}…{end}」 runs from page {startPage + 1} to page {endPage + 1}.");
+        }
+    }
+
+    /// <summary>Each step of the sample as (its bold title, the last characters of its text), whitespace removed.</summary>
+    private static List<(string Start, string End)> SampleSteps()
+    {
+        var markdown = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "manuals", SampleFile)).ReplaceLineEndings("\n");
+        var section = markdown[markdown.IndexOf("## 手順\n", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+        return StepStart().Split(section)
+            .Skip(1)
+            .Chunk(2)
+            .Select(pair =>
+            {
+                var lastLine = pair[1].Trim().Split('\n')[^1].TrimStart(' ', '-');
+                var end = Squeeze(lastLine);
+                return (Squeeze(pair[0]), end[^Math.Min(12, end.Length)..]);
+            })
+            .ToList();
+    }
+
+    private static string Squeeze(string text) => Whitespace().Replace(text, "");
+
+    [GeneratedRegex(@"(?m)^\d+\. \*\*(.+?)\*\*")]
+    private static partial Regex StepStart();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
