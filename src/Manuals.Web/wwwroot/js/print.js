@@ -34,10 +34,13 @@ const updateFooter = () => {
   }
   const text = footer.textContent.replace(/\s+/g, ' ').trim();
   document.documentElement.style.setProperty('--print-footer', cssString(text));
-  document.documentElement.classList.add('has-print-footer');
 };
 
 if (footer) {
   updateFooter();
   window.addEventListener('beforeprint', updateFooter);
+  // Browsers without page-margin boxes (no CSSMarginRule) keep printing the footer block once, after the manual.
+  if ('CSSMarginRule' in window) {
+    document.documentElement.classList.add('has-print-footer');
+  }
 }

@@ -59,6 +59,8 @@ public sealed partial class ManualPrintTests(BrowserFixture browser)
         Assert.Contains("Zabbixのアラート", text, StringComparison.Ordinal);
         Assert.Contains("第1版", text, StringComparison.Ordinal);
         Assert.Contains(today, text, StringComparison.Ordinal);
+        // The footer is in every page's margin, and the fallback block (for browsers without margin boxes) is not printed too.
+        Assert.Equal(pageCount, Regex.Count(text, "印刷日"));
         Assert.DoesNotContain("ステップ表示", text, StringComparison.Ordinal);
         Assert.DoesNotContain("改訂履歴", text, StringComparison.Ordinal);
 
@@ -82,6 +84,91 @@ public sealed partial class ManualPrintTests(BrowserFixture browser)
             var endPage = pages.FindIndex(p => p.Contains(end, StringComparison.Ordinal));
             Assert.True(startPage >= 0 && startPage == endPage, $"Step 「{start}…{end}」 runs from page {startPage + 1} to page {endPage + 1}.");
         }
+    }
+
+    [Fact]
+    public async Task PrintManual_StepsLongerThanPageGaps_NoStepCardSplitAcrossPages()
+    {
+        const string title = "印刷確認用の長い手順";
+        const int count = 9;
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var form = await ManualNewPage.OpenAsync(page);
+        await form.TitleField.FillAsync(title);
+        await form.Department.SelectOptionAsync(new SelectOptionValue { Label = "総務" });
+        await form.Body.FillAsync(LongStepsMarkdown(count));
+        var manual = await form.SaveAsync();
+        await Expect(manual.PrintButton).ToBeVisibleAsync();
+
+        Directory.CreateDirectory(PrintFolder);
+        var pdf = Path.Combine(PrintFolder, "long-steps.pdf");
+        await page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true });
+        foreach (var old in Directory.EnumerateFiles(PrintFolder, "long-steps-*.png"))
+        {
+            File.Delete(old);
+        }
+
+        await Poppler.RenderPngsAsync(pdf, Path.Combine(PrintFolder, "long-steps"), 60);
+
+        var pageCount = await Poppler.PageCountAsync(pdf);
+        Assert.True(pageCount >= 3, $"{count} long steps printed on {pageCount} page(s).");
+        var pages = new List<string>();
+        for (var number = 1; number <= pageCount; number++)
+        {
+            pages.Add(Squeeze(await Poppler.TextAsync(pdf, number)));
+        }
+
+        // Every step is longer than the room a page usually has left, so without break-inside: avoid several would split.
+        for (var step = 1; step <= count; step++)
+        {
+            var startPage = pages.FindIndex(p => p.Contains($"手順{step}の始まり", StringComparison.Ordinal));
+            var endPage = pages.FindIndex(p => p.Contains($"手順{step}の終わり", StringComparison.Ordinal));
+            Assert.True(startPage >= 0 && startPage == endPage, $"Step {step} runs from page {startPage + 1} to page {endPage + 1}.");
+        }
+
+        Assert.All(pages, p => Assert.Contains(Squeeze($"{title} ／ 第1版"), p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PrintManual_WithoutJavaScript_NoPrintButtonAndFooterPrintsAfterManual()
+    {
+        await using var withScript = await browser.NewContextAsync();
+        await using var context = await withScript.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseAddress.ToString(),
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+            JavaScriptEnabled = false,
+        });
+        var page = await context.NewPageAsync();
+        var list = await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        await list.ShowDepartmentAsync(Department);
+        var manual = await list.OpenManualAsync(Title);
+        var footer = page.GetByText(new Regex($"^{Regex.Escape(Title)} ／ 第\\d+版 ／ 印刷日 \\d{{4}}/\\d{{2}}/\\d{{2}}$"));
+
+        await Expect(manual.StepModeLink).ToBeVisibleAsync();
+        await Expect(manual.PrintButton).ToBeHiddenAsync();
+        await Expect(footer).ToBeHiddenAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Expect(footer).ToBeVisibleAsync();
+    }
+
+    private static string LongStepsMarkdown(int count)
+    {
+        var markdown = new System.Text.StringBuilder("## 目的\n\n印刷のときに手順が途中で分かれないことを確かめます。\n\n## 手順\n\n");
+        for (var step = 1; step <= count; step++)
+        {
+            markdown.Append(CultureInfo.InvariantCulture, $"{step}. **手順{step}の始まり** — 申請書の内容を確認します。")
+                .Append("\n\n   ")
+                .Append(string.Concat(Enumerable.Repeat("申請者の所属・氏名・金額・日付が、添付された証憑と一致していることを一つずつ確認します。", 3)))
+                .Append("\n\n   - 金額の確認\n   - 日付の確認\n   - 押印の確認\n\n   :::warning\n   不一致があれば申請者に差し戻します。\n   :::\n\n   ")
+                .Append(CultureInfo.InvariantCulture, $"確認が終わったら次へ進みます。手順{step}の終わり。\n");
+        }
+
+        return markdown.Append("\n## 関連情報\n\n- 経費精算規程\n").ToString();
     }
 
     /// <summary>Each step of the sample as (its bold title, the last characters of its text), whitespace removed.</summary>
