@@ -44,3 +44,12 @@ if (footer) {
     document.documentElement.classList.add('has-print-footer');
   }
 }
+
+// /manuals/{id}?print=1 opens the print dialog once the page (and its images) has loaded, e.g. from a 印刷 link elsewhere.
+if (new URLSearchParams(window.location.search).get('print') === '1') {
+  if (document.readyState === 'complete') {
+    window.print();
+  } else {
+    window.addEventListener('load', () => window.print(), { once: true });
+  }
+}

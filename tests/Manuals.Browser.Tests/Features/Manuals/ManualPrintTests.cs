@@ -131,6 +131,25 @@ public sealed partial class ManualPrintTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task PrintButtonAndPrintQuery_OpenThePrintDialog()
+    {
+        await using var context = await browser.NewContextAsync();
+        // Stands in for the browser's dialog, which a headless browser cannot show; counts how often it was asked for.
+        await context.AddInitScriptAsync("window.print = () => { window.printRequests = (window.printRequests ?? 0) + 1; };");
+        var page = await context.NewPageAsync();
+        var list = await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        await list.ShowDepartmentAsync(Department);
+        var manual = await list.OpenManualAsync(Title);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.printRequests ?? 0"));
+
+        await manual.PrintButton.ClickAsync();
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.printRequests ?? 0"));
+
+        await page.GotoAsync(page.Url + "?print=1");
+        await page.WaitForFunctionAsync("() => window.printRequests === 1");
+    }
+
+    [Fact]
     public async Task PrintManual_WithoutJavaScript_NoPrintButtonAndFooterPrintsAfterManual()
     {
         await using var withScript = await browser.NewContextAsync();
