@@ -32,6 +32,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Manuals.ManualPages>();
         services.AddScoped<Features.Templates.TemplatePages>();
+        services.AddScoped<Features.Manuals.StepPages>();
         services.AddScoped<Features.Admin.UserAdministration>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -42,17 +42,54 @@ public sealed class MarkdownRenderer
     /// <summary>Renders Markdown to sanitised HTML with callout labels in the reader's language.</summary>
     /// <param name="markdown">The Markdown source.</param>
     /// <param name="labels">The words shown at the top of <c>:::note</c>, <c>:::warning</c> and <c>:::tip</c> boxes.</param>
+    /// <remarks>
+    /// The steps of the 手順 section (see <see cref="ManualSteps"/>) come out as step cards: their list has the class
+    /// <c>steps</c> and each step item the class <c>step</c> and the id <c>step-N</c>, numbered from 1.
+    /// </remarks>
     public string ToHtml(string markdown, CalloutLabels labels)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(labels);
         var document = Markdown.Parse(markdown, _pipeline);
+        return Render(labels, renderer => renderer.Render(document));
+    }
+
+    /// <summary>
+    /// Finds the steps of a manual (see <see cref="ManualSteps"/> for which items they are) and renders each one
+    /// on its own, for step-by-step reading.
+    /// </summary>
+    /// <param name="markdown">The Markdown source of the whole manual.</param>
+    /// <param name="labels">The words shown at the top of callout boxes.</param>
+    /// <returns>The steps in order, numbered from 1; empty when the manual has none.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public IReadOnlyList<ManualStep> RenderSteps(string markdown, CalloutLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(labels);
+        // The same pipeline as ToHtml, so a step shown alone is sanitised exactly like the whole manual.
+        var document = Markdown.Parse(markdown, _pipeline);
+        return ManualSteps.Find(document)
+            .Select((step, index) => new ManualStep(
+                index + 1,
+                ManualSteps.Title(step.Item),
+                Render(labels, renderer =>
+                {
+                    // Items of a tight list render their paragraphs bare; alone, the text needs its <p>.
+                    renderer.ImplicitParagraph = false;
+                    renderer.WriteChildren(step.Item);
+                }),
+                step.Group))
+            .ToList();
+    }
+
+    private string Render(CalloutLabels labels, Action<HtmlRenderer> write)
+    {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         // Setup gives every HtmlRenderer its own CalloutRenderer, so setting labels here affects this call only.
         renderer.ObjectRenderers.FindExact<CalloutRenderer>()!.Labels = labels;
-        renderer.Render(document);
+        write(renderer);
         writer.Flush();
         return writer.ToString();
     }
@@ -93,6 +130,10 @@ public sealed class MarkdownRenderer
         // Sanitising as part of parsing means every output of this pipeline (HTML and plain text)
         // sees the same cleaned tree.
         builder.DocumentProcessed += SanitizeLinks;
+
+        // The steps of the 手順 section become numbered cards with step-N anchors (classes and ids only, never markup
+        // from the author).
+        builder.DocumentProcessed += ManualSteps.Mark;
         return builder.Build();
     }
 
@@ -139,7 +180,7 @@ public sealed class MarkdownRenderer
         if (!IsSiteRelativeImageUrl(url))
         {
             // Off-site images can track readers or smuggle content (data:), so only the alt text is shown.
-            image.ReplaceBy(new LiteralInline(GetText(image)), copyChildren: false);
+            image.ReplaceBy(new LiteralInline(ManualSteps.InlineText(image)), copyChildren: false);
         }
     }
 
@@ -222,36 +263,6 @@ public sealed class MarkdownRenderer
         }
 
         return builder.ToString();
-    }
-
-    private static string GetText(ContainerInline container)
-    {
-        var text = new StringBuilder();
-        foreach (var inline in container.Descendants<Inline>())
-        {
-            switch (inline)
-            {
-                case LiteralInline literal:
-                    text.Append(literal.Content.AsSpan());
-                    break;
-                case CodeInline code:
-                    text.Append(code.Content);
-                    break;
-                case HtmlEntityInline entity:
-                    text.Append(entity.Transcoded.AsSpan());
-                    break;
-                case AutolinkInline autolink:
-                    text.Append(autolink.Url);
-                    break;
-                case LineBreakInline:
-                    text.Append(' ');
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return text.ToString();
     }
 
     private enum UrlKind

@@ -20,6 +20,14 @@ public sealed class ManualPage(IPage page)
 
     public ILocator HistoryLink => page.GetByRole(AriaRole.Link, new() { Name = "改訂履歴", Exact = true });
 
+    public ILocator StepModeLink => page.GetByRole(AriaRole.Link, new() { Name = "ステップ表示", Exact = true });
+
+    /// <summary>Shown only when JavaScript runs (print.js); without it the browser's own Print is used.</summary>
+    public ILocator PrintButton => page.GetByRole(AriaRole.Button, new() { Name = "印刷", Exact = true });
+
+    /// <summary>The list item (a step card, in the 手順 section) that contains <paramref name="text"/>.</summary>
+    public ILocator Step(string text) => Article.GetByRole(AriaRole.Listitem).Filter(new() { HasText = text }).First;
+
     public static async Task<ManualPage> ShownAsync(IPage page, string title)
     {
         var manual = new ManualPage(page);
@@ -31,6 +39,13 @@ public sealed class ManualPage(IPage page)
     {
         await EditLink.ClickAsync();
         return await ManualEditPage.ShownAsync(page);
+    }
+
+    public async Task<StepModePage> OpenStepModeAsync()
+    {
+        var title = await Title.InnerTextAsync();
+        await StepModeLink.ClickAsync();
+        return await StepModePage.ShownAsync(page, title);
     }
 
     public async Task<HistoryPage> OpenHistoryAsync()

@@ -43,8 +43,33 @@ public sealed class MarkdownRendererTests
     [InlineData("ftp://evil.example/x")]
     public void ToHtml_MaliciousInput_ProducesNoActiveContent(string markdown)
     {
-        var document = Parse(_renderer.ToHtml(markdown));
+        AssertInert(Parse(_renderer.ToHtml(markdown)));
+    }
 
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("**<img src=x onerror=alert(1)>** — 手順です。")]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("[x](JaVaScRiPt:alert(1))")]
+    [InlineData("[x](java&#x09;script:alert(1))")]
+    [InlineData("<javascript:alert(1)>")]
+    [InlineData("![x](javascript:alert(1))")]
+    [InlineData("![x](https://evil.example/a.png)")]
+    [InlineData("[x][r]\n\n   [r]: javascript:alert(1)")]
+    [InlineData("手順です。\n\n   :::\"><script>alert(1)</script>\n   本文\n   :::")]
+    [InlineData("手順です。\n\n   - <iframe src=https://evil.example>\n   - [y](vbscript:msgbox(1))")]
+    public void RenderSteps_MaliciousStep_ProducesNoActiveContent(string step)
+    {
+        var steps = _renderer.RenderSteps($"## 手順\n\n1. {step}\n2. 次の手順です。", CalloutLabels.Japanese);
+
+        Assert.Equal(2, steps.Count);
+        var document = Parse(steps[0].Html);
+        Assert.False(string.IsNullOrWhiteSpace(document.Body!.TextContent), "The hostile step rendered as nothing.");
+        AssertInert(document);
+    }
+
+    private static void AssertInert(IHtmlDocument document)
+    {
         foreach (var name in ForbiddenElements)
         {
             Assert.Empty(document.GetElementsByTagName(name));
