@@ -57,7 +57,7 @@ if (form && textarea) {
 
   const saveButton = form.querySelector('button[type=submit][name=intent][value=save]');
   setUpToolbar(field.querySelector('.editor-toolbar'), run);
-  setUpShortcuts({ textarea, run, save: () => form.requestSubmit(saveButton) });
+  setUpShortcuts({ form, textarea, run, save: () => form.requestSubmit(saveButton) });
   setUpLivePreview({
     pane: field.querySelector('.editor-preview'),
     textarea,

@@ -77,7 +77,8 @@ export function formatTime(milliseconds) {
 export function setUpDrafts({ form, banner, strings, status, focusAfterRestore, delay = 500 }) {
   const key = storageKey(form.dataset.draftKey);
   const baseRevision = form.elements.namedItem('BaseRevision');
-  const serverText = JSON.stringify(readFields(form));
+  // After a preview or a refused save the form shows text the server has not saved: all of it counts as unsaved.
+  const serverText = form.dataset.unsaved === 'true' ? null : JSON.stringify(readFields(form));
   let timer = 0;
   let submitting = false;
   let refusedShown = false;
@@ -86,7 +87,7 @@ export function setUpDrafts({ form, banner, strings, status, focusAfterRestore, 
   takeSaveMarker();
   pruneOldDrafts();
 
-  const changed = () => JSON.stringify(readFields(form)) !== serverText;
+  const changed = () => serverText === null || JSON.stringify(readFields(form)) !== serverText;
 
   function store() {
     clearTimeout(timer);
@@ -151,6 +152,12 @@ export function setUpDrafts({ form, banner, strings, status, focusAfterRestore, 
   });
 
   const draft = readDraft(key);
+  if (serverText === null) {
+    // The text on the page is newer than any kept draft: keep it at once, in case the tab is closed now.
+    store();
+    return;
+  }
+
   if (!draft) {
     return;
   }

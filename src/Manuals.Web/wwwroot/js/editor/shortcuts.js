@@ -16,7 +16,15 @@ function letterOf(event) {
  * `save` works anywhere on the page; `commands` (bold, link, step, checklist, heading) only in the textarea.
  * Digits are read from event.code: Shift+7 is "&" on a US keyboard and "'" on a Japanese one.
  */
-export function setUpShortcuts({ textarea, save, run }) {
+export function setUpShortcuts({ form, textarea, save, run }) {
+  // Enter that confirms a conversion in a one-line field must not submit the form. Browsers normally swallow it
+  // (keyCode 229), but some IMEs deliver a plain Enter while still composing.
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement && isComposing(event)) {
+      event.preventDefault();
+    }
+  }, true);
+
   document.addEventListener('keydown', (event) => {
     if (event.defaultPrevented || isComposing(event)) {
       return;
