@@ -65,6 +65,7 @@ public sealed class ManualEditorTests(BrowserFixture browser)
         await page.Keyboard.InsertTextAsync("金額を再確認します。");
         await Expect(editor.Body).ToHaveValueAsync(new Regex(
             @"2\. 金額を入力します。\n3\. 金額を再確認します。\n4\. 上長に回付します。\n5\. 経理の確認を待ちます。$"));
+        await Expect(steps).ToHaveCountAsync(5);
         await Screenshots.SaveAsync(page, "editor-toolbar-steps");
     }
 
@@ -272,6 +273,7 @@ public sealed class ManualEditorTests(BrowserFixture browser)
         var lastButton = await editor.ToolbarButton("画像").BoundingBoxAsync();
         Assert.True(lastButton!.X + lastButton.Width <= 390);
         await Screenshots.SaveAsync(page, "editor-phone");
+        await Screenshots.SaveAreaAsync(page, "editor-phone-editor", editor.Toolbar, editor.LivePreview);
     }
 
     [Fact]
