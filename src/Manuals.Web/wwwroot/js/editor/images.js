@@ -8,6 +8,7 @@ import { format, readJson } from './strings.js';
 import { applyEdit, replaceElsewhere } from './textarea.js';
 
 const MAX_SIDE = 1920;
+const PARALLEL_UPLOADS = 3;
 // The server refuses larger files; a photo-like PNG that still exceeds it after scaling is sent as JPEG instead.
 const MAX_BYTES = 10 * 1024 * 1024;
 const TYPES = new Map([['png', 'image/png'], ['jpg', 'image/jpeg'], ['jpeg', 'image/jpeg'], ['gif', 'image/gif'], ['webp', 'image/webp']]);
@@ -177,15 +178,20 @@ export function setUpImages({ textarea, dropZone, fileInput, url, token, strings
     if (jobs.length > 0) {
       applyEdit(textarea, insert(textarea.value, textarea.selectionStart, textarea.selectionEnd, jobs.map((j) => j.placeholder).join('\n')));
       status.show(strings.imageBusy);
-      await Promise.all(jobs.map(async (job) => {
-        try {
-          const image = await upload(await prepare(job.file, job.type, strings), job.file, url, token, strings);
-          await settle(job.placeholder, `![${job.alt}](${image.url})`);
-        } catch (error) {
-          await settle(job.placeholder, '');
-          problems.push(error instanceof Refused ? error.message : format(strings.imageFailed, job.file.name, strings.networkError));
+      const queue = [...jobs];
+      const next = async () => {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          try {
+            const image = await upload(await prepare(job.file, job.type, strings), job.file, url, token, strings);
+            await settle(job.placeholder, `![${job.alt}](${image.url})`);
+          } catch (error) {
+            await settle(job.placeholder, '');
+            problems.push(error instanceof Refused ? error.message : format(strings.imageUnreadable, job.file.name));
+          }
         }
-      }));
+      };
+      // A few at a time: decoding many large photos at once would hold all their pixels in memory together.
+      await Promise.all(Array.from({ length: Math.min(PARALLEL_UPLOADS, jobs.length) }, next));
     }
 
     if (problems.length > 0) {
