@@ -1,3 +1,4 @@
+using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ManualService>();
         services.AddSingleton<ManualImporter>();
+        services.AddSingleton<ImageService>();
         return services;
     }
 }
