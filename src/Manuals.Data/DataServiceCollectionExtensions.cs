@@ -1,9 +1,11 @@
 using Dapper;
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
+using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Data.Accounts;
 using Manuals.Data.Departments;
+using Manuals.Data.Images;
 using Manuals.Data.Manuals;
 using Manuals.Data.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IDepartmentStore, DepartmentStore>();
         services.AddSingleton<IManualStore, ManualStore>();
+        services.AddSingleton<IImageStore, ImageStore>();
         services.AddScoped<UserStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
