@@ -6,7 +6,9 @@ namespace Manuals.Core.Images;
 /// </summary>
 /// <remarks>
 /// Which manuals use an image is written by the manual store in the same transaction as each save, from
-/// <see cref="ImageReferences.Extract"/> of the new text, so it always describes the current revisions.
+/// <see cref="ImageReferences.Extract"/> of the new text. It covers every saved revision, not only the current one:
+/// old revisions stay readable on a manual's history pages, so an image removed from the text keeps following that
+/// manual's access rules instead of becoming an image no manual uses (which every signed-in user may see).
 /// </remarks>
 public interface IImageStore
 {
@@ -27,14 +29,14 @@ public interface IImageStore
     Task<StoredImage?> FindAsync(string sha256, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The manuals whose current revision refers to the image, for the access decision, without loading the image's
-    /// bytes.
+    /// The manuals with a revision that refers to the image, with their current department, visibility and owner, for
+    /// the access decision, without loading the image's bytes.
     /// </summary>
     /// <param name="sha256">64 lower-case hexadecimal digits.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// <see langword="null"/> when no image has that hash; an empty list for a stored image no manual uses yet (just
-    /// uploaded, not yet saved in a manual); otherwise one entry per using manual.
+    /// uploaded, not yet saved in a manual); otherwise one entry per manual.
     /// </returns>
     Task<IReadOnlyList<ImageUsage>?> ListUsagesAsync(string sha256, CancellationToken cancellationToken);
 }

@@ -25,10 +25,11 @@ public sealed class ImageService(IImageStore images, TimeProvider clock)
     }
 
     /// <summary>
-    /// Whether the viewer may see an image. An image some manual uses may be seen by whoever may read at least one of
-    /// those manuals (<see cref="ManualAccessPolicy.CanRead(Viewer, long, ManualVisibility, long?)"/>). An image no manual
-    /// uses yet — uploaded, but the manual not saved — may be seen by every signed-in user: its address is a SHA-256,
-    /// which cannot be guessed, and the writer needs it for the preview.
+    /// Whether the viewer may see an image. An image used by some manual (in any revision, see <see cref="IImageStore"/>)
+    /// may be seen by whoever may read at least one of those manuals
+    /// (<see cref="ManualAccessPolicy.CanRead(Viewer, long, ManualVisibility, long?)"/>). An image no manual has used
+    /// yet — uploaded, but the manual not saved — may be seen by every signed-in user: its address is a SHA-256, which
+    /// cannot be guessed, and the writer needs it for the preview.
     /// </summary>
     /// <param name="viewer">The signed-in user.</param>
     /// <param name="sha256">The image's hash; anything but 64 lower-case hexadecimal digits is never visible.</param>

@@ -6,7 +6,7 @@ namespace Manuals.Data.Images;
 
 /// <summary>
 /// Images in the <c>images</c> table, keyed by SHA-256, and the manuals that use them (<c>manual_images</c>, written by
-/// <see cref="ManualImageUsage.SyncAsync"/> in each manual save's transaction).
+/// <see cref="ManualImageUsage.RecordAsync"/> in each manual save's transaction).
 /// </summary>
 public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
 {

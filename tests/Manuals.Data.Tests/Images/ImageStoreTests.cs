@@ -108,7 +108,7 @@ public sealed class ImageStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task SyncAsync_TwoManualsUseAnImage_ListUsagesReturnsTheirDepartmentVisibilityAndOwner(SqlEngine engine)
+    public async Task RecordAsync_TwoManualsUseAnImage_ListUsagesReturnsTheirDepartmentVisibilityAndOwner(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IImageStore>();
@@ -118,8 +118,8 @@ public sealed class ImageStoreTests
         var payroll = await CreateManualAsync(db, "給与計算", HumanResources, ManualVisibility.Department, owner);
         var closing = await CreateManualAsync(db, "月次決算", Accounting, ManualVisibility.Company, null);
 
-        await SyncAsync(db, payroll, [image.Sha256]);
-        await SyncAsync(db, closing, [image.Sha256]);
+        await RecordAsync(db, payroll, [image.Sha256]);
+        await RecordAsync(db, closing, [image.Sha256]);
         var usages = await store.ListUsagesAsync(image.Sha256, db.CancellationToken);
 
         Assert.NotNull(usages);
@@ -130,7 +130,7 @@ public sealed class ImageStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task SyncAsync_Again_ReplacesTheManualsImagesAndIgnoresUnknownAndMalformedHashes(SqlEngine engine)
+    public async Task RecordAsync_LaterRevisions_KeepEveryImageTheManualEverUsedOnceAndIgnoreUnknownAndMalformedHashes(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IImageStore>();
@@ -142,36 +142,21 @@ public sealed class ImageStoreTests
 
         var manual = await CreateManualAsync(db, "経費精算", Accounting, ManualVisibility.Company, null);
         var other = await CreateManualAsync(db, "請求書発行", Accounting, ManualVisibility.Company, null);
-        await SyncAsync(db, manual, [a.Sha256, b.Sha256]);
-        await SyncAsync(db, other, [a.Sha256]);
+        await RecordAsync(db, manual, [a.Sha256, b.Sha256]);
+        await RecordAsync(db, other, [a.Sha256]);
 
-        await SyncAsync(db, manual, [b.Sha256, c.Sha256, c.Sha256, new string('f', 64), a.Sha256.ToUpperInvariant(), "../etc/passwd"]);
+        await RecordAsync(db, manual, [b.Sha256, c.Sha256, c.Sha256, new string('f', 64), a.Sha256.ToUpperInvariant(), "../etc/passwd"]);
+        await RecordAsync(db, manual, []);
 
         var rows = await db.QueryAsync<(long ManualId, string Sha256)>("SELECT manual_id, sha256 FROM manual_images");
         Assert.Equal(
-            new[] { (manual, b.Sha256), (manual, c.Sha256), (other, a.Sha256) }.Order(),
+            new[] { (manual, a.Sha256), (manual, b.Sha256), (manual, c.Sha256), (other, a.Sha256) }.Order(),
             rows.Order());
     }
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task SyncAsync_EmptySet_RemovesEveryRowOfThatManual(SqlEngine engine)
-    {
-        await using var db = await TestDatabase.CreateAsync(engine);
-        var store = db.Services.GetRequiredService<IImageStore>();
-        var image = Image(seed: 9);
-        await store.SaveAsync(image, null, Monday, db.CancellationToken);
-        var manual = await CreateManualAsync(db, "経費精算", Accounting, ManualVisibility.Company, null);
-        await SyncAsync(db, manual, [image.Sha256]);
-
-        await SyncAsync(db, manual, []);
-
-        Assert.Empty(await store.ListUsagesAsync(image.Sha256, db.CancellationToken) ?? [new ImageUsage(0, 0, 0, null)]);
-    }
-
-    [Theory]
-    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task SyncAsync_TransactionRolledBack_LeavesTheOldRows(SqlEngine engine)
+    public async Task RecordAsync_TransactionRolledBack_LeavesTheOldRows(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IImageStore>();
@@ -179,12 +164,12 @@ public sealed class ImageStoreTests
         await store.SaveAsync(a, null, Monday, db.CancellationToken);
         await store.SaveAsync(b, null, Monday, db.CancellationToken);
         var manual = await CreateManualAsync(db, "経費精算", Accounting, ManualVisibility.Company, null);
-        await SyncAsync(db, manual, [a.Sha256]);
+        await RecordAsync(db, manual, [a.Sha256]);
 
         await using (var connection = await db.Connections.OpenAsync(db.CancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(db.CancellationToken))
         {
-            await ManualImageUsage.SyncAsync(connection, transaction, manual, [b.Sha256], db.CancellationToken);
+            await ManualImageUsage.RecordAsync(connection, transaction, manual, [b.Sha256], db.CancellationToken);
             await transaction.RollbackAsync(db.CancellationToken);
         }
 
@@ -201,7 +186,7 @@ public sealed class ImageStoreTests
         var image = Image(seed: 12);
         await store.SaveAsync(image, null, Monday, db.CancellationToken);
         var manual = await CreateManualAsync(db, "給与計算", HumanResources, ManualVisibility.Department, null);
-        await SyncAsync(db, manual, [image.Sha256]);
+        await RecordAsync(db, manual, [image.Sha256]);
 
         var saved = await manuals.TryUpdateAsync(
             manual, 1, Draft("給与計算", HumanResources, ManualVisibility.Company), Sato, Monday.AddDays(1), db.CancellationToken);
@@ -220,7 +205,7 @@ public sealed class ImageStoreTests
         var image = Image(seed: 13);
         await store.SaveAsync(image, null, Monday, db.CancellationToken);
         var manual = await CreateManualAsync(db, "経費精算", Accounting, ManualVisibility.Company, null);
-        await SyncAsync(db, manual, [image.Sha256]);
+        await RecordAsync(db, manual, [image.Sha256]);
 
         await using (var connection = await db.Connections.OpenAsync(db.CancellationToken))
         {
@@ -239,11 +224,11 @@ public sealed class ImageStoreTests
         return new InspectedImage(format, width, height, data, Convert.ToHexStringLower(SHA256.HashData(data)));
     }
 
-    private static async Task SyncAsync(TestDatabase db, long manualId, IReadOnlyCollection<string> hashes)
+    private static async Task RecordAsync(TestDatabase db, long manualId, IReadOnlyCollection<string> hashes)
     {
         await using var connection = await db.Connections.OpenAsync(db.CancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(db.CancellationToken);
-        await ManualImageUsage.SyncAsync(connection, transaction, manualId, hashes, db.CancellationToken);
+        await ManualImageUsage.RecordAsync(connection, transaction, manualId, hashes, db.CancellationToken);
         await transaction.CommitAsync(db.CancellationToken);
     }
 

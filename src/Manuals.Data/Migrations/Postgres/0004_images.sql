@@ -1,5 +1,5 @@
 -- Images pasted into manuals, stored content-addressed in the database (a database backup is a full backup), and which
--- manuals' current text refers to which image (for the access decision when an image is served).
+-- manuals refer to which image in any of their revisions (for the access decision when an image is served).
 CREATE TABLE images (
     sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
     content_type text NOT NULL CHECK (content_type IN ('image/png', 'image/jpeg', 'image/gif', 'image/webp')),

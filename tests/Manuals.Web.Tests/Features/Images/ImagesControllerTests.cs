@@ -271,7 +271,7 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
             ["ChangeNote"] = "締め画面のスクリーンショットを追加",
         }, "intent", "save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        await SyncUsageAsync(payroll);
+        await RecordUsageAsync(payroll);
 
         using var revalidate = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
         revalidate.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{sha}\""));
@@ -291,6 +291,30 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Show_ImageLaterRemovedFromRestrictedManual_StaysHiddenFromOutsidersAndVisibleInHistory()
+    {
+        var (writer, token) = await SignInWithTokenAsync("editor.remove", Roles.Editor, "人事・労務");
+        var (outsider, _) = await SignInWithTokenAsync("reader.remove", Roles.Reader, "広報");
+        var (member, _) = await SignInWithTokenAsync("reader.remove.jinji", Roles.Reader, "人事・労務");
+        var url = (await ReadJsonAsync(await UploadAsync(writer, token, TestPng.Create(seed: 15)))).GetProperty("url").GetString()!;
+        var payroll = await ManualIdAsync("給与計算の手順");
+        var original = (await FindManualAsync(payroll)).Body;
+        foreach (var body in new[] { original + $"\n\n![一時的な画面]({url})\n", original })
+        {
+            var saved = await writer.SubmitAsync($"/manuals/{payroll}/edit", "form.manual-form", new() { ["Body"] = body }, "intent", "save");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            await RecordUsageAsync(payroll);
+        }
+
+        var outsiderGet = await outsider.Client.GetAsync(new Uri(url, UriKind.Relative));
+        var memberGet = await member.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.DoesNotContain(url, (await FindManualAsync(payroll)).Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, outsiderGet.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, memberGet.StatusCode);
+    }
+
+    [Fact]
     public async Task Show_ImageAlsoInCompanyWideManual_IsServedToOutsidersToo()
     {
         var (writer, token) = await SignInWithTokenAsync("editor.both", Roles.Editor, "人事・労務", "総務");
@@ -304,7 +328,7 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
             var saved = await writer.SubmitAsync($"/manuals/{id}/edit", "form.manual-form",
                 new() { ["Body"] = (await FindManualAsync(id)).Body + $"\n\n![画面]({url})\n" }, "intent", "save");
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-            await SyncUsageAsync(id);
+            await RecordUsageAsync(id);
         }
 
         var response = await outsider.Client.GetAsync(new Uri(url, UriKind.Relative));
@@ -361,15 +385,15 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
 
     /// <summary>
     /// Records the manual's image usage from its saved text, as the manual store does in its save transaction once it
-    /// calls <see cref="ManualImageUsage.SyncAsync"/> (idempotent, so harmless when the store already did).
+    /// calls <see cref="ManualImageUsage.RecordAsync"/> (idempotent, so harmless when the store already did).
     /// </summary>
-    private async Task SyncUsageAsync(long manualId)
+    private async Task RecordUsageAsync(long manualId)
     {
         var manual = await FindManualAsync(manualId);
         var connections = factory.Services.GetRequiredService<IDbConnectionFactory>();
         await using var connection = await connections.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-        await ManualImageUsage.SyncAsync(connection, transaction, manualId, ImageReferences.Extract(manual.Body).ToList(), CancellationToken.None);
+        await ManualImageUsage.RecordAsync(connection, transaction, manualId, ImageReferences.Extract(manual.Body).ToList(), CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
     }
 
