@@ -27,9 +27,9 @@ namespace Manuals.Core.Images;
 /// </para>
 /// <para>
 /// Consequences for callers: EXIF goes entirely, including its Orientation tag, so a phone photo that relied on it is
-/// shown as stored (the editor's script draws pictures through a canvas, which applies the orientation to the pixels);
-/// and files with data after their end — such as phone JPEGs carrying a second image or a motion clip after EOI — are
-/// refused rather than cut, so the writer sees why.
+/// shown as stored (the editor's script is expected to draw every picture through a canvas, which applies the
+/// orientation to the pixels); and files with data after their end — such as phone JPEGs carrying a second image or
+/// a motion clip after EOI — are refused rather than cut, so the writer sees why.
 /// </para>
 /// <para>The inspector is stateless and thread-safe, and never throws on malformed input.</para>
 /// </remarks>
