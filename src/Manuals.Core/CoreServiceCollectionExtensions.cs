@@ -1,3 +1,4 @@
+using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
 using Manuals.Core.Templates;
@@ -15,6 +16,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ManualService>();
         services.AddSingleton<ManualImporter>();
         services.AddSingleton<TemplateService>();
+        services.AddSingleton<ImageService>();
         return services;
     }
 }

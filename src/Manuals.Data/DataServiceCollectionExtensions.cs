@@ -1,10 +1,12 @@
 using Dapper;
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
+using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Core.Templates;
 using Manuals.Data.Accounts;
 using Manuals.Data.Departments;
+using Manuals.Data.Images;
 using Manuals.Data.Manuals;
 using Manuals.Data.Migrations;
 using Manuals.Data.Templates;
@@ -37,6 +39,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDepartmentStore, DepartmentStore>();
         services.AddSingleton<IManualStore, ManualStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
+        services.AddSingleton<IImageStore, ImageStore>();
         services.AddScoped<UserStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Manuals.Core.Images;
 using Manuals.Core.Manuals;
+using Manuals.Data.Images;
 
 namespace Manuals.Data.Manuals;
 
@@ -85,6 +87,7 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
             transaction,
             cancellationToken: cancellationToken));
         await WriteRevisionAsync(connection, transaction, id, 1, draft, author, now, cancellationToken);
+        await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
@@ -128,6 +131,7 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
 
         await connection.ExecuteAsync(new CommandDefinition(clearTagsSql, new { id }, transaction, cancellationToken: cancellationToken));
         await WriteRevisionAsync(connection, transaction, id, baseRevision + 1, draft, author, now, cancellationToken);
+        await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

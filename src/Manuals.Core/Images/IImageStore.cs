@@ -1,0 +1,42 @@
+namespace Manuals.Core.Images;
+
+/// <summary>
+/// Content-addressed storage of images in the database (so a database backup is a full backup), and the record of which
+/// manuals use which image.
+/// </summary>
+/// <remarks>
+/// Which manuals use an image is written by the manual store in the same transaction as each save, from
+/// <see cref="ImageReferences.Extract"/> of the new text. It covers every saved revision, not only the current one:
+/// old revisions stay readable on a manual's history pages, so an image removed from the text keeps following that
+/// manual's access rules instead of becoming an image no manual uses (which every signed-in user may see).
+/// </remarks>
+public interface IImageStore
+{
+    /// <summary>
+    /// Stores an image under its SHA-256. Storing the same hash again changes nothing (the first upload's row, time and
+    /// uploader stay), so the same picture is stored once however often it is uploaded.
+    /// </summary>
+    /// <param name="image">The inspected, stripped image.</param>
+    /// <param name="createdBy">The uploading user, or <see langword="null"/>.</param>
+    /// <param name="createdAt">When it was uploaded.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> if a new row was written; <see langword="false"/> if the image was already stored.</returns>
+    Task<bool> SaveAsync(InspectedImage image, long? createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
+    /// <summary>Loads a stored image with its bytes, or <see langword="null"/> when no image has that hash.</summary>
+    /// <param name="sha256">64 lower-case hexadecimal digits.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<StoredImage?> FindAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The manuals with a revision that refers to the image, with their current department, visibility and owner, for
+    /// the access decision, without loading the image's bytes.
+    /// </summary>
+    /// <param name="sha256">64 lower-case hexadecimal digits.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>
+    /// <see langword="null"/> when no image has that hash; an empty list for a stored image no manual uses yet (just
+    /// uploaded, not yet saved in a manual); otherwise one entry per manual.
+    /// </returns>
+    Task<IReadOnlyList<ImageUsage>?> ListUsagesAsync(string sha256, CancellationToken cancellationToken);
+}

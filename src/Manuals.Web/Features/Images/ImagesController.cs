@@ -1,0 +1,143 @@
+using Manuals.Core.Images;
+using Manuals.Web.Features.Accounts;
+using Manuals.Web.Shared;
+using Manuals.Web.Shared.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
+
+namespace Manuals.Web.Features.Images;
+
+/// <summary>
+/// Screenshots in manuals: <c>POST /images</c> takes an upload from the editor's script and answers JSON;
+/// <c>GET /images/{sha256}</c> serves a stored image to those who may read a manual that uses it.
+/// </summary>
+[Route("images")]
+[ImageUploadErrorsAsJson]
+public sealed class ImagesController(ImageService images, CurrentUser currentUser, IStringLocalizer<SharedResource> l) : Controller
+{
+    /// <summary>The largest request accepted: a 10 MB file plus room for the multipart boundary and part headers.</summary>
+    public const long RequestLimit = ImageLimits.MaxBytes + (64 * 1024);
+
+    /// <summary>
+    /// Uploads one image (multipart/form-data, field <c>file</c>; antiforgery token in the <c>RequestVerificationToken</c>
+    /// header). 200 <c>{"url","width","height","contentType"}</c>; 400 or 413 <c>{"error"}</c> with a message for the writer.
+    /// </summary>
+    [HttpPost("")]
+    [Authorize(Policy = Policies.Writer)]
+    [RequestSizeLimit(RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+    public async Task<IActionResult> Upload(CancellationToken cancellationToken)
+    {
+        // The form is read here rather than bound, so that a body over the limit becomes a JSON answer, not a model error.
+        if (Request.ContentLength > RequestLimit)
+        {
+            return ImageJson.Error(StatusCodes.Status413PayloadTooLarge, l["Images.Error.TooLarge"]);
+        }
+
+        if (!Request.HasFormContentType)
+        {
+            return ImageJson.Error(StatusCodes.Status400BadRequest, l["Images.Error.NoFile"]);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ImageJson.Error(StatusCodes.Status413PayloadTooLarge, l["Images.Error.TooLarge"]);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A malformed multipart body, a multipart section over the limit, or a client that went away.
+            return ImageJson.Error(StatusCodes.Status400BadRequest, l["Images.Error.Unreadable"]);
+        }
+
+        var file = form.Files.GetFile("file");
+        if (file is null)
+        {
+            return ImageJson.Error(StatusCodes.Status400BadRequest, l["Images.Error.NoFile"]);
+        }
+
+        if (file.Length > ImageLimits.MaxBytes)
+        {
+            return ImageJson.Error(StatusCodes.Status413PayloadTooLarge, l["Images.Error.TooLarge"]);
+        }
+
+        var data = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(data, cancellationToken);
+        }
+
+        var result = await images.UploadAsync(currentUser.Viewer.UserId, data, cancellationToken);
+        if (!result.IsAccepted)
+        {
+            return Refused(result.Refusal.Value);
+        }
+
+        var image = result.Image;
+        return ImageJson.Uploaded(new ImageUploadResponse(ImageReferences.UrlFor(image.Sha256), image.Width, image.Height, image.ContentType));
+    }
+
+    /// <summary>
+    /// Serves a stored image: to anyone signed in while no manual uses it yet, afterwards to those who may read at least
+    /// one manual using it. Anything else is 404, exactly like an unknown hash, so restricted images are not revealed.
+    /// </summary>
+    [HttpGet("{sha256:regex(^[[0-9a-f]]{{64}}$)}")]
+    public async Task<IActionResult> Show(string sha256, CancellationToken cancellationToken)
+    {
+        var entityTag = new EntityTagHeaderValue($"\"{sha256}\"");
+        if (Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } ifNoneMatch
+            && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(entityTag, useStrongComparison: false)))
+        {
+            // The browser has these bytes (they never change for a hash); still only confirm it to those who may see them.
+            if (!await images.CanViewAsync(currentUser.Viewer, sha256, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            SetImageHeaders(entityTag);
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var image = await images.FindViewableAsync(currentUser.Viewer, sha256, cancellationToken);
+        if (image is null)
+        {
+            return NotFound();
+        }
+
+        SetImageHeaders(entityTag);
+        Response.Headers.ContentDisposition = "inline";
+        return File(image.Data, image.ContentType);
+    }
+
+    private void SetImageHeaders(EntityTagHeaderValue entityTag)
+    {
+        var headers = Response.Headers;
+        headers.ETag = entityTag.ToString();
+        // Content-addressed bytes never change; private because access depends on the signed-in user.
+        headers.CacheControl = "private, max-age=31536000, immutable";
+        headers.XContentTypeOptions = "nosniff";
+        // Should the bytes ever be opened as a document, nothing in them may run or load.
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+    }
+
+    private JsonResult Refused(ImageRefusal refusal)
+    {
+        var (status, message) = refusal switch
+        {
+            ImageRefusal.Empty => (StatusCodes.Status400BadRequest, l["Images.Error.Empty"]),
+            ImageRefusal.TooLarge => (StatusCodes.Status413PayloadTooLarge, l["Images.Error.TooLarge"]),
+            ImageRefusal.Corrupt => (StatusCodes.Status400BadRequest, l["Images.Error.Corrupt"]),
+            ImageRefusal.TrailingData => (StatusCodes.Status400BadRequest, l["Images.Error.TrailingData"]),
+            ImageRefusal.InvalidDimensions => (StatusCodes.Status400BadRequest, l["Images.Error.InvalidDimensions"]),
+            ImageRefusal.TooManyPixels => (StatusCodes.Status400BadRequest, l["Images.Error.TooManyPixels"]),
+            _ => (StatusCodes.Status400BadRequest, l["Images.Error.UnsupportedFormat"]),
+        };
+        return ImageJson.Error(status, message);
+    }
+}

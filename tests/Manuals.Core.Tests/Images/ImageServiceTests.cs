@@ -1,0 +1,144 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Images;
+using Manuals.Core.Manuals;
+
+namespace Manuals.Core.Tests.Images;
+
+public sealed class ImageServiceTests
+{
+    private const long Keiri = 1;
+    private const long Jinji = 2;
+    private const long ViewerId = 42;
+    private static readonly DateTimeOffset Now = new(2025, 4, 1, 9, 0, 0, TimeSpan.FromHours(9));
+
+    private readonly FakeImageStore _store = new();
+
+    [Fact]
+    public async Task UploadAsync_ValidImage_StoresStrippedBytesWithUploaderAndTime()
+    {
+        var service = Service();
+
+        var result = await service.UploadAsync(ViewerId, TestImages.PngWithMetadata(), CancellationToken.None);
+
+        Assert.True(result.IsAccepted);
+        var (image, uploader, time) = Assert.Single(_store.Saved);
+        Assert.Same(result.Image, image);
+        Assert.Equal(ViewerId, uploader);
+        Assert.Equal(Now, time);
+        Assert.Equal(TestImages.Png(), image.Data);
+    }
+
+    [Fact]
+    public async Task UploadAsync_RefusedFile_StoresNothing()
+    {
+        var result = await Service().UploadAsync(ViewerId, TestImages.Utf8("<svg onload=alert(1)>"), CancellationToken.None);
+
+        Assert.Equal(ImageRefusal.UnsupportedFormat, result.Refusal);
+        Assert.Empty(_store.Saved);
+    }
+
+    [Fact]
+    public async Task CanViewAsync_UnknownImage_IsFalse() =>
+        Assert.False(await Service().CanViewAsync(Viewer(Roles.Admin), Sha, CancellationToken.None));
+
+    [Fact]
+    public async Task CanViewAsync_ImageNoManualUsesYet_IsTrueForAnySignedInUser()
+    {
+        _store.Usages[Sha] = [];
+
+        Assert.True(await Service().CanViewAsync(Viewer(Roles.Reader, Keiri), Sha, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(Roles.Reader, Keiri, false)]
+    [InlineData(Roles.Editor, Keiri, false)]
+    [InlineData(Roles.Reader, Jinji, true)]
+    [InlineData(Roles.Admin, Keiri, true)]
+    public async Task CanViewAsync_ImageOnlyInRestrictedManual_FollowsTheManualsAccess(string role, long department, bool expected)
+    {
+        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, null)];
+
+        Assert.Equal(expected, await Service().CanViewAsync(Viewer(role, department), Sha, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CanViewAsync_RestrictedManualOwnedByViewer_IsTrue()
+    {
+        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, ViewerId)];
+
+        Assert.True(await Service().CanViewAsync(Viewer(Roles.Reader, Keiri), Sha, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CanViewAsync_AlsoInACompanyWideManual_IsTrueForEveryone()
+    {
+        _store.Usages[Sha] =
+        [
+            new ImageUsage(7, Jinji, ManualVisibility.Department, null),
+            new ImageUsage(8, Keiri, ManualVisibility.Company, null),
+        ];
+
+        Assert.True(await Service().CanViewAsync(Viewer(Roles.Reader, 5), Sha, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF")]
+    [InlineData("../images")]
+    [InlineData("")]
+    public async Task CanViewAsync_NotALowerCaseHash_IsFalseWithoutAskingTheStore(string sha)
+    {
+        _store.Usages[sha] = [];
+
+        Assert.False(await Service().CanViewAsync(Viewer(Roles.Admin), sha, CancellationToken.None));
+        Assert.Equal(0, _store.UsageQueries);
+    }
+
+    [Fact]
+    public async Task FindViewableAsync_Allowed_ReturnsImage_Forbidden_ReturnsNull()
+    {
+        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, null)];
+        _store.Images[Sha] = new StoredImage(Sha, "image/png", 3, 2, TestImages.Png());
+        var service = Service();
+
+        Assert.NotNull(await service.FindViewableAsync(Viewer(Roles.Reader, Jinji), Sha, CancellationToken.None));
+        Assert.Null(await service.FindViewableAsync(Viewer(Roles.Reader, Keiri), Sha, CancellationToken.None));
+    }
+
+    private static string Sha => new('a', 64);
+
+    private static Viewer Viewer(string role, params long[] departments) =>
+        new(ViewerId, new HashSet<string> { role }, departments.ToHashSet());
+
+    private ImageService Service() => new(_store, new FixedClock(Now));
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+    }
+
+    private sealed class FakeImageStore : IImageStore
+    {
+        public List<(InspectedImage Image, long? CreatedBy, DateTimeOffset CreatedAt)> Saved { get; } = [];
+
+        public Dictionary<string, IReadOnlyList<ImageUsage>> Usages { get; } = [];
+
+        public Dictionary<string, StoredImage> Images { get; } = [];
+
+        public int UsageQueries { get; private set; }
+
+        public Task<bool> SaveAsync(InspectedImage image, long? createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken)
+        {
+            Saved.Add((image, createdBy, createdAt));
+            return Task.FromResult(true);
+        }
+
+        public Task<StoredImage?> FindAsync(string sha256, CancellationToken cancellationToken) =>
+            Task.FromResult(Images.GetValueOrDefault(sha256));
+
+        public Task<IReadOnlyList<ImageUsage>?> ListUsagesAsync(string sha256, CancellationToken cancellationToken)
+        {
+            UsageQueries++;
+            return Task.FromResult(Usages.GetValueOrDefault(sha256));
+        }
+    }
+}

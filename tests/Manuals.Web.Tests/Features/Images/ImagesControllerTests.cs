@@ -1,0 +1,416 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Manuals.Core.Accounts;
+using Manuals.Core.Images;
+using Manuals.Core.Manuals;
+using Manuals.Data;
+using Manuals.Data.Images;
+using Manuals.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Manuals.Web.Tests.Features.Images;
+
+public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFixture<ManualsAppFactory>
+{
+    private const string TokenHeader = "RequestVerificationToken";
+
+    [Fact]
+    public async Task Upload_EditorSendsPngWithMetadata_Returns200JsonAndStoresItWithoutMetadata()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.upload", Roles.Editor, "総務");
+
+        var response = await UploadAsync(editor, token, TestPng.Create(seed: 1, withMetadata: true), "スクリーンショット.png", "image/png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var stripped = TestPng.Stripped(seed: 1);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(stripped));
+        Assert.Equal("/images/" + sha, json.RootElement.GetProperty("url").GetString());
+        Assert.Equal(4, json.RootElement.GetProperty("width").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("height").GetInt32());
+        Assert.Equal("image/png", json.RootElement.GetProperty("contentType").GetString());
+        Assert.Equal(["contentType", "height", "url", "width"], json.RootElement.EnumerateObject().Select(p => p.Name).Order());
+        var stored = await factory.Services.GetRequiredService<IImageStore>().FindAsync(sha, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal(stripped, stored.Data);
+        Assert.DoesNotContain("撮影場所", Encoding.UTF8.GetString(stored.Data), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_SamePictureTwice_ReturnsTheSameUrlAndStoresOneRow()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.twice", Roles.Editor, "総務");
+
+        var first = await ReadJsonAsync(await UploadAsync(editor, token, TestPng.Create(seed: 2, withMetadata: true)));
+        var second = await ReadJsonAsync(await UploadAsync(editor, token, TestPng.Create(seed: 2)));
+
+        Assert.Equal(first.GetProperty("url").GetString(), second.GetProperty("url").GetString());
+        var sha = first.GetProperty("url").GetString()!["/images/".Length..];
+        Assert.Equal(1, await CountImagesAsync(sha));
+    }
+
+    [Fact]
+    public async Task Upload_WrongNameAndDeclaredType_IsJudgedByItsBytes()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.mislabelled", Roles.Editor, "総務");
+
+        var response = await UploadAsync(editor, token, TestPng.Create(seed: 3), "report.html", "text/html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", (await ReadJsonAsync(response)).GetProperty("contentType").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_Reader_Gets403AndNothingIsStored()
+    {
+        var (reader, token) = await SignInWithTokenAsync("reader.upload", Roles.Reader, "総務");
+        var png = TestPng.Create(seed: 4);
+
+        var response = await UploadAsync(reader, token, png);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await CountImagesAsync(Convert.ToHexStringLower(SHA256.HashData(png))));
+    }
+
+    [Fact]
+    public async Task Upload_Anonymous_IsSentToSignIn()
+    {
+        var client = factory.CreateBrowserlikeClient();
+        using var content = Multipart(TestPng.Create(seed: 5), "a.png", "image/png");
+
+        var response = await client.PostAsync(new Uri("/images", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/sign-in", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("""<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>""", "diagram.png", "image/png", "PNG・JPEG・GIF・WebP")]
+    [InlineData("<!DOCTYPE html><html><script>alert(1)</script></html>", "page.png", "image/png", "PNG・JPEG・GIF・WebP")]
+    public async Task Upload_NotAnImage_Returns400WithJapaneseMessage(string text, string fileName, string contentType, string expected)
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.svg." + fileName, Roles.Editor, "総務");
+
+        var response = await UploadAsync(editor, token, Encoding.UTF8.GetBytes(text), fileName, contentType);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var error = (await ReadJsonAsync(response)).GetProperty("error").GetString();
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains("SVG は使えません", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_PngFollowedByHtml_Returns400NamingTheExtraData()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.polyglot", Roles.Editor, "総務");
+        byte[] polyglot = [.. TestPng.Create(seed: 6), .. "<html><script>alert(1)</script></html>"u8];
+
+        var response = await UploadAsync(editor, token, polyglot);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("画像以外のデータ", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_TruncatedPng_Returns400SayingTheFileIsBroken()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.truncated", Roles.Editor, "総務");
+
+        var response = await UploadAsync(editor, token, TestPng.Create(seed: 7)[..40]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("壊れている", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ImageLimits.MaxBytes + 1)]
+    [InlineData(ImageLimits.MaxBytes + (1024 * 1024))]
+    public async Task Upload_MoreThanTenMegabytes_Returns413JsonNotServerError(int size)
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.big." + size, Roles.Editor, "総務");
+        var data = new byte[size];
+        TestPng.Create(seed: 8).CopyTo(data, 0);
+
+        var response = await UploadAsync(editor, token, data);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("10 MB", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_OversizedBodyWithoutContentLength_ReturnsJson4xxNotServerError()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.chunked", Roles.Editor, "総務");
+        using var multipart = Multipart(new byte[ImageLimits.MaxBytes + (2 * 1024 * 1024)], "big.png", "image/png");
+        var body = await multipart.ReadAsByteArrayAsync();
+        using var streamed = new StreamContent(new UnknownLengthStream(body));
+        streamed.Headers.ContentType = multipart.Headers.ContentType;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/images", UriKind.Relative)) { Content = streamed };
+        request.Headers.Add(TokenHeader, token);
+
+        var response = await editor.Client.SendAsync(request);
+
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge });
+        Assert.False(string.IsNullOrEmpty((await ReadJsonAsync(response)).GetProperty("error").GetString()));
+    }
+
+    [Fact]
+    public async Task Upload_WithoutAntiforgeryToken_Returns400JsonAndStoresNothing()
+    {
+        var (editor, _) = await SignInWithTokenAsync("editor.csrf", Roles.Editor, "総務");
+        var png = TestPng.Create(seed: 9);
+
+        var response = await UploadAsync(editor, token: null, png);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("再読み込み", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountImagesAsync(Convert.ToHexStringLower(SHA256.HashData(png))));
+    }
+
+    [Fact]
+    public async Task Upload_NoFileField_Returns400Json()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.nofile", Roles.Editor, "総務");
+        using var content = new MultipartFormDataContent { { new StringContent("x"), "other" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/images", UriKind.Relative)) { Content = content };
+        request.Headers.Add(TokenHeader, token);
+
+        var response = await editor.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("画像ファイルが送信されていません", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_UploadedImage_ServesBytesWithTypeNosniffLongPrivateCacheEtagInlineAndSandbox()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.show", Roles.Editor, "総務");
+        var url = (await ReadJsonAsync(await UploadAsync(editor, token, TestPng.Create(seed: 10, withMetadata: true)))).GetProperty("url").GetString()!;
+        var sha = url["/images/".Length..];
+
+        var response = await editor.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TestPng.Stripped(seed: 10), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("private, max-age=31536000, immutable", response.Headers.NonValidated["Cache-Control"].ToString());
+        Assert.Equal($"\"{sha}\"", response.Headers.ETag?.Tag);
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("default-src 'none'; sandbox", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task Show_IfNoneMatchWithTheHash_Returns304WithoutBody()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.etag", Roles.Editor, "総務");
+        var url = (await ReadJsonAsync(await UploadAsync(editor, token, TestPng.Create(seed: 11)))).GetProperty("url").GetString()!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{url["/images/".Length..]}\""));
+
+        var response = await editor.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("private, max-age=31536000, immutable", response.Headers.NonValidated["Cache-Control"].ToString());
+    }
+
+    [Theory]
+    [InlineData("/images/0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("/images/0123")]
+    [InlineData("/images/..%2F..%2Fappsettings.json")]
+    public async Task Show_UnknownOrMalformedHash_Returns404(string url)
+    {
+        var (reader, _) = await SignInWithTokenAsync("reader.unknown." + url.Length, Roles.Reader, "総務");
+
+        var response = await reader.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_HashInUpperCase_Returns404EvenForTheUploader()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.upper", Roles.Editor, "総務");
+        var url = (await ReadJsonAsync(await UploadAsync(editor, token, TestPng.Create(seed: 12)))).GetProperty("url").GetString()!;
+
+        var response = await editor.Client.GetAsync(new Uri("/images/" + url["/images/".Length..].ToUpperInvariant(), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_Anonymous_IsSentToSignIn()
+    {
+        var response = await factory.CreateBrowserlikeClient().GetAsync(new Uri("/images/" + new string('a', 64), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_ImageOnlyInRestrictedManual_IsServedToMembersAndIs404ForOutsiders()
+    {
+        var (writer, token) = await SignInWithTokenAsync("editor.jinji", Roles.Editor, "人事・労務");
+        var (outsider, _) = await SignInWithTokenAsync("reader.koho", Roles.Reader, "広報");
+        var (member, _) = await SignInWithTokenAsync("reader.jinji", Roles.Reader, "人事・労務");
+        var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
+        var url = (await ReadJsonAsync(await UploadAsync(writer, token, TestPng.Create(seed: 13)))).GetProperty("url").GetString()!;
+        var sha = url["/images/".Length..];
+        Assert.Equal(HttpStatusCode.OK, (await outsider.Client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode); // not used yet
+
+        var payroll = await ManualIdAsync("給与計算の手順");
+        Assert.Equal(ManualVisibility.Department, (await FindManualAsync(payroll)).Visibility);
+        var saved = await writer.SubmitAsync($"/manuals/{payroll}/edit", "form.manual-form", new()
+        {
+            ["Body"] = (await FindManualAsync(payroll)).Body + $"\n\n![給与奉行の締め画面]({url})\n",
+            ["ChangeNote"] = "締め画面のスクリーンショットを追加",
+        }, "intent", "save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        revalidate.Headers.IfNoneMatch.Add(new EntityTagHeaderValue($"\"{sha}\""));
+        var outsiderGet = await outsider.Client.GetAsync(new Uri(url, UriKind.Relative));
+        var outsiderRevalidate = await outsider.Client.SendAsync(revalidate);
+        var memberGet = await member.Client.GetAsync(new Uri(url, UriKind.Relative));
+        var adminGet = await admin.Client.GetAsync(new Uri(url, UriKind.Relative));
+        var (page, document) = await member.GetAsync($"/manuals/{payroll}");
+
+        Assert.Equal(HttpStatusCode.NotFound, outsiderGet.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outsiderRevalidate.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, memberGet.StatusCode);
+        Assert.Equal(TestPng.Stripped(seed: 13), await memberGet.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, adminGet.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.NotNull(document.QuerySelector($".markdown img[src='{url}']"));
+    }
+
+    [Fact]
+    public async Task Show_ImageLaterRemovedFromRestrictedManual_StaysHiddenFromOutsidersAndVisibleInHistory()
+    {
+        var (writer, token) = await SignInWithTokenAsync("editor.remove", Roles.Editor, "人事・労務");
+        var (outsider, _) = await SignInWithTokenAsync("reader.remove", Roles.Reader, "広報");
+        var (member, _) = await SignInWithTokenAsync("reader.remove.jinji", Roles.Reader, "人事・労務");
+        var url = (await ReadJsonAsync(await UploadAsync(writer, token, TestPng.Create(seed: 15)))).GetProperty("url").GetString()!;
+        var payroll = await ManualIdAsync("給与計算の手順");
+        var original = (await FindManualAsync(payroll)).Body;
+        foreach (var body in new[] { original + $"\n\n![一時的な画面]({url})\n", original })
+        {
+            var saved = await writer.SubmitAsync($"/manuals/{payroll}/edit", "form.manual-form", new() { ["Body"] = body }, "intent", "save");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var outsiderGet = await outsider.Client.GetAsync(new Uri(url, UriKind.Relative));
+        var memberGet = await member.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.DoesNotContain(url, (await FindManualAsync(payroll)).Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, outsiderGet.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, memberGet.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_ImageAlsoInCompanyWideManual_IsServedToOutsidersToo()
+    {
+        var (writer, token) = await SignInWithTokenAsync("editor.both", Roles.Editor, "人事・労務", "総務");
+        var (outsider, _) = await SignInWithTokenAsync("reader.both", Roles.Reader, "広報");
+        var url = (await ReadJsonAsync(await UploadAsync(writer, token, TestPng.Create(seed: 14)))).GetProperty("url").GetString()!;
+        var restricted = await ManualIdAsync("給与計算の手順");
+        var companyWide = (await factory.Services.GetRequiredService<IManualStore>().ListAsync(3, CancellationToken.None))
+            .First(m => m.Visibility == ManualVisibility.Company).Id;
+        foreach (var id in new[] { restricted, companyWide })
+        {
+            var saved = await writer.SubmitAsync($"/manuals/{id}/edit", "form.manual-form",
+                new() { ["Body"] = (await FindManualAsync(id)).Body + $"\n\n![画面]({url})\n" }, "intent", "save");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var response = await outsider.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<(WebSession Session, string Token)> SignInWithTokenAsync(string userName, string role, params string[] departments)
+    {
+        await factory.CreateUserAsync(userName, role, departments);
+        var session = await WebSession.SignInAsync(factory, userName, ManualsAppFactory.UserPassword);
+        // Any page with a form carries the token; the editor's script reads it from the same hidden input.
+        return (session, await session.TokenFromAsync("/account/password"));
+    }
+
+    private static MultipartFormDataContent Multipart(byte[] data, string fileName, string contentType)
+    {
+        var file = new ByteArrayContent(data);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(
+        WebSession session, string? token, byte[] data, string fileName = "image.png", string contentType = "image/png")
+    {
+        using var content = Multipart(data, fileName, contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/images", UriKind.Relative)) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Add(TokenHeader, token);
+        }
+
+        return await session.Client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    private async Task<int> CountImagesAsync(string sha)
+    {
+        var image = await factory.Services.GetRequiredService<IImageStore>().FindAsync(sha, CancellationToken.None);
+        return image is null ? 0 : 1;
+    }
+
+    private async Task<long> ManualIdAsync(string title) =>
+        (await factory.Services.GetRequiredService<IManualStore>().ListAsync(null, CancellationToken.None)).Single(m => m.Title == title).Id;
+
+    private async Task<Manual> FindManualAsync(long id) =>
+        (await factory.Services.GetRequiredService<IManualStore>().FindAsync(id, CancellationToken.None))!;
+
+    /// <summary>A readable stream that does not tell its length, so the request is sent without Content-Length.</summary>
+    private sealed class UnknownLengthStream(byte[] data) : Stream
+    {
+        private readonly MemoryStream _inner = new(data);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
