@@ -20,14 +20,24 @@ public sealed class ManualNewPage(IPage page)
     /// <summary>The server-rendered preview shown under the form.</summary>
     public ILocator Preview => page.GetByRole(AriaRole.Region, new() { Name = "プレビュー（まだ保存されていません）" });
 
-    public static async Task<ManualNewPage> OpenAsync(IPage page)
+    /// <summary>新規作成 → the template chooser → 白紙から作成する (or the named template's 「…」で作成する).</summary>
+    public static async Task<ManualNewPage> OpenAsync(IPage page, string? template = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "新規作成" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "テンプレートから作成", Level = 1 })).ToBeVisibleAsync();
+        var choice = template is null ? "白紙から作成する" : $"「{template}」で作成する";
+        await page.GetByRole(AriaRole.Link, new() { Name = choice, Exact = true }).ClickAsync();
         var form = new ManualNewPage(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "マニュアルの作成", Level = 1 })).ToBeVisibleAsync();
         return form;
     }
+
+    /// <summary>The form's list of problems after a refused save.</summary>
+    public ILocator Errors => page.Locator(".form-errors");
+
+    /// <summary>The completeness checklist against the template.</summary>
+    public ILocator Completeness => page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex("^記入状況") });
 
     public async Task<ManualPage> SaveAsync()
     {
