@@ -1,5 +1,6 @@
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
+using Manuals.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Manuals.Core;
@@ -13,6 +14,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ManualService>();
         services.AddSingleton<ManualImporter>();
+        services.AddScoped<SearchService>();
         return services;
     }
 }
