@@ -2,10 +2,12 @@ using Dapper;
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
+using Manuals.Core.Search;
 using Manuals.Data.Accounts;
 using Manuals.Data.Departments;
 using Manuals.Data.Manuals;
 using Manuals.Data.Migrations;
+using Manuals.Data.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +36,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IDepartmentStore, DepartmentStore>();
         services.AddSingleton<IManualStore, ManualStore>();
+        services.AddSingleton<ISearchIndex, SearchIndex>();
+        services.AddSingleton<ISynonymStore, SynonymStore>();
         services.AddScoped<UserStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
