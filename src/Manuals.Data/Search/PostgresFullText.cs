@@ -10,8 +10,8 @@ namespace Manuals.Data.Search;
 /// PostgreSQL: one <c>tsvector</c> per manual with a GIN index. Each field is written as a tsvector literal of the
 /// analyser's tokens with their own positions (cast, not parsed by <c>to_tsvector</c>, so the database's text-search
 /// parser and locale never split or change a token), weighted with <c>setweight</c> (title A, tags B, headings C,
-/// body D) and concatenated. Queries are tsquery literals: <c>'a' &lt;-&gt; 'b'</c> for phrases, <c>:*</c> for a prefix,
-/// ranked with <c>ts_rank</c> and the weights {D 0.1, C 0.2, B 0.4, A 1.0}.
+/// body D) and concatenated. Queries are tsquery literals: <c>'a' &lt;-&gt; 'b'</c> for phrases, <c>:*</c> for a prefix.
+/// Title matches come first, then <c>ts_rank</c> with the weights {D 0.1, C 0.2, B 0.4, A 1.0}.
 /// </summary>
 internal sealed class PostgresFullText : IFullTextEngine
 {
@@ -31,7 +31,10 @@ internal sealed class PostgresFullText : IFullTextEngine
 
     public string Match => "d.document @@ CAST(@match AS tsquery)";
 
-    public string BestFirst => "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, CAST(@match AS tsquery)) DESC";
+    // A title match first (ts_rank with only weight A is above zero exactly then), as in FTS5.
+    public string BestFirst =>
+        "CASE WHEN ts_rank('{0, 0, 0, 1}', d.document, CAST(@match AS tsquery)) > 0 THEN 0 ELSE 1 END, "
+        + "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, CAST(@match AS tsquery)) DESC";
 
     public string LockRows => "FOR SHARE OF m";
 

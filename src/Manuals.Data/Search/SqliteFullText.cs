@@ -8,7 +8,8 @@ namespace Manuals.Data.Search;
 /// <summary>
 /// SQLite FTS5: one row per manual (rowid = manual id) whose four columns hold the analyser's tokens separated by
 /// spaces; the table's <c>ascii</c> tokenizer splits on those spaces and changes nothing else. Phrases are FTS5
-/// strings of quoted tokens, scored with bm25 and column weights title 10, tags 4, headings 2, body 1.
+/// strings of quoted tokens. Title matches come first, then bm25 with column weights title 10, tags 4, headings 2,
+/// body 1.
 /// </summary>
 internal sealed class SqliteFullText : IFullTextEngine
 {
@@ -22,8 +23,12 @@ internal sealed class SqliteFullText : IFullTextEngine
 
     public string Match => "search_fts MATCH @match";
 
-    // bm25 is lower for better matches; its arguments are the column weights in declaration order.
-    public string BestFirst => "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
+    // bm25 is lower (more negative) for better matches; its arguments are the column weights in declaration order.
+    // A title match comes first whatever the term statistics say: in a small library a word found in most manuals
+    // gets an IDF near zero, and the manual named after it would otherwise sink (bm25 with only the title weighted
+    // is below zero exactly when the title matches).
+    public string BestFirst =>
+        "CASE WHEN bm25(search_fts, 1.0, 0.0, 0.0, 0.0) < 0 THEN 0 ELSE 1 END, bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
 
     // SQLite serialises writers: the rebuild's transaction (BEGIN IMMEDIATE) already holds the write lock.
     public string LockRows => "";
