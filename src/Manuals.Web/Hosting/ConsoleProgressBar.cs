@@ -42,6 +42,6 @@ public sealed class ConsoleProgressBar(TextWriter output, bool interactive) : IP
         var filled = (int)Math.Round(fraction * Width);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"[{new string('█', filled)}{new string('░', Width - filled)}] {fraction,4:P0}  {value.Done}/{value.Total}");
+            $"[{new string('█', filled)}{new string('░', Width - filled)}] {(int)Math.Round(fraction * 100),3}%  {value.Done}/{value.Total}");
     }
 }
