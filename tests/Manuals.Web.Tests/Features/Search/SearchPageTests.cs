@@ -170,6 +170,24 @@ public sealed class SearchPageTests(ManualsAppFactory factory) : IClassFixture<M
         Assert.Equal("4", legal.QuerySelector("#search-department option[selected]")!.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task Search_UpdateDates_AreDaysInJapanTime()
+    {
+        // 00:30 on 1 April in Tokyo is still 31 March in UTC.
+        await CreateIndexedAsync("日付境界の手順", "日付境界確認の本文です。", new DateTimeOffset(2025, 4, 1, 0, 30, 0, TimeSpan.FromHours(9)));
+        var admin = await AdminAsync();
+        var url = "/search?q=" + Uri.EscapeDataString("日付境界確認");
+
+        var (_, sameDay) = await admin.GetAsync($"{url}&from=2025-04-01&to=2025-04-01");
+        var (_, dayBefore) = await admin.GetAsync($"{url}&to=2025-03-31");
+        var (_, dayAfter) = await admin.GetAsync($"{url}&from=2025-04-02");
+
+        Assert.Equal(["日付境界の手順"], Titles(sameDay));
+        Assert.Empty(Titles(dayBefore));
+        Assert.Empty(Titles(dayAfter));
+        Assert.Equal("2025-04-01", sameDay.QuerySelector("#search-from")!.GetAttribute("value"));
+    }
+
     [Theory]
     [InlineData("department=abc")]
     [InlineData("status=99")]
@@ -247,10 +265,11 @@ public sealed class SearchPageTests(ManualsAppFactory factory) : IClassFixture<M
     private Task<WebSession> AdminAsync() => WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
 
     /// <summary>Creates a manual and brings the index up to date (whether or not saves index by themselves).</summary>
-    private async Task CreateIndexedAsync(string title, string body)
+    private async Task CreateIndexedAsync(string title, string body, DateTimeOffset? at = null)
     {
         var draft = new ManualDraft(title, 3, ManualVisibility.Company, ManualStatus.Published, null, [], body, "テスト");
-        await factory.Services.GetRequiredService<IManualStore>().CreateAsync(draft, new Author(null, "テスト"), null, DateTimeOffset.UtcNow, CancellationToken.None);
+        await factory.Services.GetRequiredService<IManualStore>().CreateAsync(
+            draft, new Author(null, "テスト"), null, at ?? factory.Clock.GetUtcNow(), CancellationToken.None);
         await factory.Services.GetRequiredService<ISearchIndex>().CatchUpAsync(CancellationToken.None);
     }
 
