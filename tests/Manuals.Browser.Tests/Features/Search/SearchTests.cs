@@ -44,4 +44,22 @@ public sealed class SearchTests(BrowserFixture browser)
         await Expect(SearchResultsPage.Marks(pc.Hit("アカウント発行とPC貸与の手順")).First).ToHaveTextAsync("PC");
         await Screenshots.SaveAsync(page, "search-results-width");
     }
+
+    [Fact]
+    public async Task AdminRebuild_AsksFirstThenStartsInTheBackground()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var admin = await SearchIndexAdminPage.OpenAsync(page);
+
+        var declined = await admin.RebuildAsync(accept: false);
+        await Expect(admin.Heading).ToBeVisibleAsync();
+        var question = await admin.RebuildAsync(accept: true);
+
+        Assert.Contains("検索インデックスを作り直します", declined, StringComparison.Ordinal);
+        Assert.Equal(declined, question);
+        await Expect(admin.Flash).ToHaveTextAsync("検索インデックスの再構築を始めました。");
+        await Screenshots.SaveAsync(page, "search-index-admin");
+    }
 }
