@@ -1,6 +1,7 @@
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
+using Manuals.Core.Search;
 using Manuals.Core.Templates;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ManualImporter>();
         services.AddSingleton<TemplateService>();
         services.AddSingleton<ImageService>();
+        services.AddScoped<SearchService>();
         return services;
     }
 }

@@ -34,6 +34,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Templates.TemplatePages>();
         services.AddScoped<Features.Manuals.StepPages>();
         services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddScoped<Features.Search.SearchPages>();
+        services.AddSingleton<Features.Search.SearchRebuildJob>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // Razor would otherwise write every Japanese character as an HTML entity.

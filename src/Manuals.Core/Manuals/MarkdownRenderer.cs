@@ -109,6 +109,21 @@ public sealed class MarkdownRenderer
         return Markdown.ToPlainText(markdown, _pipeline);
     }
 
+    /// <summary>
+    /// The text of every heading, in document order, for search (headings weigh more than the body).
+    /// </summary>
+    /// <param name="markdown">The Markdown source.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="markdown"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<string> ToHeadings(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return Markdown.Parse(markdown, _pipeline)
+            .Descendants<HeadingBlock>()
+            .Select(heading => ManualSteps.InlineText(heading.Inline))
+            .Where(text => text.Length > 0)
+            .ToList();
+    }
+
     private static MarkdownPipeline BuildPipeline()
     {
         var builder = new MarkdownPipelineBuilder()

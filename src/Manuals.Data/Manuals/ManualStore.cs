@@ -2,7 +2,9 @@ using System.Data.Common;
 using Dapper;
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
+using Manuals.Core.Search;
 using Manuals.Data.Images;
+using Manuals.Data.Search;
 
 namespace Manuals.Data.Manuals;
 
@@ -88,6 +90,8 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
             cancellationToken: cancellationToken));
         await WriteRevisionAsync(connection, transaction, id, 1, draft, author, now, cancellationToken);
         await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
+        // The search index is written in the same transaction, so search never disagrees with the data.
+        await SearchIndexWriter.UpdateAsync(connection, transaction, id, SearchDocument.Create(draft.Title, draft.Tags, draft.Body), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
@@ -132,6 +136,8 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         await connection.ExecuteAsync(new CommandDefinition(clearTagsSql, new { id }, transaction, cancellationToken: cancellationToken));
         await WriteRevisionAsync(connection, transaction, id, baseRevision + 1, draft, author, now, cancellationToken);
         await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
+        // The search index is written in the same transaction, so search never disagrees with the data.
+        await SearchIndexWriter.UpdateAsync(connection, transaction, id, SearchDocument.Create(draft.Title, draft.Tags, draft.Body), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

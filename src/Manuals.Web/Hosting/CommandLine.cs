@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using Manuals.Core.Manuals.Import;
+using Manuals.Core.Search;
 using Manuals.Web.Shared.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -7,7 +9,7 @@ namespace Manuals.Web.Hosting;
 
 /// <summary>
 /// Commands run instead of the web server, with the app's configuration and services:
-/// <c>dotnet run --project src/Manuals.Web -- import &lt;folder&gt;</c>.
+/// <c>dotnet run --project src/Manuals.Web -- import &lt;folder&gt;</c> and <c>-- reindex</c>.
 /// </summary>
 public sealed class CommandLine
 {
@@ -24,7 +26,7 @@ public sealed class CommandLine
     public static CommandLine? Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args is [var first, ..] && first is "import" or "help" or "--help"
+        return args is [var first, ..] && first is "import" or "reindex" or "help" or "--help"
             ? new CommandLine(first, args[1..])
             : null;
     }
@@ -39,10 +41,29 @@ public sealed class CommandLine
         {
             case ("import", [var folder]):
                 return await ImportAsync(app, l, folder);
+            case ("reindex", []):
+                return await ReindexAsync(app, l);
             default:
                 Console.WriteLine(l["Cli.Usage"]);
-                return _name == "import" ? 2 : 0;
+                return _name is "import" or "reindex" ? 2 : 0;
         }
+    }
+
+    /// <summary>Re-analyses every manual into the search index, with a progress bar.</summary>
+    private static async Task<int> ReindexAsync(WebApplication app, IStringLocalizer l)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Manuals.Reindex");
+        if (!await StartupTasks.MigrateAsync(app.Services, logger))
+        {
+            return 1;
+        }
+
+        Console.WriteLine(l["Cli.Reindex.Start"]);
+        var stopwatch = Stopwatch.StartNew();
+        var progress = new ConsoleProgressBar(Console.Out, interactive: !Console.IsOutputRedirected);
+        var count = await app.Services.GetRequiredService<ISearchIndex>().RebuildAsync(progress, CancellationToken.None);
+        Console.WriteLine(l["Cli.Reindex.Done", count, stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
+        return 0;
     }
 
     private static async Task<int> ImportAsync(WebApplication app, IStringLocalizer l, string folder)

@@ -4,6 +4,7 @@ using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
+using Manuals.Core.Search;
 using Manuals.Data.Migrations;
 using Manuals.Web.Features.Accounts;
 using Manuals.Web.Shared;
@@ -33,6 +34,7 @@ public static partial class StartupTasks
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureAdminAsync(scope.ServiceProvider, logger);
         await ImportSamplesAsync(scope.ServiceProvider, logger);
+        await CatchUpSearchIndexAsync(scope.ServiceProvider, logger);
         return true;
     }
 
@@ -109,6 +111,19 @@ public static partial class StartupTasks
         LogSamplesImported(logger, report.Imported.Count, report.Refused.Count, folder);
     }
 
+    /// <summary>
+    /// Indexes manuals the search index lacks or holds from an older revision or analyzer: a database from before
+    /// search existed, or one restored from a backup. Saves keep the index current after that.
+    /// </summary>
+    private static async Task CatchUpSearchIndexAsync(IServiceProvider services, ILogger logger)
+    {
+        var indexed = await services.GetRequiredService<ISearchIndex>().CatchUpAsync(CancellationToken.None);
+        if (indexed > 0)
+        {
+            LogSearchCaughtUp(logger, indexed);
+        }
+    }
+
     /// <summary>Console text for the person starting the app, in Japanese (the product's default language).</summary>
     public static string ConsoleText(IServiceProvider services, string key, params object[] arguments)
     {
@@ -136,6 +151,9 @@ public static partial class StartupTasks
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Samples folder {Folder} not found; starting with no manuals")]
     private static partial void LogSamplesMissing(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: indexed {Count} missing or stale manuals")]
+    private static partial void LogSearchCaughtUp(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Imported} sample manuals ({Refused} refused) from {Folder}")]
     private static partial void LogSamplesImported(ILogger logger, int imported, int refused, string folder);

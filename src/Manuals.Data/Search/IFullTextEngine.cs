@@ -1,0 +1,38 @@
+using System.Data.Common;
+using Manuals.Core.Search;
+
+namespace Manuals.Data.Search;
+
+/// <summary>
+/// What differs between the engines' full-text search: how a document is stored, how a query is written, how matches
+/// are scored, and how a list parameter is compared. Everything else (filters, paging, the rebuild) is shared SQL.
+/// </summary>
+internal interface IFullTextEngine
+{
+    /// <summary>The FROM clause: the index joined to <c>manuals m</c>.</summary>
+    string From { get; }
+
+    /// <summary>The match condition on the parameter <c>@match</c>.</summary>
+    string Match { get; }
+
+    /// <summary>An ORDER BY term, best match first.</summary>
+    string BestFirst { get; }
+
+    /// <summary>Appended to the rebuild's batch SELECT so a concurrent save waits instead of being overwritten by an older text.</summary>
+    string LockRows { get; }
+
+    /// <summary><paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/>.</summary>
+    string IsIn(string column, string parameter);
+
+    /// <summary>The engine's query text for <c>@match</c>, built only from the query's analysed tokens, each quoted.</summary>
+    string MatchText(SearchQuery query);
+
+    /// <summary>Replaces the manual's index entry with <paramref name="document"/> and records the manual's current revision.</summary>
+    Task WriteAsync(DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken);
+
+    /// <summary>Removes the manual's index entry.</summary>
+    Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken);
+
+    /// <summary>After a full rebuild: drops entries of manuals that no longer exist and compacts the index.</summary>
+    Task TidyAsync(DbConnection connection, CancellationToken cancellationToken);
+}

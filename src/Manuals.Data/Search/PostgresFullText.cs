@@ -1,0 +1,156 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Manuals.Core.Search;
+
+namespace Manuals.Data.Search;
+
+/// <summary>
+/// PostgreSQL: one <c>tsvector</c> per manual with a GIN index. Each field is written as a tsvector literal of the
+/// analyser's tokens with their own positions (cast, not parsed by <c>to_tsvector</c>, so the database's text-search
+/// parser and locale never split or change a token), weighted with <c>setweight</c> (title A, tags B, headings C,
+/// body D) and concatenated. Queries are tsquery literals: <c>'a' &lt;-&gt; 'b'</c> for phrases, <c>:*</c> for a prefix.
+/// Title matches come first, then <c>ts_rank</c> with the weights {D 0.1, C 0.2, B 0.4, A 1.0}.
+/// </summary>
+internal sealed class PostgresFullText : IFullTextEngine
+{
+    public static readonly PostgresFullText Instance = new();
+
+    // PostgreSQL keeps positions up to 16,383 and 256 positions per lexeme, and a tsvector must stay under 1 MB;
+    // beyond those, further positions (and, past the size budget, further new lexemes) are left out.
+    private const int MaxPosition = 16_383;
+    private const int MaxPositionsPerLexeme = 256;
+    private const int SizeBudget = 900_000;
+
+    private PostgresFullText()
+    {
+    }
+
+    public string From => "FROM search_documents d JOIN manuals m ON m.id = d.manual_id";
+
+    public string Match => "d.document @@ CAST(@match AS tsquery)";
+
+    // A title match first (ts_rank with only weight A is above zero exactly then), as in FTS5.
+    public string BestFirst =>
+        "CASE WHEN ts_rank('{0, 0, 0, 1}', d.document, CAST(@match AS tsquery)) > 0 THEN 0 ELSE 1 END, "
+        + "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, CAST(@match AS tsquery)) DESC";
+
+    public string LockRows => "FOR SHARE OF m";
+
+    public string IsIn(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    /// <summary><c>('a' &lt;-&gt; 'b' | 'c') &amp; ('d':*) &amp; !('e')</c>, every lexeme quoted.</summary>
+    public string MatchText(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parts = query.Clauses.Select(Clause).Concat(query.Exclusions.Select(c => "!" + Clause(c)));
+        return string.Join(" & ", parts);
+    }
+
+    public async Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO search_documents (manual_id, revision_number, analyzer_version, document)
+            SELECT id, revision_number, @version,
+                   setweight(CAST(@title AS tsvector), 'A') || setweight(CAST(@tags AS tsvector), 'B')
+                   || setweight(CAST(@headings AS tsvector), 'C') || setweight(CAST(@body AS tsvector), 'D')
+            FROM manuals WHERE id = @manualId
+            ON CONFLICT (manual_id) DO UPDATE
+            SET revision_number = EXCLUDED.revision_number, analyzer_version = EXCLUDED.analyzer_version, document = EXCLUDED.document
+            """;
+        var budget = new Budget();
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql,
+            new
+            {
+                manualId,
+                version = SearchAnalyzer.Version,
+                title = Literal(document.Title, 1, budget),
+                // Later fields start at position 2: concatenation shifts them past the previous field's last position,
+                // so this leaves a gap and no phrase can run from one field into the next (as in FTS5's columns).
+                tags = Literal(string.Join('\n', document.Tags), 2, budget),
+                headings = Literal(string.Join('\n', document.Headings), 2, budget),
+                body = Literal(document.Body, 2, budget),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken)
+    {
+        const string sql = "DELETE FROM search_documents WHERE manual_id = @manualId";
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { manualId }, transaction, cancellationToken: cancellationToken));
+    }
+
+    // search_documents rows go with their manual (ON DELETE CASCADE); GIN needs no compaction.
+    public Task TidyAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A tsvector literal: <c>'lexeme':3,7 'other':4</c>, positions counted from <paramref name="firstPosition"/>.</summary>
+    private static string Literal(string text, int firstPosition, Budget budget)
+    {
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var token in SearchAnalyzer.Analyze(text))
+        {
+            var position = Math.Min(token.Position + firstPosition, MaxPosition);
+            if (!positions.TryGetValue(token.Text, out var list))
+            {
+                if (!budget.TryTake(Encoding.UTF8.GetByteCount(token.Text) + 8))
+                {
+                    continue;
+                }
+
+                list = [];
+                positions[token.Text] = list;
+            }
+
+            if (list.Count < MaxPositionsPerLexeme && (list.Count == 0 || list[^1] != position) && budget.TryTake(2))
+            {
+                list.Add(position);
+            }
+        }
+
+        var literal = new StringBuilder();
+        foreach (var (lexeme, list) in positions)
+        {
+            if (literal.Length > 0)
+            {
+                literal.Append(' ');
+            }
+
+            literal.Append(Quote(lexeme)).Append(':').AppendJoin(',', list.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return literal.ToString();
+    }
+
+    private static string Clause(SearchClause clause) => "(" + string.Join(" | ", clause.Alternatives.Select(Phrase)) + ")";
+
+    private static string Phrase(SearchPhrase phrase)
+    {
+        var text = string.Join(" <-> ", phrase.Tokens.Select(Quote));
+        return phrase.IsPrefix ? text + ":*" : text;
+    }
+
+    /// <summary>A quoted lexeme; quotes and backslashes doubled as tsvector and tsquery input require.</summary>
+    private static string Quote(string lexeme) =>
+        "'" + lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Bytes left for one document's tsvector, shared by its four fields.</summary>
+    private sealed class Budget
+    {
+        private int _left = SizeBudget;
+
+        public bool TryTake(int bytes)
+        {
+            if (_left < bytes)
+            {
+                return false;
+            }
+
+            _left -= bytes;
+            return true;
+        }
+    }
+}

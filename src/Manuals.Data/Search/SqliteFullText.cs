@@ -1,0 +1,124 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using Manuals.Core.Search;
+
+namespace Manuals.Data.Search;
+
+/// <summary>
+/// SQLite FTS5: one row per manual (rowid = manual id) whose four columns hold the analyser's tokens separated by
+/// spaces; the table's <c>ascii</c> tokenizer splits on those spaces and changes nothing else. Phrases are FTS5
+/// strings of quoted tokens. Title matches come first, then bm25 with column weights title 10, tags 4, headings 2,
+/// body 1.
+/// </summary>
+internal sealed class SqliteFullText : IFullTextEngine
+{
+    public static readonly SqliteFullText Instance = new();
+
+    private SqliteFullText()
+    {
+    }
+
+    public string From => "FROM search_fts JOIN manuals m ON m.id = search_fts.rowid";
+
+    public string Match => "search_fts MATCH @match";
+
+    // bm25 is lower (more negative) for better matches; its arguments are the column weights in declaration order.
+    // A title match comes first whatever the term statistics say: in a small library a word found in most manuals
+    // gets an IDF near zero, and the manual named after it would otherwise sink (bm25 with only the title weighted
+    // is below zero exactly when the title matches).
+    public string BestFirst =>
+        "CASE WHEN bm25(search_fts, 1.0, 0.0, 0.0, 0.0) < 0 THEN 0 ELSE 1 END, bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
+
+    // SQLite serialises writers: the rebuild's transaction (BEGIN IMMEDIATE) already holds the write lock.
+    public string LockRows => "";
+
+    public string IsIn(string column, string parameter) => $"{column} IN {parameter}";
+
+    /// <summary>
+    /// <c>(("a b" OR "c") AND ("d" *)) NOT ("e")</c>: every phrase is a quoted FTS5 string of analysed tokens, so no user
+    /// text can become an operator, a column filter or a prefix.
+    /// </summary>
+    public string MatchText(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var included = string.Join(" AND ", query.Clauses.Select(Clause));
+        return query.Exclusions.Count == 0
+            ? included
+            : $"({included}) NOT ({string.Join(" OR ", query.Exclusions.Select(Clause))})";
+    }
+
+    public async Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken)
+    {
+        const string deleteSql = "DELETE FROM search_fts WHERE rowid = @manualId";
+        const string insertSql = """
+            INSERT INTO search_fts (rowid, title, tags, headings, body) VALUES (@manualId, @title, @tags, @headings, @body)
+            """;
+        const string revisionSql = """
+            INSERT INTO search_documents (manual_id, revision_number, analyzer_version)
+            SELECT id, revision_number, @version FROM manuals WHERE id = @manualId
+            ON CONFLICT (manual_id) DO UPDATE
+            SET revision_number = excluded.revision_number, analyzer_version = excluded.analyzer_version
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { manualId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            insertSql,
+            new
+            {
+                manualId,
+                title = Tokens(document.Title),
+                tags = Tokens(string.Join('\n', document.Tags)),
+                headings = Tokens(string.Join('\n', document.Headings)),
+                body = Tokens(document.Body),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            revisionSql, new { manualId, version = SearchAnalyzer.Version }, transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            DELETE FROM search_fts WHERE rowid = @manualId;
+            DELETE FROM search_documents WHERE manual_id = @manualId;
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { manualId }, transaction, cancellationToken: cancellationToken));
+    }
+
+    public async Task TidyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM manuals);
+            INSERT INTO search_fts (search_fts) VALUES ('optimize');
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The field's tokens in order, separated by spaces; positions in FTS5 are this order.</summary>
+    private static string Tokens(string text)
+    {
+        var builder = new StringBuilder(text.Length * 2);
+        foreach (var token in SearchAnalyzer.Analyze(text))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(token.Text);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Clause(SearchClause clause) => "(" + string.Join(" OR ", clause.Alternatives.Select(Phrase)) + ")";
+
+    private static string Phrase(SearchPhrase phrase)
+    {
+        // Tokens hold only letters and digits; doubling quotes keeps the string closed even if that ever changed.
+        var text = "\"" + string.Join(' ', phrase.Tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return phrase.IsPrefix ? text + " *" : text;
+    }
+}

@@ -1,0 +1,34 @@
+using Manuals.Core.Departments;
+using Manuals.Core.Search;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Manuals.Web.Features.Search;
+
+/// <summary>The results page: the form as submitted, the results (null when the form was invalid) and the filter choices.</summary>
+public sealed record SearchPage(
+    SearchForm Form,
+    SearchResults? Results,
+    IReadOnlyList<Department> Departments,
+    SearchFacets Facets,
+    bool HasInvalidFilters)
+{
+    public string DepartmentName(long id) => Departments.FirstOrDefault(d => d.Id == id)?.Name ?? "";
+
+    /// <summary>This search on another page, with every filter kept.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = Results?.Query.Text ?? Form.Q,
+            ["department"] = Form.Department?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["tag"] = Form.Tag,
+            ["template"] = Form.Template,
+            ["status"] = Form.Status?.ToString(),
+            ["from"] = Form.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = Form.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["sort"] = Form.SortsByUpdate ? "updated" : null,
+            ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        return QueryHelpers.AddQueryString("/search", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+    }
+}

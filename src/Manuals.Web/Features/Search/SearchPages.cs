@@ -1,0 +1,42 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Departments;
+using Manuals.Core.Search;
+using Manuals.Web.Shared;
+using Microsoft.Extensions.Options;
+
+namespace Manuals.Web.Features.Search;
+
+/// <summary>Builds the results page: turns the form into a search request (dates in the configured time zone) and runs it.</summary>
+public sealed class SearchPages(SearchService search, IDepartmentStore departments, IOptions<ManualsOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    /// <summary>The page for <paramref name="form"/>; when <paramref name="valid"/> is false, the form without results.</summary>
+    public async Task<SearchPage> SearchAsync(Viewer viewer, SearchForm form, bool valid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var all = await departments.ListAsync(cancellationToken);
+        var facets = await search.FacetsAsync(viewer, cancellationToken);
+        if (!valid)
+        {
+            return new SearchPage(form, null, all, facets, HasInvalidFilters: true);
+        }
+
+        var filters = new SearchFilters(
+            form.Department,
+            form.Tag,
+            form.Template,
+            form.Status,
+            form.From is { } from ? StartOf(from) : null,
+            form.To is { } to ? StartOf(to.AddDays(1)) : null);
+        var request = new SearchRequest(form.Q, filters, form.SortsByUpdate ? SearchSort.Updated : SearchSort.Relevance, form.Page ?? 1);
+        return new SearchPage(form, await search.SearchAsync(viewer, request, cancellationToken), all, facets, HasInvalidFilters: false);
+    }
+
+    /// <summary>Midnight at the start of <paramref name="day"/> in the configured time zone.</summary>
+    private DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
+    }
+}

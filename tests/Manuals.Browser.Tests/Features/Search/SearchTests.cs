@@ -1,0 +1,65 @@
+using Manuals.Browser.Tests.Infrastructure;
+using Manuals.Browser.Tests.Pages;
+
+namespace Manuals.Browser.Tests.Features.Search;
+
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class SearchTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task HeaderSearch_Kessan_ShowsResultsWithHighlightedSnippetsAndOpensTheManual()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+
+        var results = await new HeaderSearch(page).SearchAsync("決算");
+
+        await Expect(results.Count).ToContainTextAsync("件見つかりました");
+        await Expect(results.SearchWords).ToHaveValueAsync("決算");
+        var first = results.Hits.First;
+        await Expect(first.GetByRole(AriaRole.Link).First).ToHaveTextAsync("月次決算の手順");
+        var marks = SearchResultsPage.Marks(first);
+        await Expect(marks.First).ToHaveTextAsync("決算");
+        Assert.True(await marks.CountAsync() >= 2, "the title and the snippet both mark 決算");
+        var background = await marks.Last.EvaluateAsync<string>("m => getComputedStyle(m).backgroundColor");
+        Assert.NotEqual("rgba(0, 0, 0, 0)", background);
+        await Screenshots.SaveAsync(page, "search-results");
+
+        await results.OpenAsync("月次決算の手順");
+    }
+
+    [Fact]
+    public async Task HeaderSearch_OkuriganaAndWidth_FindTheOtherSpellingsAndMarkThem()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var header = new HeaderSearch(page);
+
+        var moushikomi = await header.SearchAsync("申込");
+        await Expect(SearchResultsPage.Marks(moushikomi.Hit("備品・消耗品の発注手順")).First).ToHaveTextAsync("申し込");
+
+        var pc = await header.SearchAsync("ＰＣ");
+        await Expect(SearchResultsPage.Marks(pc.Hit("アカウント発行とPC貸与の手順")).First).ToHaveTextAsync("PC");
+        await Screenshots.SaveAsync(page, "search-results-width");
+    }
+
+    [Fact]
+    public async Task AdminRebuild_AsksFirstThenStartsInTheBackground()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var admin = await SearchIndexAdminPage.OpenAsync(page);
+
+        var declined = await admin.RebuildAsync(accept: false);
+        await Expect(admin.Heading).ToBeVisibleAsync();
+        var question = await admin.RebuildAsync(accept: true);
+
+        Assert.Contains("検索インデックスを作り直します", declined, StringComparison.Ordinal);
+        Assert.Equal(declined, question);
+        await Expect(admin.Flash).ToHaveTextAsync("検索インデックスの再構築を始めました。");
+        await Screenshots.SaveAsync(page, "search-index-admin");
+    }
+}

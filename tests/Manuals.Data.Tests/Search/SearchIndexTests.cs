@@ -1,0 +1,234 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Manuals;
+using Manuals.Core.Search;
+using Manuals.Data.Accounts;
+using Manuals.Data.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Manuals.Data.Tests.Search;
+
+[Collection(DatabaseCollectionDefinition.Name)]
+public sealed class SearchIndexTests
+{
+    private const long Accounting = 1;
+    private const long Personnel = 2;
+    private const long GeneralAffairs = 3;
+
+    private static readonly DateTimeOffset Monday = new(2026, 3, 30, 9, 0, 0, TimeSpan.FromHours(9));
+    private static readonly Viewer Admin = new(9000, new HashSet<string> { Roles.Admin }, new HashSet<long>());
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_EveryViewer_SeesExactlyWhatTheAccessPolicyAllowsInRowsCountsAndFacets(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var ownerA = await CreateUserAsync(db, "owner.a");
+        var ownerB = await CreateUserAsync(db, "owner.b");
+        var manuals = new List<(long Id, long Department, ManualVisibility Visibility, long? Owner, string Tag)>();
+        foreach (var department in new[] { Accounting, Personnel, GeneralAffairs })
+        {
+            foreach (var visibility in new[] { ManualVisibility.Company, ManualVisibility.Department })
+            {
+                foreach (var owner in new long?[] { null, ownerA, ownerB })
+                {
+                    var tag = $"tag-{manuals.Count}";
+                    var id = await CreateAsync(db, $"共通の手順 {manuals.Count}", "共通語を説明します。", department, visibility, owner: owner, tags: [tag], template: tag);
+                    manuals.Add((id, department, visibility, owner, tag));
+                }
+            }
+        }
+
+        await Index(db).CatchUpAsync(db.CancellationToken);
+        Viewer[] viewers =
+        [
+            new(7001, Set(Roles.Reader), new HashSet<long>()),
+            new(7002, Set(Roles.Reader), new HashSet<long> { Accounting }),
+            new(7003, Set(Roles.Reader), new HashSet<long> { Personnel, GeneralAffairs }),
+            new(7004, Set(Roles.Editor), new HashSet<long> { GeneralAffairs }),
+            new(7005, Set(Roles.Admin), new HashSet<long>()),
+            new(ownerA, Set(Roles.Reader), new HashSet<long>()),
+            new(ownerB, Set(Roles.Editor), new HashSet<long> { Accounting }),
+        ];
+
+        foreach (var viewer in viewers)
+        {
+            var readable = manuals.Where(m => ManualAccessPolicy.CanRead(viewer, m.Department, m.Visibility, m.Owner)).ToList();
+
+            var page = await Index(db).SearchAsync(Query("共通語"), SearchFilters.None, SearchSort.Relevance, 0, 100, viewer, db.CancellationToken);
+            var restricted = await Index(db).SearchAsync(
+                Query("共通語"), new SearchFilters(DepartmentId: Personnel), SearchSort.Updated, 0, 100, viewer, db.CancellationToken);
+            var facets = await Index(db).FacetsAsync(viewer, db.CancellationToken);
+
+            Assert.Equal(readable.Select(m => m.Id).Order(), page.Rows.Select(r => r.Id).Order());
+            Assert.Equal(readable.Count, page.Total);
+            Assert.Equal(readable.Count(m => m.Department == Personnel), restricted.Total);
+            Assert.Equal(readable.Select(m => m.Tag).Order(StringComparer.Ordinal), facets.Tags);
+            Assert.Equal(readable.Select(m => m.Tag).Order(StringComparer.Ordinal), facets.Templates);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_AndPhraseExcludeOr_FollowTheQuery(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await CreateAsync(db, "A", "今月の月次決算を締めます。");
+        await CreateAsync(db, "B", "年次決算の準備をします。");
+        await CreateAsync(db, "C", "決算と月次の報告をします。");
+        await CreateAsync(db, "D", "請求書を発行します。");
+        await Index(db).CatchUpAsync(db.CancellationToken);
+
+        Assert.Equal(["A", "B", "C"], await TitlesAsync(db, "決算"));
+        Assert.Equal(["A"], await TitlesAsync(db, "月次決算"));
+        Assert.Equal(["A", "C"], await TitlesAsync(db, "月次 決算"));
+        Assert.Equal(["A", "C"], await TitlesAsync(db, "決算 -年次"));
+        Assert.Equal(["C"], await TitlesAsync(db, "\"決算と月次\""));
+        Assert.Equal(["B", "D"], await TitlesAsync(db, "年次 OR 請求書"));
+        Assert.Equal(["A", "B", "C"], await TitlesAsync(db, "算"));
+        Assert.Empty(await TitlesAsync(db, "算月"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_Filters_NarrowTheResults(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await CreateAsync(db, "経理の下書き", "確認手順", Accounting, status: ManualStatus.Draft, tags: ["月次"], template: "定型業務", at: Monday);
+        await CreateAsync(db, "経理の公開", "確認手順", Accounting, tags: ["年次"], template: "業務手順書", at: Monday.AddDays(10));
+        await CreateAsync(db, "総務の公開", "確認手順", GeneralAffairs, tags: ["月次"], template: "業務手順書", at: Monday.AddDays(20));
+        await Index(db).CatchUpAsync(db.CancellationToken);
+
+        Assert.Equal(["経理の下書き", "経理の公開"], await TitlesAsync(db, "確認", new SearchFilters(DepartmentId: Accounting)));
+        Assert.Equal(["経理の下書き", "総務の公開"], await TitlesAsync(db, "確認", new SearchFilters(Tag: "月次")));
+        Assert.Equal(["経理の公開", "総務の公開"], await TitlesAsync(db, "確認", new SearchFilters(Template: "業務手順書")));
+        Assert.Equal(["経理の下書き"], await TitlesAsync(db, "確認", new SearchFilters(Status: ManualStatus.Draft)));
+        Assert.Equal(["経理の公開", "総務の公開"], await TitlesAsync(db, "確認", new SearchFilters(UpdatedFrom: Monday.AddDays(5))));
+        Assert.Equal(["経理の下書き", "経理の公開"], await TitlesAsync(db, "確認", new SearchFilters(UpdatedBefore: Monday.AddDays(15))));
+        Assert.Equal(["総務の公開"], await TitlesAsync(db, "確認", new SearchFilters(Tag: "月次", Status: ManualStatus.Published, UpdatedFrom: Monday.AddDays(1))));
+        Assert.Empty(await TitlesAsync(db, "確認", new SearchFilters(Tag: "存在しないタグ")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_SortAndPages_NewestFirstWithTotalOnEveryPage(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        for (var i = 0; i < 25; i++)
+        {
+            await CreateAsync(db, $"手順{i:D2}", "経理部で確認します。", at: Monday.AddHours(i));
+        }
+
+        await CreateAsync(db, "経理の手順", "ほかの説明", at: Monday.AddHours(-1));
+        await Index(db).CatchUpAsync(db.CancellationToken);
+
+        var byRelevance = await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
+        var newest = await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Updated, 0, 20, Admin, db.CancellationToken);
+        var last = await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Updated, 20, 20, Admin, db.CancellationToken);
+
+        Assert.Equal("経理の手順", byRelevance.Rows[0].Title);
+        Assert.Equal(26, newest.Total);
+        Assert.Equal(26, last.Total);
+        Assert.Equal(20, newest.Rows.Count);
+        Assert.Equal("手順24", newest.Rows[0].Title);
+        Assert.Equal(["手順04", "手順03", "手順02", "手順01", "手順00", "経理の手順"], last.Rows.Select(r => r.Title));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CatchUpAsync_MissingOrStaleEntries_AreIndexedAndOthersLeftAlone(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var first = await CreateAsync(db, "月次決算の手順", "経理部が締めます。");
+        await CreateAsync(db, "年末調整の手順", "人事部が集めます。");
+        await CreateAsync(db, "サーバ障害の手順", "情報システム部が対応します。");
+        await Index(db).CatchUpAsync(db.CancellationToken);
+        // Simulate a database from before the index (no entry) and an entry written by an older analyzer.
+        await db.QueryAsync<long>("DELETE FROM search_documents WHERE manual_id = @first RETURNING manual_id", new { first });
+        await db.QueryAsync<long>("UPDATE search_documents SET analyzer_version = 0 WHERE manual_id <> @first RETURNING manual_id", new { first });
+        Assert.Equal(new SearchIndexStatus(3, 0), await Index(db).StatusAsync(db.CancellationToken));
+
+        var indexed = await Index(db).CatchUpAsync(db.CancellationToken);
+        var again = await Index(db).CatchUpAsync(db.CancellationToken);
+
+        Assert.Equal(3, indexed);
+        Assert.Equal(0, again);
+        Assert.Equal(new SearchIndexStatus(3, 3), await Index(db).StatusAsync(db.CancellationToken));
+        Assert.Equal(["月次決算の手順"], await TitlesAsync(db, "経理"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RebuildAsync_ManyManuals_ReportsProgressInBatchesAndIndexesAll(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        for (var i = 0; i < 450; i++)
+        {
+            await CreateAsync(db, $"手順{i}", i % 2 == 0 ? "経理部で確認します。" : "総務部で確認します。");
+        }
+
+        var reports = new List<SearchRebuildProgress>();
+
+        var count = await Index(db).RebuildAsync(new SynchronousProgress(reports.Add), db.CancellationToken);
+
+        Assert.Equal(450, count);
+        Assert.Equal([0, 200, 400, 450], reports.Select(r => r.Done));
+        Assert.All(reports, r => Assert.Equal(450, r.Total));
+        Assert.Equal(new SearchIndexStatus(450, 450), await Index(db).StatusAsync(db.CancellationToken));
+        var page = await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
+        Assert.Equal(225, page.Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SynonymStore_Migration_SeedsTheThreeGroups(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+
+        var groups = await db.Services.GetRequiredService<ISynonymStore>().ListAsync(db.CancellationToken);
+
+        Assert.Equal([["PC", "パソコン"], ["年末調整", "年調"], ["経費精算", "立替精算"]], groups.Select(g => g.Terms.ToArray()));
+    }
+
+    private static ISearchIndex Index(TestDatabase db) => db.Services.GetRequiredService<ISearchIndex>();
+
+    private static SearchQuery Query(string text) => SearchQueryParser.Parse(text, []);
+
+    private static HashSet<string> Set(string role) => [role];
+
+    private static async Task<List<string>> TitlesAsync(TestDatabase db, string text, SearchFilters? filters = null)
+    {
+        var page = await Index(db).SearchAsync(Query(text), filters ?? SearchFilters.None, SearchSort.Relevance, 0, 100, Admin, db.CancellationToken);
+        Assert.Equal(page.Rows.Count, page.Total);
+        return page.Rows.Select(r => r.Title).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static Task<long> CreateAsync(
+        TestDatabase db,
+        string title,
+        string body,
+        long department = Accounting,
+        ManualVisibility visibility = ManualVisibility.Company,
+        ManualStatus status = ManualStatus.Published,
+        long? owner = null,
+        IReadOnlyList<string>? tags = null,
+        string? template = null,
+        DateTimeOffset? at = null)
+    {
+        var draft = new ManualDraft(title, department, visibility, status, template, tags ?? [], body, "作成");
+        return db.Services.GetRequiredService<IManualStore>().CreateAsync(draft, new Author(null, "テスト"), owner, at ?? Monday, db.CancellationToken);
+    }
+
+    private static async Task<long> CreateUserAsync(TestDatabase db, string userName)
+    {
+        await using var scope = db.CreateScope();
+        var user = new User { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName };
+        await scope.ServiceProvider.GetRequiredService<UserStore>().CreateAsync(user, db.CancellationToken);
+        return user.Id;
+    }
+
+    /// <summary>Records reports as they happen (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<SearchRebuildProgress> report) : IProgress<SearchRebuildProgress>
+    {
+        public void Report(SearchRebuildProgress value) => report(value);
+    }
+}
