@@ -1,3 +1,5 @@
+using Manuals.Core.Coverage;
+using Manuals.Core.Coverage.Csv;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +15,24 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ManualService>();
         services.AddSingleton<ManualImporter>();
+        AddCoverage(services);
         return services;
+    }
+
+    private static void AddCoverage(IServiceCollection services)
+    {
+        // TODO(lead): register the step templates' completeness check instead, once merged (see IManualCompleteness).
+        services.AddSingleton<IManualCompleteness, UncheckedManualCompleteness>();
+        services.AddScoped<ManualFactsReader>();
+        services.AddScoped<CoverageReader>();
+        services.AddScoped<BusinessTaskService>();
+        services.AddScoped<EmployeeService>();
+        services.AddScoped<SkillMatrixService>();
+        services.AddScoped<TaskCsvImport>();
+        services.AddScoped<EmployeeCsvImport>();
+        services.AddScoped<MatrixCsvImport>();
+        services.AddScoped<CoverageCsvImporter>();
+        services.AddScoped<CoverageCsvExporter>();
+        services.AddScoped<CoverageSampleLoader>();
     }
 }

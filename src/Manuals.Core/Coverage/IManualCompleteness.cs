@@ -1,0 +1,12 @@
+namespace Manuals.Core.Coverage;
+
+/// <summary>
+/// Tells which manuals leave a required section of their step template empty. Coverage counts such a manual as not
+/// usable. The step templates feature provides the real answer; until it is wired,
+/// <see cref="UncheckedManualCompleteness"/> reports every manual as complete.
+/// </summary>
+public interface IManualCompleteness
+{
+    /// <summary>The ids, among <paramref name="manualIds"/>, of manuals with a required template section left empty.</summary>
+    Task<IReadOnlySet<long>> FindIncompleteAsync(IReadOnlyCollection<long> manualIds, CancellationToken cancellationToken);
+}
