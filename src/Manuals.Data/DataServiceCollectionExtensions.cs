@@ -1,8 +1,10 @@
 using Dapper;
 using Manuals.Core.Accounts;
+using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Data.Accounts;
+using Manuals.Data.Coverage;
 using Manuals.Data.Departments;
 using Manuals.Data.Manuals;
 using Manuals.Data.Migrations;
@@ -34,6 +36,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IDepartmentStore, DepartmentStore>();
         services.AddSingleton<IManualStore, ManualStore>();
+        services.AddSingleton<IBusinessTaskStore, BusinessTaskStore>();
+        services.AddSingleton<IEmployeeStore, EmployeeStore>();
+        services.AddSingleton<ISkillMatrixStore, SkillMatrixStore>();
         services.AddScoped<UserStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
