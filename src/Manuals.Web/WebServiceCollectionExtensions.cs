@@ -32,6 +32,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Manuals.ManualPages>();
         services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddScoped<Features.Coverage.CoveragePages>();
+        services.AddSingleton<Features.Coverage.CoverageClock>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // Razor would otherwise write every Japanese character as an HTML entity.
