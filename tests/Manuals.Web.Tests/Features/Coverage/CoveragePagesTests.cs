@@ -26,10 +26,10 @@ public sealed class CoveragePagesTests(ManualsAppFactory factory) : IClassFixtur
         Assert.Equal("img", chart.GetAttribute("role"));
         Assert.Equal("部署別・リスク別の業務数", chart.QuerySelector("title")!.TextContent);
         Assert.Contains("経理・財務: 24業務（危険", chart.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
-        var hiddenTable = page.QuerySelector("#by-department-heading")!.ParentElement!.QuerySelector("table.visually-hidden")!;
+        var hiddenTable = page.QuerySelector("#by-department-heading")!.ParentElement!.QuerySelector(".visually-hidden table")!;
         Assert.Equal(7, hiddenTable.QuerySelectorAll("tbody tr").Length);
         Assert.Equal(7, page.QuerySelectorAll("figure.heatmap svg[role=img] > title").Length);
-        Assert.Equal(7, page.QuerySelectorAll("figure.heatmap table.visually-hidden").Length);
+        Assert.Equal(7, page.QuerySelectorAll("figure.heatmap .visually-hidden table").Length);
         Assert.Contains("消費税申告書の作成", page.QuerySelector(".at-risk-list")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("前田 浩二", page.QuerySelector(".sole-table")!.TextContent, StringComparison.Ordinal);
     }
