@@ -1,3 +1,5 @@
+using Manuals.Core.Coverage;
+using Manuals.Core.Coverage.Csv;
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
@@ -19,6 +21,23 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TemplateService>();
         services.AddSingleton<ImageService>();
         services.AddScoped<SearchService>();
+        AddCoverage(services);
         return services;
+    }
+
+    private static void AddCoverage(IServiceCollection services)
+    {
+        services.AddSingleton<IManualCompleteness, TemplateManualCompleteness>();
+        services.AddScoped<ManualFactsReader>();
+        services.AddScoped<CoverageReader>();
+        services.AddScoped<BusinessTaskService>();
+        services.AddScoped<EmployeeService>();
+        services.AddScoped<SkillMatrixService>();
+        services.AddScoped<TaskCsvImport>();
+        services.AddScoped<EmployeeCsvImport>();
+        services.AddScoped<MatrixCsvImport>();
+        services.AddScoped<CoverageCsvImporter>();
+        services.AddScoped<CoverageCsvExporter>();
+        services.AddScoped<CoverageSampleLoader>();
     }
 }

@@ -1,11 +1,13 @@
 using Dapper;
 using Manuals.Core.Accounts;
+using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Core.Search;
 using Manuals.Core.Templates;
 using Manuals.Data.Accounts;
+using Manuals.Data.Coverage;
 using Manuals.Data.Departments;
 using Manuals.Data.Images;
 using Manuals.Data.Manuals;
@@ -44,6 +46,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IImageStore, ImageStore>();
         services.AddSingleton<ISearchIndex, SearchIndex>();
         services.AddSingleton<ISynonymStore, SynonymStore>();
+
+        services.AddSingleton<IBusinessTaskStore, BusinessTaskStore>();
+        services.AddSingleton<IEmployeeStore, EmployeeStore>();
+        services.AddSingleton<ISkillMatrixStore, SkillMatrixStore>();
         services.AddScoped<UserStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;

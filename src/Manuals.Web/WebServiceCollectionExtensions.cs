@@ -36,6 +36,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Admin.UserAdministration>();
         services.AddScoped<Features.Search.SearchPages>();
         services.AddSingleton<Features.Search.SearchRebuildJob>();
+
+        services.AddScoped<Features.Coverage.CoveragePages>();
+        services.AddSingleton<Features.Coverage.CoverageClock>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // Razor would otherwise write every Japanese character as an HTML entity.

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Manuals.Core.Accounts;
+using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
@@ -35,6 +36,7 @@ public static partial class StartupTasks
         await EnsureAdminAsync(scope.ServiceProvider, logger);
         await ImportSamplesAsync(scope.ServiceProvider, logger);
         await CatchUpSearchIndexAsync(scope.ServiceProvider, logger);
+        await ImportCoverageSamplesAsync(scope.ServiceProvider, logger);
         return true;
     }
 
@@ -124,6 +126,32 @@ public static partial class StartupTasks
         }
     }
 
+    /// <summary>
+    /// Loads the sample company's employees, tasks and skill matrix (the <c>coverage</c> folder next to the sample
+    /// manuals) when there are no tasks and no employees yet; runs after the manuals so tasks can link to them.
+    /// </summary>
+    private static async Task ImportCoverageSamplesAsync(IServiceProvider services, ILogger logger)
+    {
+        var options = services.GetRequiredService<IOptions<ManualsOptions>>().Value;
+        if (!options.ImportSamplesOnFirstStart)
+        {
+            return;
+        }
+
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.SamplesPath)) ?? ".", "coverage");
+        foreach (var (file, result) in await services.GetRequiredService<CoverageSampleLoader>().LoadAsync(folder, CancellationToken.None))
+        {
+            if (result.Errors.Count > 0)
+            {
+                LogCoverageSamplesRefused(logger, file, result.Errors.Count, result.Errors[0].Line, result.Errors[0].Code);
+            }
+            else
+            {
+                LogCoverageSamplesImported(logger, file, result.Created);
+            }
+        }
+    }
+
     /// <summary>Console text for the person starting the app, in Japanese (the product's default language).</summary>
     public static string ConsoleText(IServiceProvider services, string key, params object[] arguments)
     {
@@ -157,4 +185,10 @@ public static partial class StartupTasks
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Imported} sample manuals ({Refused} refused) from {Folder}")]
     private static partial void LogSamplesImported(ILogger logger, int imported, int refused, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported coverage sample {File}: {Created} rows")]
+    private static partial void LogCoverageSamplesImported(ILogger logger, string file, int created);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Coverage sample {File} refused with {Errors} errors; first at line {Line}: {Code}")]
+    private static partial void LogCoverageSamplesRefused(ILogger logger, string file, int errors, int line, string code);
 }

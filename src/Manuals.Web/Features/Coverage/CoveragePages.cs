@@ -1,0 +1,200 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Coverage;
+using Manuals.Core.Departments;
+using Manuals.Core.Manuals;
+using Manuals.Web.Shared;
+
+namespace Manuals.Web.Features.Coverage;
+
+/// <summary>Builds the coverage pages' models: reads the snapshot once, evaluates it, and picks what each page shows.</summary>
+public sealed class CoveragePages(
+    CoverageReader reader,
+    IDepartmentStore departments,
+    IManualStore manuals,
+    ISkillMatrixStore matrix,
+    IAccountDirectory accounts,
+    CoverageClock clock)
+{
+    private const int HistoryLength = 200;
+
+    public async Task<CoverageView> ViewAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        new(
+            viewer,
+            await departments.ListAsync(cancellationToken),
+            await reader.ReadAsync(cancellationToken),
+            clock.Now(),
+            await manuals.ListAsync(null, cancellationToken));
+
+    public async Task<Lookup<TaskListPage>> TasksAsync(Viewer viewer, long? departmentId, CoverageRisk? risk, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(viewer, cancellationToken);
+        var selected = departmentId is { } id ? view.Departments.FirstOrDefault(d => d.Id == id) : null;
+        if (departmentId is not null && selected is null)
+        {
+            return Lookups.NotFound<TaskListPage>();
+        }
+
+        var tasks = view.Report.Tasks
+            .Where(t => selected is null || t.Task.DepartmentId == selected.Id)
+            .Where(t => risk is null || t.Risk == risk)
+            .OrderBy(t => DepartmentOrder(view, t.Task.DepartmentId))
+            .ThenBy(t => t.Risk)
+            .ThenBy(t => t.Task.Criticality)
+            .ThenBy(t => t.Task.Name, StringComparer.Ordinal)
+            .ToList();
+        return Lookups.Found(new TaskListPage(view, selected, risk, tasks));
+    }
+
+    public async Task<Lookup<ManualTasksPage>> ManualTasksAsync(Viewer viewer, long manualId, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(viewer, cancellationToken);
+        var manual = await manuals.FindAsync(manualId, cancellationToken);
+        if (manual is null)
+        {
+            return Lookups.NotFound<ManualTasksPage>();
+        }
+
+        var summary = view.ReadableManual(manualId);
+        if (summary is null)
+        {
+            return Lookups.Forbidden<ManualTasksPage>();
+        }
+
+        var linked = view.Report.Tasks.Where(t => t.Task.ManualIds.Contains(manualId)).ToList();
+        var linkable = view.Snapshot.Tasks
+            .Where(t => view.CanEdit(t.DepartmentId) && !t.ManualIds.Contains(manualId))
+            .OrderBy(t => t.DepartmentId == summary.DepartmentId ? 0 : 1)
+            .ThenBy(t => t.DepartmentId)
+            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+        return Lookups.Found(new ManualTasksPage(view, summary, linked, linkable));
+    }
+
+    public async Task<Lookup<TaskDetailPage>> TaskAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(viewer, cancellationToken);
+        var coverage = view.Report.Find(id);
+        if (coverage is null)
+        {
+            return Lookups.NotFound<TaskDetailPage>();
+        }
+
+        var people = view.MatrixEmployees(coverage.Task.DepartmentId)
+            .Select(e => (Employee: e, Cell: view.Snapshot.CellOf(e.Id, id)))
+            .OrderByDescending(p => p.Cell.Level)
+            .ThenBy(p => p.Cell.Role == AssignmentRole.None ? 1 : 0)
+            .ThenBy(p => p.Employee.Name, StringComparer.Ordinal)
+            .ToList();
+        var linkable = view.ReadableManuals(coverage.Task.DepartmentId).Where(m => !coverage.Task.ManualIds.Contains(m.Id)).ToList();
+        var history = await matrix.ListChangesAsync(null, id, null, HistoryLength, cancellationToken);
+        return Lookups.Found(new TaskDetailPage(view, coverage, people, linkable, history));
+    }
+
+    public async Task<TaskFormPage> TaskFormAsync(Viewer viewer, TaskFormModel form, long? taskId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var choices = (await departments.ListAsync(cancellationToken))
+            .Where(d => CoverageAccessPolicy.CanEdit(viewer, d.Id) || d.Id == form.DepartmentId)
+            .ToList();
+        return new TaskFormPage(form, choices, taskId);
+    }
+
+    public async Task<Lookup<EmployeeListPage>> EmployeesAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(viewer, cancellationToken);
+        var selected = departmentId is { } id ? view.Departments.FirstOrDefault(d => d.Id == id) : null;
+        return departmentId is not null && selected is null
+            ? Lookups.NotFound<EmployeeListPage>()
+            : Lookups.Found(new EmployeeListPage(view, selected));
+    }
+
+    public async Task<Lookup<EmployeeDetailPage>> EmployeeAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(viewer, cancellationToken);
+        if (!view.Snapshot.EmployeesById.TryGetValue(id, out var employee))
+        {
+            return Lookups.NotFound<EmployeeDetailPage>();
+        }
+
+        var tasks = view.Snapshot.Cells
+            .Where(c => c.EmployeeId == id && !c.IsEmpty)
+            .Select(c => (Coverage: view.Report.Find(c.TaskId)!, Cell: c))
+            .Where(x => x.Coverage is not null)
+            .OrderByDescending(x => x.Cell.Level)
+            .ThenBy(x => x.Coverage.Task.DepartmentId)
+            .ThenBy(x => x.Coverage.Task.Name, StringComparer.Ordinal)
+            .ToList();
+        var userName = employee.UserId is { } userId ? (await accounts.FindAsync(userId, cancellationToken))?.UserName : null;
+        var history = await matrix.ListChangesAsync(null, null, id, HistoryLength, cancellationToken);
+        return Lookups.Found(new EmployeeDetailPage(view, employee, userName, tasks, history));
+    }
+
+    public async Task<EmployeeFormPage> EmployeeFormAsync(Viewer viewer, EmployeeFormModel form, long? employeeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var choices = (await departments.ListAsync(cancellationToken))
+            .Where(d => CoverageAccessPolicy.CanEdit(viewer, d.Id) || d.Id == form.DepartmentId)
+            .ToList();
+        var users = (await accounts.ListAsync(cancellationToken)).Where(u => !u.IsDisabled || u.Id == form.UserId).ToList();
+        return new EmployeeFormPage(form, choices, users, employeeId);
+    }
+
+    /// <summary>The matrix of a department; without one, the viewer's first department (or the first of all).</summary>
+    public async Task<Lookup<MatrixPage>> MatrixAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(viewer, cancellationToken);
+        var department = departmentId is { } id
+            ? view.Departments.FirstOrDefault(d => d.Id == id)
+            : view.Departments.FirstOrDefault(d => viewer.BelongsTo(d.Id)) ?? (view.Departments.Count > 0 ? view.Departments[0] : null);
+        if (department is null)
+        {
+            return Lookups.NotFound<MatrixPage>();
+        }
+
+        var tasks = view.TasksOf(department.Id).OrderBy(t => t.Task.Id).ToList();
+        return Lookups.Found(new MatrixPage(view, department, view.MatrixEmployees(department.Id), tasks));
+    }
+
+    public async Task<Lookup<MatrixHistoryPage>> MatrixHistoryAsync(Viewer viewer, long departmentId, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(viewer, cancellationToken);
+        var department = view.Departments.FirstOrDefault(d => d.Id == departmentId);
+        if (department is null)
+        {
+            return Lookups.NotFound<MatrixHistoryPage>();
+        }
+
+        var changes = await matrix.ListChangesAsync(departmentId, null, null, HistoryLength, cancellationToken);
+        return Lookups.Found(new MatrixHistoryPage(view, department, changes));
+    }
+
+    public async Task<DashboardPage> DashboardAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        new(await ViewAsync(viewer, cancellationToken));
+
+    /// <summary>The what-if for the given employees; unknown ids are a 404 rather than silently ignored.</summary>
+    public async Task<Lookup<WhatIfPage>> WhatIfAsync(Viewer viewer, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(viewer, cancellationToken);
+        if (employeeIds.Any(id => !view.Snapshot.EmployeesById.ContainsKey(id)))
+        {
+            return Lookups.NotFound<WhatIfPage>();
+        }
+
+        var chosen = employeeIds.Distinct().Select(id => view.Snapshot.EmployeesById[id]).ToList();
+        var rows = chosen.Count == 0 ? [] : CoverageWhatIf.Compare(view.Snapshot, chosen.Select(e => e.Id).ToHashSet(), view.Moment);
+        return Lookups.Found(new WhatIfPage(view, chosen, rows));
+    }
+
+    private static int DepartmentOrder(CoverageView view, long departmentId)
+    {
+        for (var i = 0; i < view.Departments.Count; i++)
+        {
+            if (view.Departments[i].Id == departmentId)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+}

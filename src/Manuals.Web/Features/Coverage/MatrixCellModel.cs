@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Manuals.Web.Features.Coverage;
+
+/// <summary>One cell changed in place (keyboard or select), posted by the matrix script.</summary>
+public sealed class MatrixCellModel
+{
+    [Required]
+    public long? EmployeeId { get; set; }
+
+    [Required]
+    public long? TaskId { get; set; }
+
+    /// <summary>The value the cell showed before, e.g. <c>1N</c>.</summary>
+    [Required]
+    public string? From { get; set; }
+
+    /// <summary>The new value, e.g. <c>2P</c>.</summary>
+    [Required]
+    public string? To { get; set; }
+}
