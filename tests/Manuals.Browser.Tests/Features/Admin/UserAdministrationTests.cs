@@ -24,7 +24,7 @@ public sealed class UserAdministrationTests(BrowserFixture browser)
         await form.SaveButton.ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("ユーザー「sato.hanako」を追加しました。");
-        await page.GetByRole(AriaRole.Link, new() { Name = "ユーザー管理" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "sato.hanako" });
         await Expect(row).ToContainTextAsync("佐藤 花子");
         await Expect(row).ToContainTextAsync("編集者");
@@ -35,7 +35,7 @@ public sealed class UserAdministrationTests(BrowserFixture browser)
         var list = await (await SignInPage.ShownAsync(page)).SignInAsync("sato.hanako", "hajimete-no-password");
         await Expect(page.GetByText("佐藤 花子")).ToBeVisibleAsync();
         await Expect(list.ManualLink("給与計算の手順")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "ユーザー管理" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true })).ToHaveCountAsync(0);
     }
 
     [Fact]
