@@ -4,6 +4,7 @@
 import { setUpDrafts } from './editor/drafts.js';
 import { setUpImages } from './editor/images.js';
 import * as edits from './editor/markdown-edits.js';
+import { setUpCompleteness } from './editor/completeness.js';
 import { setUpLivePreview } from './editor/preview.js';
 import { setUpShortcuts } from './editor/shortcuts.js';
 import { createStatus } from './editor/status.js';
@@ -58,12 +59,20 @@ if (form && textarea) {
   const saveButton = form.querySelector('button[type=submit][name=intent][value=save]');
   setUpToolbar(field.querySelector('.editor-toolbar'), run);
   setUpShortcuts({ form, textarea, run, save: () => form.requestSubmit(saveButton) });
+  const completeness = setUpCompleteness({
+    form,
+    textarea,
+    select: form.querySelector('select[name=Template]'),
+    url: form.dataset.completenessUrl,
+    token,
+  });
   setUpLivePreview({
     pane: field.querySelector('.editor-preview'),
     textarea,
     url: form.dataset.previewUrl,
     token,
     strings,
+    onRendered: completeness.refresh,
   });
   setUpDrafts({
     form,

@@ -39,6 +39,7 @@ public sealed class TemplateWritingTests(BrowserFixture browser)
             現金や有価証券は宅配便では送れません。書留を使います。
             :::
             """);
+        await Expect(form.Completeness).ToContainTextAsync("必須セクションはすべて記入済みです"); // updated live, before saving
         var manual = await form.SaveAsync();
 
         await Expect(manual.Flash).ToHaveTextAsync("保存しました。");

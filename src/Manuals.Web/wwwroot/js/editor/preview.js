@@ -3,7 +3,7 @@
 // request aborts the older one; a failure leaves the last preview in place with a short message.
 import { readJson } from './strings.js';
 
-export function setUpLivePreview({ pane, textarea, url, token, strings, delay = 400 }) {
+export function setUpLivePreview({ pane, textarea, url, token, strings, delay = 400, onRendered = () => {} }) {
   const body = pane.querySelector('[data-preview-body]');
   const state = pane.querySelector('[data-preview-state]');
   let timer = 0;
@@ -53,6 +53,7 @@ export function setUpLivePreview({ pane, textarea, url, token, strings, delay = 
 
       shown = markdown;
       showState(textarea.value === markdown ? '' : strings.previewUpdating);
+      onRendered();
     } catch (error) {
       if (error.name !== 'AbortError') {
         showState(strings.previewFailed, true);
