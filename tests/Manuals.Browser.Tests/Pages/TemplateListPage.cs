@@ -11,11 +11,12 @@ public sealed class TemplateListPage(IPage page)
 
     public ILocator ChooserLink => page.GetByRole(AriaRole.Link, new() { Name = "テンプレートからマニュアルを作成", Exact = true });
 
-    /// <summary>Opens the list from the main menu's テンプレート link.</summary>
+    /// <summary>Opens the list the way a writer finds it: 新規作成 → the chooser's 手順テンプレート link.</summary>
     public static async Task<TemplateListPage> OpenAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "テンプレート", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "新規作成", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "手順テンプレート", Exact = true }).ClickAsync();
         var list = new TemplateListPage(page);
         await Expect(list.Heading).ToBeVisibleAsync();
         return list;
