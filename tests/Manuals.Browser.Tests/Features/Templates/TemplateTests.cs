@@ -11,6 +11,22 @@ public sealed class TemplateTests(BrowserFixture browser)
     private const string EditorPassword = "suzuki-no-password";
 
     [Fact]
+    public async Task EnterInTheNameField_SavesTheTemplate()
+    {
+        const string name = "来客受付（Enterで保存）";
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var form = await (await TemplateListPage.OpenAsync(page)).NewTemplateAsync();
+        await form.Skeleton.FillAsync("## 目的\n\n（目的を書きます）\n\n## 手順\n\n1. （手順を書きます）\n");
+        await form.Name.FillAsync(name);
+
+        await form.Name.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"テンプレート「{name}」を作成しました。");
+    }
+
+    [Fact]
     public async Task EditorCreatesTemplate_RereadsHeadingsAndMarksRequired_TemplateAppearsInChooser()
     {
         const string name = "問い合わせ対応（社内ヘルプデスク）";
