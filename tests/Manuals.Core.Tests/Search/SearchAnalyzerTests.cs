@@ -216,13 +216,17 @@ public sealed class SearchAnalyzerTests
         Assert.Equal((0, 3, 2), (tokens[0].Start, tokens[0].End, tokens[0].FirstEnd));
     }
 
+    // The character is passed as a number: xunit serialises lone surrogates in strings identically and would run
+    // only one of those rows.
     [Theory]
-    [InlineData("経\uD800理")]
-    [InlineData("経\uDC00理")]
-    [InlineData("経\u0000理")]
-    [InlineData("経\u001B理")]
-    public void Analyze_BrokenOrControlCharacter_SeparatesWithoutThrowing(string text)
+    [InlineData(0xD800)]
+    [InlineData(0xDC00)]
+    [InlineData(0x0000)]
+    [InlineData(0x001B)]
+    public void Analyze_BrokenOrControlCharacter_SeparatesWithoutThrowing(int codeUnit)
     {
+        var text = "経" + (char)codeUnit + "理";
+
         Assert.Equal(["経", "理"], Texts(SearchAnalyzer.Analyze(text)));
     }
 
