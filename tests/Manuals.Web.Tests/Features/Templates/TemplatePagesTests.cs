@@ -26,7 +26,6 @@ public sealed partial class TemplatePagesTests(ManualsAppFactory factory) : ICla
         Assert.Contains("標準", standard.TextContent, StringComparison.Ordinal);
         Assert.Contains("目的、手順、例外・注意点", standard.TextContent, StringComparison.Ordinal);
         Assert.Null(document.QuerySelector("a[href='/templates/new']"));
-        Assert.Contains(document.QuerySelectorAll(".site-nav a"), a => a.TextContent.Trim() == "テンプレート" && a.GetAttribute("href") == "/templates");
     }
 
     [Fact]
