@@ -1,4 +1,5 @@
 using System.Text;
+using Manuals.Core.Manuals;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -90,36 +91,5 @@ public static class ManualSections
         return string.Join('\n', lines);
     }
 
-    private static string HeadingText(HeadingBlock heading)
-    {
-        var text = new StringBuilder();
-        if (heading.Inline is not null)
-        {
-            foreach (var inline in heading.Inline.Descendants<Inline>())
-            {
-                switch (inline)
-                {
-                    case LiteralInline literal:
-                        text.Append(literal.Content.AsSpan());
-                        break;
-                    case CodeInline code:
-                        text.Append(code.Content);
-                        break;
-                    case HtmlEntityInline entity:
-                        text.Append(entity.Transcoded.AsSpan());
-                        break;
-                    case AutolinkInline autolink:
-                        text.Append(autolink.Url);
-                        break;
-                    case LineBreakInline:
-                        text.Append(' ');
-                        break;
-                    default:
-                        break;
-                }
-            }
-        }
-
-        return text.ToString().Trim();
-    }
+    private static string HeadingText(HeadingBlock heading) => ManualSteps.InlineText(heading.Inline).Trim();
 }
