@@ -30,6 +30,50 @@ public sealed class SearchTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task HeaderSuggestions_TypeAndChooseWithTheKeyboard_OpensTheManual()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var header = new HeaderSearch(page);
+
+        await header.TypeAsync("月次決");
+        var manual = header.Suggestion("月次決算の手順");
+        await Expect(manual).ToBeVisibleAsync();
+        await Expect(header.Suggestion("月次決算（仮締め）")).ToBeVisibleAsync();
+        await Expect(header.Box).ToHaveAttributeAsync("aria-expanded", "true");
+        await header.Box.PressAsync("ArrowDown");
+        await Expect(manual).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(header.Box).ToHaveAttributeAsync("aria-activedescendant", (await manual.GetAttributeAsync("id"))!);
+        await Screenshots.SaveAsync(page, "search-suggestions");
+        await header.Box.PressAsync("Escape");
+        await Expect(header.Suggestions).ToBeHiddenAsync();
+        await Expect(header.Box).ToHaveAttributeAsync("aria-expanded", "false");
+        await header.Box.PressAsync("ArrowDown");
+        await Expect(manual).ToBeVisibleAsync();
+        await header.Box.PressAsync("ArrowDown");
+        await header.Box.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/manuals/\d+$"));
+        await Expect(new ManualPage(page).Title).ToHaveTextAsync("月次決算の手順");
+    }
+
+    [Fact]
+    public async Task HeaderSuggestions_ClickATask_OpensTheTask()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var header = new HeaderSearch(page);
+
+        await header.TypeAsync("給与計算");
+        await header.Suggestion("業務").Filter(new() { HasText = "給与計算" }).First.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/tasks/\d+$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("給与計算");
+    }
+
+    [Fact]
     public async Task HeaderSearch_OkuriganaAndWidth_FindTheOtherSpellingsAndMarkThem()
     {
         await using var context = await browser.NewContextAsync();
