@@ -59,6 +59,32 @@ public sealed class SearchTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task HeaderSuggestions_KeysDuringImeComposition_AreLeftToTheIme()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var header = new HeaderSearch(page);
+        await header.TypeAsync("月次決");
+
+        // What a Japanese IME sends while converting: keydown events flagged isComposing (or keyCode 229).
+        await header.Box.EvaluateAsync("""
+            box => {
+              box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', isComposing: true, bubbles: true }));
+              const ime = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true });
+              Object.defineProperty(ime, 'keyCode', { value: 229 });
+              box.dispatchEvent(ime);
+              box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true }));
+            }
+            """);
+
+        await Expect(header.Suggestions).ToBeVisibleAsync();
+        await Expect(header.Box).Not.ToHaveAttributeAsync("aria-activedescendant", new System.Text.RegularExpressions.Regex("."));
+        await header.Box.PressAsync("ArrowDown");
+        await Expect(header.Box).ToHaveAttributeAsync("aria-activedescendant", "site-search-option-0");
+    }
+
+    [Fact]
     public async Task HeaderSuggestions_ClickATask_OpensTheTask()
     {
         await using var context = await browser.NewContextAsync();
