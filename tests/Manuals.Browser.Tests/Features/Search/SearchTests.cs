@@ -116,6 +116,34 @@ public sealed class SearchTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task MissedSearchesAndSynonyms_AdminTabs_ListAResolveAndAddAGroup()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        await new HeaderSearch(page).SearchAsync("電子稟議ぴよ");
+        await page.GotoAsync(SearchIndexAdminPage.Url);
+        var admin = new SearchWordsAdminPages(page);
+
+        await admin.OpenTabAsync("探されたが見つからなかった手順");
+        var row = admin.MissedRow("電子稟議ぴよ");
+        await Expect(row).ToContainTextAsync("1 回");
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "このテーマでマニュアルを作成" })).ToHaveAttributeAsync("href", "/templates/choose");
+        await Screenshots.SaveAsync(page, "search-missed");
+        var question = await admin.ClickConfirmedAsync(row.GetByRole(AriaRole.Button, new() { Name = "対応済みにする" }));
+        Assert.Contains("電子稟議ぴよ", question, StringComparison.Ordinal);
+        await Expect(admin.Flash).ToHaveTextAsync("対応済みにしました。");
+        await Expect(row).ToHaveCountAsync(0);
+
+        await admin.OpenTabAsync("同義語");
+        await admin.NewSynonymWords.FillAsync("電子稟議, 電子決裁");
+        await page.GetByRole(AriaRole.Button, new() { Name = "追加する", Exact = true }).ClickAsync();
+        await Expect(admin.Flash).ToHaveTextAsync("同義語のグループを追加しました。");
+        await Expect(page.Locator("input[value='電子稟議、電子決裁']")).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, "search-synonyms");
+    }
+
+    [Fact]
     public async Task AdminRebuild_AsksFirstThenStartsInTheBackground()
     {
         await using var context = await browser.NewContextAsync();
