@@ -34,7 +34,7 @@ public sealed class SearchSuggester(ISearchIndex index, ISynonymStore synonyms, 
             .Take(MaxSuggestions)
             .Select(t => new SearchSuggestion(SearchSuggestionKind.Task, t.Id, t.Name))
             .ToList();
-        var manualPlaces = Math.Max(MaxSuggestions - Math.Min(TaskPlaces, taskMatches.Count), MaxSuggestions - taskMatches.Count);
+        var manualPlaces = MaxSuggestions - Math.Min(TaskPlaces, taskMatches.Count);
         var chosen = manuals.Take(manualPlaces).ToList();
         chosen.AddRange(taskMatches.Take(MaxSuggestions - chosen.Count));
         return chosen;
