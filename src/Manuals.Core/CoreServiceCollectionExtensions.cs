@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TemplateService>();
         services.AddSingleton<ImageService>();
         services.AddScoped<SearchService>();
+        services.AddScoped<SearchSuggester>();
         AddCoverage(services);
         return services;
     }

@@ -46,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IImageStore, ImageStore>();
         services.AddSingleton<ISearchIndex, SearchIndex>();
         services.AddSingleton<ISynonymStore, SynonymStore>();
+        services.AddSingleton<IMissedSearchStore, MissedSearchStore>();
 
         services.AddSingleton<IBusinessTaskStore, BusinessTaskStore>();
         services.AddSingleton<IEmployeeStore, EmployeeStore>();

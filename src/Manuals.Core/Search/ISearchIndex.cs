@@ -15,6 +15,12 @@ public interface ISearchIndex
     Task<SearchIndexPage> SearchAsync(
         SearchQuery query, SearchFilters filters, SearchSort sort, int offset, int limit, Viewer viewer, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Titles of at most <paramref name="limit"/> manuals <paramref name="viewer"/> may read whose title alone matches
+    /// <paramref name="query"/> (exclusions ignored), best first: the header box's suggestions.
+    /// </summary>
+    Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken);
+
     /// <summary>Tags and templates of the manuals <paramref name="viewer"/> may read.</summary>
     Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken);
 

@@ -27,6 +27,9 @@ internal interface IFullTextEngine
     /// <summary>The engine's query text for <c>@match</c>, built only from the query's analysed tokens, each quoted.</summary>
     string MatchText(SearchQuery query);
 
+    /// <summary>Like <see cref="MatchText"/>, but only the title may match, and exclusions are ignored (suggestions).</summary>
+    string TitleMatchText(SearchQuery query);
+
     /// <summary>Replaces the manual's index entry with <paramref name="document"/> and records the manual's current revision.</summary>
     Task WriteAsync(DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken);
 

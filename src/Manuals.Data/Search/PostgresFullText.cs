@@ -48,6 +48,13 @@ internal sealed class PostgresFullText : IFullTextEngine
         return string.Join(" & ", parts);
     }
 
+    /// <summary>Every lexeme restricted to weight A, the title's: <c>'a':A &lt;-&gt; 'b':A</c>, a prefix <c>'d':*A</c>.</summary>
+    public string TitleMatchText(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return string.Join(" & ", query.Clauses.Select(c => "(" + string.Join(" | ", c.Alternatives.Select(p => Phrase(p, "A"))) + ")"));
+    }
+
     public async Task WriteAsync(
         DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken)
     {
@@ -127,10 +134,22 @@ internal sealed class PostgresFullText : IFullTextEngine
 
     private static string Clause(SearchClause clause) => "(" + string.Join(" | ", clause.Alternatives.Select(Phrase)) + ")";
 
-    private static string Phrase(SearchPhrase phrase)
+    private static string Phrase(SearchPhrase phrase) => Phrase(phrase, "");
+
+    /// <summary>Lexemes joined by <c>&lt;-&gt;</c>, each restricted to <paramref name="weights"/> (none: any field).</summary>
+    private static string Phrase(SearchPhrase phrase, string weights)
     {
-        var text = string.Join(" <-> ", phrase.Tokens.Select(Quote));
-        return phrase.IsPrefix ? text + ":*" : text;
+        var tokens = phrase.Tokens.Select(Quote).ToList();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var prefix = phrase.IsPrefix && i == tokens.Count - 1 ? "*" : "";
+            if (prefix.Length + weights.Length > 0)
+            {
+                tokens[i] += ":" + prefix + weights;
+            }
+        }
+
+        return string.Join(" <-> ", tokens);
     }
 
     /// <summary>A quoted lexeme; quotes and backslashes doubled as tsvector and tsquery input require.</summary>

@@ -59,6 +59,29 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         return new SearchIndexPage((int)total, rows.ToList());
     }
 
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+
+        var parameters = ReadableParameters(viewer);
+        parameters.Add("match", _engine.TitleMatchText(query));
+        parameters.Add("limit", Math.Clamp(limit, 1, 100));
+        var sql = $"""
+            SELECT m.id, m.title {_engine.From}
+            WHERE {_engine.Match} AND {Readable()}
+            ORDER BY {_engine.BestFirst}, m.updated_at DESC, m.id DESC
+            LIMIT @limit
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string Title)>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new SearchSuggestion(SearchSuggestionKind.Manual, r.Id, r.Title)).ToList();
+    }
+
     public async Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);

@@ -48,6 +48,13 @@ internal sealed class SqliteFullText : IFullTextEngine
             : $"({included}) NOT ({string.Join(" OR ", query.Exclusions.Select(Clause))})";
     }
 
+    /// <summary><c>title : (("a b" OR "c") AND ("d" *))</c>: the column filter applies to every phrase inside.</summary>
+    public string TitleMatchText(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return "title : (" + string.Join(" AND ", query.Clauses.Select(Clause)) + ")";
+    }
+
     public async Task WriteAsync(
         DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken)
     {

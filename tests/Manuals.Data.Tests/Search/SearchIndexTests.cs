@@ -189,6 +189,27 @@ public sealed class SearchIndexTests
         Assert.Equal([["PC", "パソコン"], ["年末調整", "年調"], ["経費精算", "立替精算"]], groups.Select(g => g.Terms.ToArray()));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SuggestAsync_TitlesOnly_ReadableOnlyAndLastLatinWordIsAPrefix(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await CreateAsync(db, "月次決算の手順", "締めます。");
+        await CreateAsync(db, "別の手順", "月次決算の前に確認します。");
+        await CreateAsync(db, "Excelで集計する", "表を作ります。");
+        await CreateAsync(db, "給与計算の手順", "計算します。", Personnel, ManualVisibility.Department);
+        var outsider = new Viewer(9001, Set(Roles.Reader), new HashSet<long> { Accounting });
+
+        async Task<List<string>> SuggestAsync(string text, Viewer viewer) =>
+            (await Index(db).SuggestAsync(SearchSuggester.AsTyped(Query(text)), viewer, 8, db.CancellationToken)).Select(s => s.Text).ToList();
+
+        Assert.Equal(["月次決算の手順"], await SuggestAsync("月次決", outsider));
+        Assert.Equal(["Excelで集計する"], await SuggestAsync("ＥＸＣ", outsider));
+        Assert.Equal(["給与計算の手順"], await SuggestAsync("給与", Admin));
+        Assert.Empty(await SuggestAsync("給与", outsider));
+        Assert.Empty(await SuggestAsync("\"title : *\" NEAR(", outsider));
+    }
+
     private static ISearchIndex Index(TestDatabase db) => db.Services.GetRequiredService<ISearchIndex>();
 
     private static SearchQuery Query(string text) => SearchQueryParser.Parse(text, []);

@@ -7,7 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Manuals.Web.Features.Search;
 
 /// <summary>Builds the results page: turns the form into a search request (dates in the configured time zone) and runs it.</summary>
-public sealed class SearchPages(SearchService search, IDepartmentStore departments, IOptions<ManualsOptions> options)
+public sealed class SearchPages(
+    SearchService search,
+    IDepartmentStore departments,
+    IMissedSearchStore missed,
+    TimeProvider clock,
+    IOptions<ManualsOptions> options)
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
@@ -30,7 +35,25 @@ public sealed class SearchPages(SearchService search, IDepartmentStore departmen
             form.From is { } from ? StartOf(from) : null,
             form.To is { } to ? StartOf(to.AddDays(1)) : null);
         var request = new SearchRequest(form.Q, filters, form.SortsByUpdate ? SearchSort.Updated : SearchSort.Relevance, form.Page ?? 1);
-        return new SearchPage(form, await search.SearchAsync(viewer, request, cancellationToken), all, facets, HasInvalidFilters: false);
+        var results = await search.SearchAsync(viewer, request, cancellationToken);
+        await CountIfMissedAsync(form, results, cancellationToken);
+        return new SearchPage(form, results, all, facets, HasInvalidFilters: false);
+    }
+
+    /// <summary>
+    /// Counts a search that found at most <see cref="MissedSearches.FewHits"/> manuals — only a first page without
+    /// filters (a filter or a later page says nothing about a missing manual) — under its normalised form, with the day.
+    /// </summary>
+    private async Task CountIfMissedAsync(SearchForm form, SearchResults results, CancellationToken cancellationToken)
+    {
+        if (results.Query.IsEmpty || form.HasFilters || (form.Page ?? 1) != 1 || !MissedSearches.IsMissed(results.Total))
+        {
+            return;
+        }
+
+        var normalized = MissedSearches.Normalize(results.Query.Text);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+        await missed.RecordAsync(normalized, results.Total, today, cancellationToken);
     }
 
     /// <summary>Midnight at the start of <paramref name="day"/> in the configured time zone.</summary>

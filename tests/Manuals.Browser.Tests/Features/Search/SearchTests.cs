@@ -30,6 +30,76 @@ public sealed class SearchTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task HeaderSuggestions_TypeAndChooseWithTheKeyboard_OpensTheManual()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var header = new HeaderSearch(page);
+
+        await header.TypeAsync("月次決");
+        var manual = header.Suggestion("月次決算の手順");
+        await Expect(manual).ToBeVisibleAsync();
+        await Expect(header.Suggestion("月次決算（仮締め）")).ToBeVisibleAsync();
+        await Expect(header.Box).ToHaveAttributeAsync("aria-expanded", "true");
+        await header.Box.PressAsync("ArrowDown");
+        await Expect(manual).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(header.Box).ToHaveAttributeAsync("aria-activedescendant", (await manual.GetAttributeAsync("id"))!);
+        await Screenshots.SaveAsync(page, "search-suggestions");
+        await header.Box.PressAsync("Escape");
+        await Expect(header.Suggestions).ToBeHiddenAsync();
+        await Expect(header.Box).ToHaveAttributeAsync("aria-expanded", "false");
+        await header.Box.PressAsync("ArrowDown");
+        await Expect(manual).ToBeVisibleAsync();
+        await header.Box.PressAsync("ArrowDown");
+        await header.Box.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/manuals/\d+$"));
+        await Expect(new ManualPage(page).Title).ToHaveTextAsync("月次決算の手順");
+    }
+
+    [Fact]
+    public async Task HeaderSuggestions_KeysDuringImeComposition_AreLeftToTheIme()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var header = new HeaderSearch(page);
+        await header.TypeAsync("月次決");
+
+        // What a Japanese IME sends while converting: keydown events flagged isComposing (or keyCode 229).
+        await header.Box.EvaluateAsync("""
+            box => {
+              box.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', isComposing: true, bubbles: true }));
+              const ime = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true });
+              Object.defineProperty(ime, 'keyCode', { value: 229 });
+              box.dispatchEvent(ime);
+              box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', isComposing: true, bubbles: true }));
+            }
+            """);
+
+        await Expect(header.Suggestions).ToBeVisibleAsync();
+        await Expect(header.Box).Not.ToHaveAttributeAsync("aria-activedescendant", new System.Text.RegularExpressions.Regex("."));
+        await header.Box.PressAsync("ArrowDown");
+        await Expect(header.Box).ToHaveAttributeAsync("aria-activedescendant", "site-search-option-0");
+    }
+
+    [Fact]
+    public async Task HeaderSuggestions_ClickATask_OpensTheTask()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var header = new HeaderSearch(page);
+
+        await header.TypeAsync("給与計算");
+        await header.Suggestion("業務").Filter(new() { HasText = "給与計算" }).First.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/tasks/\d+$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("給与計算");
+    }
+
+    [Fact]
     public async Task HeaderSearch_OkuriganaAndWidth_FindTheOtherSpellingsAndMarkThem()
     {
         await using var context = await browser.NewContextAsync();
@@ -43,6 +113,34 @@ public sealed class SearchTests(BrowserFixture browser)
         var pc = await header.SearchAsync("ＰＣ");
         await Expect(SearchResultsPage.Marks(pc.Hit("アカウント発行とPC貸与の手順")).First).ToHaveTextAsync("PC");
         await Screenshots.SaveAsync(page, "search-results-width");
+    }
+
+    [Fact]
+    public async Task MissedSearchesAndSynonyms_AdminTabs_ListAResolveAndAddAGroup()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        await new HeaderSearch(page).SearchAsync("電子稟議ぴよ");
+        await page.GotoAsync(SearchIndexAdminPage.Url);
+        var admin = new SearchWordsAdminPages(page);
+
+        await admin.OpenTabAsync("探されたが見つからなかった手順");
+        var row = admin.MissedRow("電子稟議ぴよ");
+        await Expect(row).ToContainTextAsync("1 回");
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = "このテーマでマニュアルを作成" })).ToHaveAttributeAsync("href", "/templates/choose");
+        await Screenshots.SaveAsync(page, "search-missed");
+        var question = await admin.ClickConfirmedAsync(row.GetByRole(AriaRole.Button, new() { Name = "対応済みにする" }));
+        Assert.Contains("電子稟議ぴよ", question, StringComparison.Ordinal);
+        await Expect(admin.Flash).ToHaveTextAsync("対応済みにしました。");
+        await Expect(row).ToHaveCountAsync(0);
+
+        await admin.OpenTabAsync("同義語");
+        await admin.NewSynonymWords.FillAsync("電子稟議, 電子決裁");
+        await page.GetByRole(AriaRole.Button, new() { Name = "追加する", Exact = true }).ClickAsync();
+        await Expect(admin.Flash).ToHaveTextAsync("同義語のグループを追加しました。");
+        await Expect(page.Locator("input[value='電子稟議、電子決裁']")).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(page, "search-synonyms");
     }
 
     [Fact]
