@@ -222,6 +222,10 @@ internal static class BenchRunner
             var started = Stopwatch.GetTimestamp();
             var hits = await RunQueryAsync(search, query, cancellationToken);
             timings.Add((query.Category, Stopwatch.GetElapsedTime(started).TotalMilliseconds, hits));
+            if (timings.Count % Math.Max(1, queries.Count / 10) == 0)
+            {
+                Log($"queried {timings.Count:N0} / {queries.Count:N0} ({queryClock.Elapsed.TotalSeconds:F0} s)");
+            }
         }
 
         var querySeconds = queryClock.Elapsed.TotalSeconds;
