@@ -9,6 +9,7 @@ using Manuals.Core.Manuals;
 using Manuals.Core.Search;
 using Manuals.Data;
 using Manuals.Data.Migrations;
+using Manuals.Data.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
