@@ -77,26 +77,8 @@ public sealed class EmployeesController(
         return await AfterSaveAsync(await service.UpdateAsync(currentUser.Viewer, form.ToEmployee(id), cancellationToken), form, id, cancellationToken);
     }
 
-    private async Task<IActionResult> AfterSaveAsync(CoverageResult result, EmployeeFormModel form, long? id, CancellationToken cancellationToken)
-    {
-        switch (result.Outcome)
-        {
-            case SaveOutcome.Saved:
-                TempData["Flash"] = l["Coverage.Employee.Saved"].Value;
-                return RedirectToAction(nameof(Show), new { id = result.Id });
-            case SaveOutcome.Invalid:
-                foreach (var error in result.Errors)
-                {
-                    ModelState.AddModelError(error.Field, l[$"Coverage.Validation.{error.Code}"]);
-                }
-
-                return await FormAgainAsync(form, id, cancellationToken);
-            case SaveOutcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+    private Task<IActionResult> AfterSaveAsync(CoverageResult result, EmployeeFormModel form, long? id, CancellationToken cancellationToken) =>
+        this.AfterSaveAsync(result, l, "Coverage.Employee.Saved", nameof(Show), () => FormAgainAsync(form, id, cancellationToken));
 
     private async Task<IActionResult> FormAgainAsync(EmployeeFormModel form, long? id, CancellationToken cancellationToken)
     {

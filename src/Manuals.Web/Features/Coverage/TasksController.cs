@@ -146,26 +146,8 @@ public sealed class TasksController(
         }
     }
 
-    private async Task<IActionResult> AfterSaveAsync(CoverageResult result, TaskFormModel form, long? id, CancellationToken cancellationToken)
-    {
-        switch (result.Outcome)
-        {
-            case SaveOutcome.Saved:
-                TempData["Flash"] = l["Coverage.Task.Saved"].Value;
-                return RedirectToAction(nameof(Show), new { id = result.Id });
-            case SaveOutcome.Invalid:
-                foreach (var error in result.Errors)
-                {
-                    ModelState.AddModelError(error.Field, l[$"Coverage.Validation.{error.Code}"]);
-                }
-
-                return await FormAgainAsync(form, id, cancellationToken);
-            case SaveOutcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+    private Task<IActionResult> AfterSaveAsync(CoverageResult result, TaskFormModel form, long? id, CancellationToken cancellationToken) =>
+        this.AfterSaveAsync(result, l, "Coverage.Task.Saved", nameof(Show), () => FormAgainAsync(form, id, cancellationToken));
 
     private async Task<IActionResult> FormAgainAsync(TaskFormModel form, long? id, CancellationToken cancellationToken)
     {
