@@ -1,5 +1,6 @@
 using Manuals.Core.Coverage;
 using Manuals.Core.Coverage.Csv;
+using Manuals.Core.Handovers;
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
@@ -23,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SearchService>();
         services.AddScoped<SearchSuggester>();
         AddCoverage(services);
+        services.AddScoped<HandoverService>();
         return services;
     }
 

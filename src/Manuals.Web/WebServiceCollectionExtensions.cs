@@ -39,6 +39,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddScoped<Features.Coverage.CoveragePages>();
         services.AddSingleton<Features.Coverage.CoverageClock>();
+        services.AddScoped<Features.Handovers.HandoverPages>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // Razor would otherwise write every Japanese character as an HTML entity.

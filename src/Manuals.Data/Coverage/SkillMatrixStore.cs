@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Manuals.Core.Coverage;
 using Manuals.Core.Manuals;
@@ -27,6 +28,29 @@ public sealed class SkillMatrixStore(IDbConnectionFactory connections) : ISkillM
     {
         ArgumentNullException.ThrowIfNull(edits);
         ArgumentNullException.ThrowIfNull(author);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var conflicted = await ApplyInTransactionAsync(connection, transaction, edits, author, now, cancellationToken);
+        if (conflicted.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return [];
+        }
+
+        await transaction.RollbackAsync(cancellationToken);
+        var current = (await ListCellsAsync(null, cancellationToken)).ToDictionary(c => (c.EmployeeId, c.TaskId));
+        return conflicted
+            .Select(e => current.GetValueOrDefault((e.EmployeeId, e.TaskId)) ?? new SkillCell(e.EmployeeId, e.TaskId, SkillLevel.None, AssignmentRole.None))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Applies the edits that change something inside the caller's transaction, recording each in the history; returns
+    /// the edits whose cell no longer held their from-value (the caller then rolls back). Handovers complete through this.
+    /// </summary>
+    internal static async Task<IReadOnlyList<SkillCellEdit>> ApplyInTransactionAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SkillCellEdit> edits, Author author, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         // The from-values are the concurrency check: a cell is written only while it still holds them. A cell not stored
         // yet is level 0 with no role, so the insert may only replace a row that (meanwhile) holds exactly that.
         const string insertSql = """
@@ -43,8 +67,6 @@ public sealed class SkillMatrixStore(IDbConnectionFactory connections) : ISkillM
             INSERT INTO skill_changes (employee_id, task_id, from_level, from_role, to_level, to_role, changed_by_id, changed_by_name, changed_at)
             VALUES (@EmployeeId, @TaskId, @FromLevel, @FromRole, @ToLevel, @ToRole, @changedById, @changedByName, @now)
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var conflicted = new List<SkillCellEdit>();
         foreach (var edit in edits.Where(e => e.IsChange))
         {
@@ -72,17 +94,7 @@ public sealed class SkillMatrixStore(IDbConnectionFactory connections) : ISkillM
             await connection.ExecuteAsync(new CommandDefinition(historySql, parameters, transaction, cancellationToken: cancellationToken));
         }
 
-        if (conflicted.Count == 0)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return [];
-        }
-
-        await transaction.RollbackAsync(cancellationToken);
-        var current = (await ListCellsAsync(null, cancellationToken)).ToDictionary(c => (c.EmployeeId, c.TaskId));
-        return conflicted
-            .Select(e => current.GetValueOrDefault((e.EmployeeId, e.TaskId)) ?? new SkillCell(e.EmployeeId, e.TaskId, SkillLevel.None, AssignmentRole.None))
-            .ToList();
+        return conflicted;
     }
 
     public async Task<IReadOnlyList<SkillChange>> ListChangesAsync(

@@ -37,6 +37,7 @@ public static class CoverageCsvFormat
         [EmployeeStatus.LeavingScheduled] = "退職予定",
         [EmployeeStatus.Transferred] = "異動済",
         [EmployeeStatus.Left] = "退職済",
+        [EmployeeStatus.OnLeave] = "休職中",
     };
 
     private static readonly Dictionary<AssignmentRole, string> RoleWords = new()

@@ -1,0 +1,41 @@
+namespace Manuals.Core.Handovers;
+
+/// <summary>
+/// A handover (引継ぎ) of one employee's work: why and when they go, who manages it, one item per task they hand over,
+/// the common items, and the three sign-offs. <see cref="Version"/> is the optimistic-concurrency token for saves.
+/// </summary>
+public sealed class Handover
+{
+    public long Id { get; set; }
+    public long EmployeeId { get; set; }
+
+    /// <summary>The predecessor's name (read with the handover, not stored twice).</summary>
+    public string EmployeeName { get; set; } = "";
+
+    /// <summary>The predecessor's department when the handover started; the list filters by it.</summary>
+    public long DepartmentId { get; set; }
+
+    public HandoverReason Reason { get; set; }
+
+    /// <summary>発令日: the day the employee moves, leaves or goes on leave.</summary>
+    public DateOnly EffectiveDate { get; set; }
+
+    public string ManagerName { get; set; } = "";
+    public string Note { get; set; } = "";
+    public HandoverStatus Status { get; set; }
+    public int Version { get; set; }
+    public string CreatedByName { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public IReadOnlyList<HandoverItem> Items { get; set; } = [];
+    public IReadOnlyList<HandoverCommonItem> CommonItems { get; set; } = [];
+    public IReadOnlyList<HandoverSignature> Signatures { get; set; } = [];
+
+    public bool IsCompleted => Status == HandoverStatus.Completed;
+
+    public HandoverSignature? SignatureOf(SignOffRole role) => Signatures.FirstOrDefault(s => s.Role == role);
+
+    /// <summary>All three have signed: the handover may be completed.</summary>
+    public bool IsSignedOff => Enum.GetValues<SignOffRole>().All(r => SignatureOf(r) is not null);
+}

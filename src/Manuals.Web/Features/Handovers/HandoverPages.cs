@@ -1,0 +1,84 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Coverage;
+using Manuals.Core.Handovers;
+using Manuals.Web.Features.Coverage;
+using Manuals.Web.Shared;
+
+namespace Manuals.Web.Features.Handovers;
+
+/// <summary>Builds the handover pages' models from the store and one coverage view per request.</summary>
+public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store, HandoverService service)
+{
+    public async Task<HandoverListPage> ListAsync(Viewer viewer, HandoverListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var view = await coverage.ViewAsync(viewer, cancellationToken);
+        var handovers = await store.ListAsync(query.ToFilter(), cancellationToken);
+        return new(view, query, handovers.Where(h => HandoverAccessPolicy.CanManage(viewer, h.DepartmentId)).ToList());
+    }
+
+    public async Task<HandoverStartPage> StartAsync(Viewer viewer, HandoverStartForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var view = await coverage.ViewAsync(viewer, cancellationToken);
+        var employees = view.Snapshot.Employees
+            .Where(e => HandoverAccessPolicy.CanManage(viewer, e.DepartmentId) && e.Status is not (EmployeeStatus.Transferred or EmployeeStatus.Left))
+            .OrderBy(e => e.Status == EmployeeStatus.Active ? 1 : 0)
+            .ThenBy(e => e.DepartmentId)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+        var selected = form.EmployeeId is { } id ? employees.FirstOrDefault(e => e.Id == id) : null;
+        if (selected is not null && form.EffectiveDate is null && selected.StatusDate is { } date)
+        {
+            // A scheduled move already has its date: start from it.
+            form.EffectiveDate = date;
+            form.Reason = selected.Status == EmployeeStatus.LeavingScheduled ? HandoverReason.Leaving : form.Reason;
+        }
+
+        var preview = selected is null
+            ? []
+            : HandoverPlanner.PlanItems(selected.Id, view.Snapshot, view.Moment.Today, form.EffectiveDate ?? view.Moment.Today);
+        var open = selected is null
+            ? []
+            : await store.ListAsync(new HandoverFilter(HandoverStatus.InProgress, EmployeeId: selected.Id), cancellationToken);
+        return new(view, form, employees, selected, preview, open.Count > 0 ? open[0] : null);
+    }
+
+    public async Task<Lookup<HandoverDetailPage>> DetailAsync(Viewer viewer, long id, HandoverChecklistForm? form, CancellationToken cancellationToken)
+    {
+        var handover = await store.FindAsync(id, cancellationToken);
+        if (handover is null)
+        {
+            return Lookups.NotFound<HandoverDetailPage>();
+        }
+
+        if (!HandoverAccessPolicy.CanManage(viewer, handover.DepartmentId))
+        {
+            return Lookups.Forbidden<HandoverDetailPage>();
+        }
+
+        var view = await coverage.ViewAsync(viewer, cancellationToken);
+        var assessment = HandoverAssessment.Of(handover, view.Snapshot, view.Report, view.Moment.Today);
+        var events = await store.ListEventsAsync(id, cancellationToken);
+        return Lookups.Found(new HandoverDetailPage(view, handover, assessment, events, form ?? HandoverChecklistForm.From(handover)));
+    }
+
+    /// <summary>The confirmation page; for a completed handover the plan is null (the controller shows the checklist instead).</summary>
+    public async Task<Lookup<HandoverCompletePage>> CompleteAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var handover = await store.FindAsync(id, cancellationToken);
+        if (handover is null)
+        {
+            return Lookups.NotFound<HandoverCompletePage>();
+        }
+
+        if (!HandoverAccessPolicy.CanManage(viewer, handover.DepartmentId))
+        {
+            return Lookups.Forbidden<HandoverCompletePage>();
+        }
+
+        var view = await coverage.ViewAsync(viewer, cancellationToken);
+        var preview = await service.PreviewCompletionAsync(viewer, id, view.Moment, cancellationToken);
+        return Lookups.Found(new HandoverCompletePage(view, preview?.Handover ?? handover, preview?.Plan));
+    }
+}
