@@ -16,10 +16,10 @@ public sealed class HandoverChecklistForm
     public DateOnly? EffectiveDate { get; set; }
 
     [Display(Name = "Handovers.Field.Manager")]
-    public string ManagerName { get; set; } = "";
+    public string? ManagerName { get; set; }
 
     [Display(Name = "Handovers.Field.Note")]
-    public string Note { get; set; } = "";
+    public string? Note { get; set; }
 
     public List<HandoverItemForm> Items { get; set; } = [];
     public List<HandoverCommonForm> CommonItems { get; set; } = [];

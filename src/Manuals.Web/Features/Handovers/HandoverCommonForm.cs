@@ -6,7 +6,7 @@ namespace Manuals.Web.Features.Handovers;
 public sealed class HandoverCommonForm
 {
     public CommonItemKind Kind { get; set; }
-    public string Note { get; set; } = "";
+    public string? Note { get; set; }
     public bool Done { get; set; }
 
     public static HandoverCommonForm From(HandoverCommonItem item)

@@ -13,7 +13,7 @@ public sealed class HandoverItemForm
     public bool DoneTogether { get; set; }
     public bool DoneAlone { get; set; }
     public bool AccessTransferred { get; set; }
-    public string Note { get; set; } = "";
+    public string? Note { get; set; }
     public bool Remove { get; set; }
 
     public static HandoverItemForm From(HandoverItem item)

@@ -6,5 +6,5 @@ namespace Manuals.Web.Features.Handovers;
 public sealed class HandoverReopenForm
 {
     [Display(Name = "Handovers.Field.ReopenReason")]
-    public string Reason { get; set; } = "";
+    public string? Reason { get; set; }
 }

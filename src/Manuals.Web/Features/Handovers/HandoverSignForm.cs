@@ -9,7 +9,7 @@ public sealed class HandoverSignForm
     public SignOffRole Role { get; set; }
 
     [Display(Name = "Handovers.Field.SignerName")]
-    public string Name { get; set; } = "";
+    public string? Name { get; set; }
 
     [Required(ErrorMessage = "Handovers.Validation.SignedOnRequired")]
     [Display(Name = "Handovers.Field.SignedOn")]

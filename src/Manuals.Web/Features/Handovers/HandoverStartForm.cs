@@ -18,10 +18,10 @@ public sealed class HandoverStartForm
     public DateOnly? EffectiveDate { get; set; }
 
     [Display(Name = "Handovers.Field.Manager")]
-    public string ManagerName { get; set; } = "";
+    public string? ManagerName { get; set; }
 
     [Display(Name = "Handovers.Field.Note")]
-    public string Note { get; set; } = "";
+    public string? Note { get; set; }
 
     public HandoverStart ToStart() => new(EmployeeId ?? 0, Reason, EffectiveDate ?? default, ManagerName ?? "", Note ?? "");
 }

@@ -86,7 +86,7 @@ public sealed class HandoversController(
         }
 
         var result = await service.SignAsync(
-            currentUser.Viewer, currentUser.Author, id, form.Role, form.Name, form.SignedOn ?? default, clock.Now(), cancellationToken);
+            currentUser.Viewer, currentUser.Author, id, form.Role, form.Name ?? "", form.SignedOn ?? default, clock.Now(), cancellationToken);
         return await AfterAsync(result, "Handovers.Signed", () => ShowAgainAsync(id, null, cancellationToken), cancellationToken);
     }
 
@@ -115,7 +115,7 @@ public sealed class HandoversController(
     public async Task<IActionResult> Reopen(long id, HandoverReopenForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var result = await service.ReopenAsync(currentUser.Viewer, currentUser.Author, id, form.Reason, cancellationToken);
+        var result = await service.ReopenAsync(currentUser.Viewer, currentUser.Author, id, form.Reason ?? "", cancellationToken);
         return await AfterAsync(result, "Handovers.Reopened", () => ShowAgainAsync(id, null, cancellationToken), cancellationToken);
     }
 
