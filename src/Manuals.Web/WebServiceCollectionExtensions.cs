@@ -40,6 +40,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Coverage.CoveragePages>();
         services.AddSingleton<Features.Coverage.CoverageClock>();
         services.AddScoped<Features.Handovers.HandoverPages>();
+        services.AddScoped<Features.Handovers.HandoverSheetBuilder>();
+        services.AddSingleton<ChromiumPdf>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         // Razor would otherwise write every Japanese character as an HTML entity.
