@@ -23,6 +23,10 @@ public sealed class HandoverPage(IPage page)
 
     public ILocator Successor(string task) => page.GetByLabel($"{task}の後任者", new() { Exact = true });
 
+    /// <summary>The task names of the checklist's rows, in order.</summary>
+    public async Task<IReadOnlyList<string>> TaskNamesAsync() =>
+        await page.Locator(".handover-items tbody th[scope=row] a").AllInnerTextsAsync();
+
     public static async Task<HandoverPage> ShownAsync(IPage page, string employee)
     {
         ArgumentNullException.ThrowIfNull(page);

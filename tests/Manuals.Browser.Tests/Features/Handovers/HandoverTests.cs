@@ -50,6 +50,29 @@ public sealed class HandoverTests(BrowserFixture browser)
         await Expect(handover.Progress).Not.ToHaveAttributeAsync("value", "0");
         await Screenshots.SaveAsync(page, "handover-checklist");
 
+        // The printed checklist: the print page in print media, then the PDF the server makes, read back as text.
+        await page.GetByRole(AriaRole.Link, new() { Name = "印刷用ページ" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "業務引継ぎチェックリスト", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "印刷" })).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.GetByRole(AriaRole.Banner)).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "印刷" })).ToBeHiddenAsync();
+        await Screenshots.SaveAsync(page, "handover-print-preview");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "PDFをダウンロード" }).ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var pdf = Path.Combine(RepositoryRoot.Path, "artifacts", "print", "handover-checklist.pdf");
+        Directory.CreateDirectory(Path.GetDirectoryName(pdf)!);
+        await download.SaveAsAsync(pdf);
+        var text = string.Concat((await Poppler.TextAsync(pdf)).Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("中山修", text, StringComparison.Ordinal);
+        foreach (var task in await handover.TaskNamesAsync())
+        {
+            Assert.Contains(string.Concat(task.Where(c => !char.IsWhiteSpace(c))), text, StringComparison.Ordinal);
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "チェックリストに戻る" }).ClickAsync();
+        handover = await HandoverPage.ShownAsync(page, Employee);
         await handover.SignAsync("前任者", Employee);
         await handover.SignAsync("後任者", "竹内 久美子");
         await handover.SignAsync("管理者", "松田 康弘");
