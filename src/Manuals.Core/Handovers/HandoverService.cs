@@ -85,9 +85,11 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         var errors = ValidateHeader(edit.Reason, edit.EffectiveDate, edit.ManagerName, edit.Note, moment.Today).ToList();
         var current = handover.Items.ToDictionary(i => i.TaskId);
         var items = new List<HandoverItem>();
+        var sent = new HashSet<long>();
         foreach (var (row, index) in edit.Items.Select((r, i) => (r, i)))
         {
-            if (!current.TryGetValue(row.TaskId, out var item) || row.Remove)
+            // A task sent twice (a tampered form) counts once, as its first row says: the store keeps one row per task.
+            if (!sent.Add(row.TaskId) || !current.TryGetValue(row.TaskId, out var item) || row.Remove)
             {
                 continue;
             }
