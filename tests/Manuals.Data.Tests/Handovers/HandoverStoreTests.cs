@@ -372,6 +372,28 @@ public sealed class HandoverStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CompleteAsync_UnownedManual_MovesToSuccessorOnlyWhileStillUnowned(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var (store, _, scene) = await SceneAsync(db);
+        var manuals = db.Services.GetRequiredService<IManualStore>();
+        var orphan = await CreateManualAsync(db, "仕訳入力");
+        var taken = await CreateManualAsync(db, "伝票整理");
+        Assert.True(await manuals.UpdateSettingsAsync(taken, scene.OtherUser, 180, db.CancellationToken));
+        var plan = scene.Plan(null) with { OwnerMoves = [new ManualOwnerMove(orphan, "仕訳入力", null, "", scene.SuzukiUser, "鈴木 花子")] };
+        var stale = scene.Plan(null) with { OwnerMoves = [new ManualOwnerMove(taken, "伝票整理", null, "", scene.SuzukiUser, "鈴木 花子")] };
+
+        var refused = await store.CompleteAsync(scene.HandoverId, 1, stale, new Author(null, Manager), [], Now, db.CancellationToken);
+        var completed = await store.CompleteAsync(scene.HandoverId, 1, plan, new Author(null, Manager), [], Now, db.CancellationToken);
+
+        Assert.False(refused);
+        Assert.True(completed);
+        var owners = (await manuals.ListAsync(null, db.CancellationToken)).ToDictionary(m => m.Id, m => m.OwnerId);
+        Assert.Equal((scene.SuzukiUser, scene.OtherUser), (owners[orphan], owners[taken]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task CompleteAsync_NoNewStatus_EmployeeUnchanged(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
