@@ -85,9 +85,11 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         var errors = ValidateHeader(edit.Reason, edit.EffectiveDate, edit.ManagerName, edit.Note, moment.Today).ToList();
         var current = handover.Items.ToDictionary(i => i.TaskId);
         var items = new List<HandoverItem>();
+        var sent = new HashSet<long>();
         foreach (var (row, index) in edit.Items.Select((r, i) => (r, i)))
         {
-            if (!current.TryGetValue(row.TaskId, out var item) || row.Remove)
+            // A task sent twice (a tampered form) counts once, as its first row says: the store keeps one row per task.
+            if (!sent.Add(row.TaskId) || !current.TryGetValue(row.TaskId, out var item) || row.Remove)
             {
                 continue;
             }
@@ -122,6 +124,7 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
 
         // Rows the form did not send (another tab added them) stay as they are.
         items.AddRange(handover.Items.Where(i => edit.Items.All(r => r.TaskId != i.TaskId)));
+        BusinessTask? added = null;
         if (edit.AddTaskId is { } addId)
         {
             var task = snapshot.Tasks.FirstOrDefault(t => t.Id == addId);
@@ -135,8 +138,7 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
             }
             else
             {
-                var basis = HandoverPlanner.BasisOf(handover.EmployeeId, task, snapshot, moment.Today);
-                items.Add(HandoverPlanner.PlanItem(task, basis, handover.EmployeeId, snapshot, moment.Today, edit.EffectiveDate));
+                added = task;
             }
         }
 
@@ -149,6 +151,13 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         if (errors.Count > 0)
         {
             return new HandoverResult(SaveOutcome.Invalid, id, errors);
+        }
+
+        // Planned only once the effective date is known to be valid: due dates outside the calendar's years throw.
+        if (added is not null)
+        {
+            var basis = HandoverPlanner.BasisOf(handover.EmployeeId, added, snapshot, moment.Today);
+            items.Add(HandoverPlanner.PlanItem(added, basis, handover.EmployeeId, snapshot, moment.Today, edit.EffectiveDate));
         }
 
         handover.Reason = edit.Reason;
