@@ -25,7 +25,7 @@ public sealed record HandoverAssessment(int DoneBoxes, int TotalBoxes, IReadOnly
             {
                 warnings.Add(new(HandoverWarningKind.NoSuccessor, item.TaskId, item.TaskName));
             }
-            else if (snapshot.EmployeesById.TryGetValue(successorId, out var successor) && !CoverageRules.IsAvailable(successor, today))
+            else if (snapshot.EmployeesById.TryGetValue(successorId, out var successor) && !IsThereFor(successor, handover, today))
             {
                 warnings.Add(new(HandoverWarningKind.SuccessorUnavailable, item.TaskId, item.TaskName));
             }
@@ -43,6 +43,11 @@ public sealed record HandoverAssessment(int DoneBoxes, int TotalBoxes, IReadOnly
 
         return new HandoverAssessment(done, total, warnings.OrderBy(w => w.Kind).ToList());
     }
+
+    /// <summary>The successor counts today and still counts on the effective date (the planner's rule for suggesting one).</summary>
+    private static bool IsThereFor(Employee successor, Handover handover, DateOnly today) =>
+        CoverageRules.IsAvailable(successor, today)
+        && CoverageRules.IsAvailable(successor, handover.EffectiveDate > today ? handover.EffectiveDate : today);
 
     private static int CountBits(HandoverChecks checks) => System.Numerics.BitOperations.PopCount((uint)checks);
 }

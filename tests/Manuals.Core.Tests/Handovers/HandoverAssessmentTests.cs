@@ -163,9 +163,23 @@ public sealed class HandoverAssessmentTests
     {
         var fixture = new CoverageFixture();
         var task = fixture.Task("月次決算", TaskCriticality.Medium, fixture.Manual());
-        var successor = fixture.Employee("鈴木", EmployeeStatus.LeavingScheduled, Today.AddDays(31));
+        // The handover takes effect in 40 days; the successor leaves 31 days after that.
+        var successor = fixture.Employee("鈴木", EmployeeStatus.LeavingScheduled, Today.AddDays(71));
 
         Assert.Empty(Assess(Handover(fixture.Employee("山田"), [Item(task, successor)], []), fixture).Warnings);
+    }
+
+    [Fact]
+    public void Of_SuccessorLeavingSoonAfterEffectiveDate_WarnsSuccessorUnavailable()
+    {
+        var fixture = new CoverageFixture();
+        var task = fixture.Task("月次決算", TaskCriticality.Medium, fixture.Manual());
+        // Still counted today (60 days away), but within 30 days of the effective date (in 40 days).
+        var successor = fixture.Employee("鈴木", EmployeeStatus.LeavingScheduled, Today.AddDays(60));
+
+        var assessment = Assess(Handover(fixture.Employee("山田"), [Item(task, successor)], []), fixture);
+
+        Assert.Equal([new HandoverWarning(HandoverWarningKind.SuccessorUnavailable, task.Id, "月次決算")], assessment.Warnings);
     }
 
     [Fact]
