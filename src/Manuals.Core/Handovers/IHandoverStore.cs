@@ -31,7 +31,8 @@ public interface IHandoverStore
     /// Completes an open handover at <paramref name="baseVersion"/> and applies <paramref name="plan"/> in the same
     /// transaction: matrix edits (each recorded in the matrix history by <paramref name="author"/>), manual owners and
     /// the employee's status, with <paramref name="events"/> as its audit trail. False, writing nothing, when the
-    /// handover changed meanwhile, is not open, or a matrix cell no longer holds the value the plan started from.
+    /// handover changed meanwhile, is not open, or a matrix cell or a manual's owner no longer holds the value the
+    /// plan started from (the next attempt plans afresh).
     /// </summary>
     Task<bool> CompleteAsync(
         long id,
