@@ -12,7 +12,7 @@ namespace Manuals.Core.Handovers;
 /// <item>manual owners: the task's linked manuals owned by the predecessor's account, or by nobody, move to the
 /// successor's account (a successor without an account is reported instead);</item>
 /// <item>the employee's status: 異動 → 異動済, 退職 → 退職済 (異動予定/退職予定 while the effective date is still ahead),
-/// 休職 → 休職中, その他 → unchanged.</item>
+/// 休職 → 休職中, その他 → unchanged; someone already 異動済 or 退職済 stays so.</item>
 /// </list>
 /// </summary>
 public static class HandoverCompletion
@@ -64,7 +64,9 @@ public static class HandoverCompletion
             }
         }
 
-        return new HandoverCompletionPlan(edits, moves.Values.ToList(), NewStatus(handover, today), handover.EffectiveDate, withoutAccount.ToList());
+        // Someone already recorded as gone (異動済・退職済) is not brought back by a late completion.
+        var status = predecessor?.Status is EmployeeStatus.Transferred or EmployeeStatus.Left ? null : NewStatus(handover, today);
+        return new HandoverCompletionPlan(edits, moves.Values.ToList(), status, handover.EffectiveDate, withoutAccount.ToList());
     }
 
     /// <summary>The predecessor's status after completion, or null when it stays as it is.</summary>

@@ -235,6 +235,23 @@ public sealed class HandoverCompletionTests
         Assert.Equal(Today.AddDays(effectiveInDays), plan.StatusDate);
     }
 
+    [Theory]
+    [InlineData(EmployeeStatus.Transferred)]
+    [InlineData(EmployeeStatus.Left)]
+    public void Plan_PredecessorAlreadyGone_StatusStays(EmployeeStatus gone)
+    {
+        var (fixture, _, yamada, _) = Setup();
+        yamada.Status = gone;
+        yamada.StatusDate = Today.AddDays(-3);
+        var handover = Handover(yamada);
+        handover.Reason = HandoverReason.Transfer;
+        handover.EffectiveDate = Today.AddDays(10);
+
+        var plan = HandoverCompletion.Plan(handover, fixture.Snapshot(), [], Today);
+
+        Assert.Null(plan.NewStatus);
+    }
+
     private static (CoverageFixture Fixture, BusinessTask Task, Employee Predecessor, Employee Successor) Setup()
     {
         var fixture = new CoverageFixture();
