@@ -38,21 +38,29 @@ Report.Print(results);
 return 0;
 
 /// <summary>Command-line options.</summary>
-internal sealed record BenchOptions(IReadOnlyList<SqlEngine> Engines, int Manuals, int Queries, int Warmup, int Seed)
+internal sealed record BenchOptions(
+    IReadOnlyList<SqlEngine> Engines, int Manuals, int Queries, int Warmup, int Seed, string? Database, bool Reindex)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Manuals.Benchmarks -- --engine sqlite|postgres|both --manuals N [--queries N] [--warmup N] [--seed N]
-          --engine    which database engine(s) to measure (default both)
-          --manuals   how many manuals to generate (e.g. 10000 or 100000; default 10000)
-          --queries   measured queries per engine (default 1000)
-          --warmup    unmeasured queries first (default 50)
-          --seed      seed of the generated manuals and of the query mix (default 42)
+                 [--database FILE|CONNECTION-STRING] [--no-reindex]
+          --engine      which database engine(s) to measure (default both)
+          --manuals     how many manuals to generate (e.g. 10000 or 100000; default 10000)
+          --queries     measured queries per engine (default 1000)
+          --warmup      unmeasured queries first (default 50)
+          --seed        seed of the generated manuals and of the query mix (default 42)
+          --database    keep the data in this SQLite file or PostgreSQL database (one engine only) instead of a
+                        throw-away one; a database that already holds the N manuals of this seed is reused without
+                        inserting (insert s is then 0)
+          --no-reindex  skip the full reindex (reindex s is then 0)
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
         IReadOnlyList<SqlEngine> engines = [SqlEngine.Sqlite, SqlEngine.Postgres];
         int manuals = 10_000, queries = 1_000, warmup = 50, seed = 42;
+        string? database = null;
+        var reindex = true;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -71,6 +79,12 @@ internal sealed record BenchOptions(IReadOnlyList<SqlEngine> Engines, int Manual
                 case "--warmup" when TryCount(value, out warmup):
                 case "--seed" when TryCount(value, out seed):
                     break;
+                case "--database" when !string.IsNullOrWhiteSpace(value):
+                    database = value;
+                    break;
+                case "--no-reindex":
+                    reindex = false;
+                    continue;
                 default:
                     return null;
             }
@@ -78,7 +92,9 @@ internal sealed record BenchOptions(IReadOnlyList<SqlEngine> Engines, int Manual
             i++;
         }
 
-        return manuals > 0 && queries > 0 ? new BenchOptions(engines, manuals, queries, warmup, seed) : null;
+        return manuals > 0 && queries > 0 && (database is null || engines.Count == 1)
+            ? new BenchOptions(engines, manuals, queries, warmup, seed, database, reindex)
+            : null;
     }
 
     private static bool TryCount(string? text, out int value) =>
@@ -118,7 +134,14 @@ internal static class BenchRunner
         PostgresCluster? cluster = null;
         string? sqliteDirectory = null;
         IDbConnectionFactory connections;
-        if (engine == SqlEngine.Postgres)
+        if (options.Database is not null)
+        {
+            Log($"using the database {options.Database} (kept)");
+            connections = engine == SqlEngine.Postgres
+                ? new PostgresConnectionFactory(options.Database)
+                : new SqliteConnectionFactory($"Data Source={options.Database}");
+        }
+        else if (engine == SqlEngine.Postgres)
         {
             Log("starting a private PostgreSQL cluster (unix socket, fsync off)");
             cluster = await PostgresCluster.StartAsync(cancellationToken);
@@ -168,10 +191,22 @@ internal static class BenchRunner
         // (SearchIndexWriter) in one transaction per manual, exactly as a writer's save.
         var store = services.GetRequiredService<IManualStore>();
         var parallelism = engine == SqlEngine.Postgres ? Environment.ProcessorCount : 1;
+        var existing = await store.CountAsync(cancellationToken);
+        if (existing != 0 && existing != options.Manuals)
+        {
+            throw new InvalidOperationException($"The database holds {existing:N0} manuals, not 0 or {options.Manuals:N0}; use another --database.");
+        }
+
         var inserted = 0;
         var insertClock = Stopwatch.StartNew();
+        var toInsert = existing == 0 ? options.Manuals : 0;
+        if (toInsert == 0)
+        {
+            Log($"reusing the {existing:N0} manuals already in the database");
+        }
+
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, options.Manuals),
+            Enumerable.Range(0, toInsert),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
@@ -184,13 +219,13 @@ internal static class BenchRunner
                 }
             });
         var insertSeconds = insertClock.Elapsed.TotalSeconds;
-        var insertPath = $"ManualStore.CreateAsync, {parallelism} writer(s)";
+        var insertPath = toInsert == 0 ? "reused" : $"ManualStore.CreateAsync, {parallelism} writer(s)";
 
         // (2) Full reindex through the real ISearchIndex.RebuildAsync (batches of 200, one transaction each).
         var index = services.GetRequiredService<ISearchIndex>();
         var lastTenth = -1;
         var reindexClock = Stopwatch.StartNew();
-        var reindexed = await index.RebuildAsync(
+        var reindexed = !options.Reindex ? options.Manuals : await index.RebuildAsync(
             new SyncProgress(p =>
             {
                 var tenth = p.Total == 0 ? 10 : p.Done * 10 / p.Total;
@@ -201,7 +236,7 @@ internal static class BenchRunner
                 }
             }),
             cancellationToken);
-        var reindexSeconds = reindexClock.Elapsed.TotalSeconds;
+        var reindexSeconds = options.Reindex ? reindexClock.Elapsed.TotalSeconds : 0;
         if (reindexed != options.Manuals)
         {
             throw new InvalidOperationException($"Reindexed {reindexed} manuals, expected {options.Manuals}.");
