@@ -27,7 +27,15 @@ internal sealed class PostgresFullText : IFullTextEngine
     {
     }
 
-    public string From => "FROM search_documents d JOIN manuals m ON m.id = d.manual_id";
+    // One manual looked up per match (OFFSET 0 keeps the planner from turning this into a hash join over every match,
+    // which its poor estimates for phrases otherwise pick), so a LIMIT ends the scan early. Only the columns the
+    // access policy, the filters and the ordering need.
+    public string From => """
+        FROM search_documents d
+        CROSS JOIN LATERAL (
+            SELECT m.id, m.visibility, m.department_id, m.owner_id, m.status, m.template, m.updated_at
+            FROM manuals m WHERE m.id = d.manual_id OFFSET 0) m
+        """;
 
     public string Match => "d.document @@ CAST(@match AS tsquery)";
 
@@ -35,6 +43,39 @@ internal sealed class PostgresFullText : IFullTextEngine
     public string BestFirst =>
         "CASE WHEN ts_rank('{0, 0, 0, 1}', d.document, CAST(@match AS tsquery)) > 0 THEN 0 ELSE 1 END, "
         + "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, CAST(@match AS tsquery)) DESC";
+
+    // The title test asks the small title tsvector (0009_search_title.sql). No ts_rank here: it would fetch each
+    // candidate's out-of-line (TOAST) document a second time.
+    public string GroupSql(bool titleFirst, string conditions) => $"""
+        SELECT d.manual_id AS id, m.updated_at AS updated_at
+        {From}
+        WHERE d.document @@ CAST(@match AS tsquery)
+          AND {(titleFirst ? "" : "NOT ")}(d.title @@ CAST(@titlePhrases AS tsquery))
+          AND {conditions}
+        LIMIT @candidates
+        """;
+
+    public void AddGroupParameters(DynamicParameters parameters, SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(query);
+        parameters.Add("titlePhrases", string.Join(" | ", query.HighlightPhrases.Select(p => "(" + Phrase(p) + ")")));
+    }
+
+    // From the newest manual down, each checked against the query, until the page is full: with many matches that is
+    // soon. (OFFSET 0 keeps the check a per-row subplan rather than a join over every match.)
+    public string NewestFirstSql(string conditions) => $"""
+        SELECT m.id FROM manuals m
+        WHERE EXISTS (
+                SELECT 1 FROM search_documents d
+                WHERE d.manual_id = m.id AND d.document @@ CAST(@match AS tsquery) OFFSET 0)
+          AND {conditions}
+        ORDER BY m.updated_at DESC, m.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    // The query's lexemes carry weight A, so ranking the title tsvector ranks what ranking the document would.
+    public string TitleOnlyScore => "-ts_rank('{0.1, 0.2, 0.4, 1.0}', d.title, CAST(@match AS tsquery))";
 
     public string LockRows => "FOR SHARE OF m";
 

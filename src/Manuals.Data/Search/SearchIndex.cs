@@ -31,32 +31,66 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
 
         var parameters = ReadableParameters(viewer);
         parameters.Add("match", _engine.MatchText(query));
-        parameters.Add("offset", Math.Max(0, offset));
+        parameters.Add("offset", Math.Clamp(offset, 0, SearchLimits.MaxCount));
         parameters.Add("limit", Math.Clamp(limit, 1, 100));
-        var where = new StringBuilder(_engine.Match).Append(" AND ").Append(Readable());
-        AppendFilters(where, parameters, filters);
-        var order = sort == SearchSort.Updated
-            ? "m.updated_at DESC, m.id DESC"
-            : $"{_engine.BestFirst}, m.updated_at DESC, m.id DESC";
+        parameters.Add("candidates", SearchLimits.MaxCount);
+        parameters.Add("countLimit", SearchLimits.MaxCount + 1);
+        var conditions = new StringBuilder(Readable());
+        AppendFilters(conditions, parameters, filters);
+        var where = $"{_engine.Match} AND {conditions}";
 
-        // Built from constant fragments only; every value is a parameter.
-        var countSql = $"SELECT COUNT(*) {_engine.From} WHERE {where}";
-        var pageSql = $"""
-            SELECT m.id, m.title, m.department_id, m.visibility, m.status, m.template, m.updated_at, m.body
-            {_engine.From}
-            WHERE {where}
-            ORDER BY {order}
-            LIMIT @limit OFFSET @offset
-            """;
+        // Built from constant fragments only; every value is a parameter. Counting stops after MaxCount + 1 matches.
+        var countSql = $"SELECT COUNT(*) FROM (SELECT 1 AS hit {_engine.From} WHERE {where} LIMIT @countLimit) hits";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
-        if (total == 0)
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
+        if (count == 0)
         {
             return new SearchIndexPage(0, []);
         }
 
-        var rows = await connection.QueryAsync<SearchIndexRow>(new CommandDefinition(pageSql, parameters, cancellationToken: cancellationToken));
-        return new SearchIndexPage((int)total, rows.ToList());
+        var capped = count > SearchLimits.MaxCount;
+        string pageSql;
+        if (!capped)
+        {
+            // At most MaxCount matches: all of them are ranked, exactly.
+            var order = sort == SearchSort.Updated
+                ? "m.updated_at DESC, m.id DESC"
+                : $"{_engine.BestFirst}, m.updated_at DESC, m.id DESC";
+            pageSql = $"SELECT m.id {_engine.From} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset";
+        }
+        else if (sort == SearchSort.Updated)
+        {
+            pageSql = _engine.NewestFirstSql(conditions.ToString());
+        }
+        else
+        {
+            // More matches than are ranked: up to MaxCount whose title holds a phrase of the query, newest first, then
+            // up to MaxCount others, newest first (see README, "Bounded work per search").
+            _engine.AddGroupParameters(parameters, query);
+            pageSql = $"""
+                SELECT id FROM (
+                    SELECT id, 0 AS title_first, updated_at FROM ({_engine.GroupSql(true, conditions.ToString())}) title_group
+                    UNION ALL
+                    SELECT id, 1 AS title_first, updated_at FROM ({_engine.GroupSql(false, conditions.ToString())}) other_group
+                ) candidates
+                ORDER BY title_first, updated_at DESC, id DESC
+                LIMIT @limit OFFSET @offset
+                """;
+        }
+
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(pageSql, parameters, cancellationToken: cancellationToken))).ToList();
+        var rowsSql = $"""
+            SELECT m.id, m.title, m.department_id, m.visibility, m.status, m.template, m.updated_at, m.body
+            FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")}
+            """;
+        var rows = ids.Count == 0
+            ? []
+            : (await connection.QueryAsync<SearchIndexRow>(new CommandDefinition(rowsSql, new { ids }, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.Id);
+        return new SearchIndexPage(
+            (int)Math.Min(count, SearchLimits.MaxCount),
+            ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(),
+            capped);
     }
 
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
@@ -71,15 +105,28 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         var parameters = ReadableParameters(viewer);
         parameters.Add("match", _engine.TitleMatchText(query));
         parameters.Add("limit", Math.Clamp(limit, 1, 100));
+        parameters.Add("candidates", SearchLimits.MaxCount);
+        // Ranks at most MaxCount title matches, like a search.
         var sql = $"""
-            SELECT m.id, m.title {_engine.From}
-            WHERE {_engine.Match} AND {Readable()}
-            ORDER BY {_engine.BestFirst}, m.updated_at DESC, m.id DESC
+            SELECT id FROM (
+                SELECT m.id AS id, {_engine.TitleOnlyScore} AS score, m.updated_at AS updated_at {_engine.From}
+                WHERE {_engine.Match} AND {Readable()}
+                LIMIT @candidates) candidates
+            ORDER BY score, updated_at DESC, id DESC
             LIMIT @limit
             """;
+        const string titlesSql = "SELECT m.id, m.title FROM manuals m WHERE ";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string Title)>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return rows.Select(r => new SearchSuggestion(SearchSuggestionKind.Manual, r.Id, r.Title)).ToList();
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var titles = (await connection.QueryAsync<(long Id, string Title)>(new CommandDefinition(
+                titlesSql + _engine.IsIn("m.id", "@ids"), new { ids }, cancellationToken: cancellationToken)))
+            .ToDictionary(r => r.Id, r => r.Title);
+        return ids.Where(titles.ContainsKey).Select(id => new SearchSuggestion(SearchSuggestionKind.Manual, id, titles[id])).ToList();
     }
 
     public async Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)

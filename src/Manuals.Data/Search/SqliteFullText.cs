@@ -19,7 +19,9 @@ internal sealed class SqliteFullText : IFullTextEngine
     {
     }
 
-    public string From => "FROM search_fts JOIN manuals m ON m.id = search_fts.rowid";
+    // The covering index (0009_search_title.sql) holds every manuals column a search reads besides the page's own
+    // rows; without INDEXED BY the planner prefers the table's rowid, and each match then reads a 4 KB page of Markdown.
+    public string From => "FROM search_fts JOIN manuals m INDEXED BY ix_manuals_search ON m.id = search_fts.rowid";
 
     public string Match => "search_fts MATCH @match";
 
@@ -29,6 +31,35 @@ internal sealed class SqliteFullText : IFullTextEngine
     // is below zero exactly when the title matches).
     public string BestFirst =>
         "CASE WHEN bm25(search_fts, 1.0, 0.0, 0.0, 0.0) < 0 THEN 0 ELSE 1 END, bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
+
+    // Newest first: FTS5 walks its doclists backwards without sorting. No bm25 here: its first call scans the whole
+    // doclist of every phrase for the IDF, which for a common word costs more than everything else together.
+    public string GroupSql(bool titleFirst, string conditions) => $"""
+        SELECT search_fts.rowid AS id, m.updated_at AS updated_at
+        {From}
+        WHERE search_fts MATCH {(titleFirst ? "@titleFirstMatch" : "@othersMatch")} AND {conditions}
+        ORDER BY search_fts.rowid DESC
+        LIMIT @candidates
+        """;
+
+    public void AddGroupParameters(DynamicParameters parameters, SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(query);
+        var match = MatchText(query);
+        var title = "title : (" + string.Join(" OR ", query.HighlightPhrases.Select(Phrase)) + ")";
+        parameters.Add("titleFirstMatch", $"({match}) AND {title}");
+        parameters.Add("othersMatch", $"({match}) NOT {title}");
+    }
+
+    public string NewestFirstSql(string conditions) => $"""
+        SELECT m.id {From}
+        WHERE {Match} AND {conditions}
+        ORDER BY m.updated_at DESC, m.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    public string TitleOnlyScore => "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
 
     // SQLite serialises writers: the rebuild's transaction (BEGIN IMMEDIATE) already holds the write lock.
     public string LockRows => "";
