@@ -132,8 +132,28 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
     public async Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var tagsSql = $"SELECT DISTINCT t.tag FROM manual_tags t JOIN manuals m ON m.id = t.manual_id WHERE {Readable()}";
-        var templatesSql = $"SELECT DISTINCT m.template FROM manuals m WHERE m.template IS NOT NULL AND {Readable()}";
+        // There are few distinct tags and templates but a row per manual: each query steps from one distinct value to
+        // the next through an index (ix_manual_tags_tag, ix_manuals_template) and keeps a value when some manual the
+        // viewer may read has it, which is usually the first one looked at.
+        var tagsSql = $"""
+            WITH RECURSIVE tags (tag) AS (
+                SELECT MIN(tag) FROM manual_tags
+                UNION ALL
+                SELECT (SELECT MIN(next.tag) FROM manual_tags next WHERE next.tag > tags.tag) FROM tags WHERE tags.tag IS NOT NULL)
+            SELECT tags.tag FROM tags
+            WHERE tags.tag IS NOT NULL
+              AND EXISTS (SELECT 1 FROM manual_tags t JOIN manuals m ON m.id = t.manual_id WHERE t.tag = tags.tag AND {Readable()})
+            """;
+        var templatesSql = $"""
+            WITH RECURSIVE templates (template) AS (
+                SELECT MIN(template) FROM manuals
+                UNION ALL
+                SELECT (SELECT MIN(next.template) FROM manuals next WHERE next.template > templates.template)
+                FROM templates WHERE templates.template IS NOT NULL)
+            SELECT templates.template FROM templates
+            WHERE templates.template IS NOT NULL
+              AND EXISTS (SELECT 1 FROM manuals m WHERE m.template = templates.template AND {Readable()})
+            """;
         var parameters = ReadableParameters(viewer);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var tags = await connection.QueryAsync<string>(new CommandDefinition(tagsSql, parameters, cancellationToken: cancellationToken));

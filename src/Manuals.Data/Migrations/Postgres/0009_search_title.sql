@@ -9,3 +9,7 @@ CREATE INDEX ix_search_documents_title ON search_documents USING gin (title);
 
 -- "Newest first" over many matches walks the manuals from the newest and checks each against the query.
 CREATE INDEX ix_manuals_updated ON manuals (updated_at DESC, id DESC);
+
+-- The filter choices (tags and templates of the manuals a viewer may read) step from one distinct value to the next
+-- through an index instead of reading every tag row and every manual.
+CREATE INDEX ix_manual_tags_tag ON manual_tags (tag, manual_id);
