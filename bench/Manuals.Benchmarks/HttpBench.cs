@@ -36,10 +36,12 @@ internal static partial class HttpBench
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            // The project folder, as `dotnet run` uses it: content root with appsettings.json and wwwroot.
+            WorkingDirectory = ProjectDirectory(dll),
         };
         startInfo.ArgumentList.Add(dll);
-        startInfo.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
+        // Plain `Urls`, not ASPNETCORE_URLS: appsettings.json sets Urls, and only app configuration outranks it.
+        startInfo.Environment["Urls"] = baseAddress.ToString();
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["Storage__Provider"] = engine == SqlEngine.Postgres ? "Postgres" : "Sqlite";
         startInfo.Environment["ConnectionStrings__Manuals"] = connectionString;
@@ -200,7 +202,7 @@ internal static partial class HttpBench
     private static async Task WaitHealthyAsync(HttpClient probe, Process server, System.Text.StringBuilder output, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(10))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
         {
             if (server.HasExited)
             {
@@ -227,7 +229,7 @@ internal static partial class HttpBench
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"The web app did not answer /healthz within 10 minutes:\n{output}");
+        throw new TimeoutException($"The web app did not answer /healthz within 3 minutes:\n{output}");
     }
 
     /// <summary>VmRSS and VmHWM (peak RSS) of the process, in MB.</summary>
@@ -273,6 +275,9 @@ internal static partial class HttpBench
 
         throw new InvalidOperationException("Manuals.sln not found above " + AppContext.BaseDirectory + "; run from the repository.");
     }
+
+    /// <summary>src/Manuals.Web from its bin/&lt;configuration&gt;/net10.0/Manuals.Web.dll.</summary>
+    private static string ProjectDirectory(string dll) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", ".."));
 
     private static int FreePort()
     {
