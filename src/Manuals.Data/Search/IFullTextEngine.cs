@@ -58,6 +58,16 @@ internal interface IFullTextEngine
     /// <summary>Replaces the manual's index entry with <paramref name="document"/> and records the manual's current revision.</summary>
     Task WriteAsync(DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Analyses <paramref name="document"/> into what <see cref="WriteBatchAsync"/> stores: CPU work only, safe on any
+    /// thread, so a rebuild analyses the next batch while it writes this one.
+    /// </summary>
+    object Prepare(SearchDocument document);
+
+    /// <summary>Like <see cref="WriteAsync"/> for many manuals at once, from <see cref="Prepare"/>'s results.</summary>
+    Task WriteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken);
+
     /// <summary>Removes the manual's index entry.</summary>
     Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken);
 

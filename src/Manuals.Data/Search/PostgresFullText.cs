@@ -96,31 +96,50 @@ internal sealed class PostgresFullText : IFullTextEngine
         return string.Join(" & ", query.Clauses.Select(c => "(" + string.Join(" | ", c.Alternatives.Select(p => Phrase(p, "A"))) + ")"));
     }
 
-    public async Task WriteAsync(
-        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken)
+    public Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken) =>
+        WriteBatchAsync(connection, transaction, [(manualId, Prepare(document))], cancellationToken);
+
+    public object Prepare(SearchDocument document)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        var budget = new Budget();
+        return new Entry(
+            Literal(document.Title, 1, budget),
+            // Later fields start at position 2: concatenation shifts them past the previous field's last position,
+            // so this leaves a gap and no phrase can run from one field into the next (as in FTS5's columns).
+            Literal(string.Join('\n', document.Tags), 2, budget),
+            Literal(string.Join('\n', document.Headings), 2, budget),
+            Literal(document.Body, 2, budget));
+    }
+
+    /// <summary>One statement for the whole batch: the literals travel as arrays and are cast row by row.</summary>
+    public async Task WriteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(entries);
         const string sql = """
             INSERT INTO search_documents (manual_id, revision_number, analyzer_version, document)
-            SELECT id, revision_number, @version,
-                   setweight(CAST(@title AS tsvector), 'A') || setweight(CAST(@tags AS tsvector), 'B')
-                   || setweight(CAST(@headings AS tsvector), 'C') || setweight(CAST(@body AS tsvector), 'D')
-            FROM manuals WHERE id = @manualId
+            SELECT m.id, m.revision_number, @version,
+                   setweight(CAST(e.title AS tsvector), 'A') || setweight(CAST(e.tags AS tsvector), 'B')
+                   || setweight(CAST(e.headings AS tsvector), 'C') || setweight(CAST(e.body AS tsvector), 'D')
+            FROM unnest(@ids, @titles, @tags, @headings, @bodies) AS e (id, title, tags, headings, body)
+            JOIN manuals m ON m.id = e.id
             ON CONFLICT (manual_id) DO UPDATE
             SET revision_number = EXCLUDED.revision_number, analyzer_version = EXCLUDED.analyzer_version, document = EXCLUDED.document
             """;
-        var budget = new Budget();
+        var rows = entries.Select(e => (e.ManualId, Entry: (Entry)e.Entry)).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             sql,
             new
             {
-                manualId,
                 version = SearchAnalyzer.Version,
-                title = Literal(document.Title, 1, budget),
-                // Later fields start at position 2: concatenation shifts them past the previous field's last position,
-                // so this leaves a gap and no phrase can run from one field into the next (as in FTS5's columns).
-                tags = Literal(string.Join('\n', document.Tags), 2, budget),
-                headings = Literal(string.Join('\n', document.Headings), 2, budget),
-                body = Literal(document.Body, 2, budget),
+                ids = rows.Select(r => r.ManualId).ToArray(),
+                titles = rows.Select(r => r.Entry.Title).ToArray(),
+                tags = rows.Select(r => r.Entry.Tags).ToArray(),
+                headings = rows.Select(r => r.Entry.Headings).ToArray(),
+                bodies = rows.Select(r => r.Entry.Body).ToArray(),
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -213,4 +232,7 @@ internal sealed class PostgresFullText : IFullTextEngine
             return true;
         }
     }
+
+    /// <summary>The four fields of one manual, as tsvector literals.</summary>
+    private sealed record Entry(string Title, string Tags, string Headings, string Body);
 }

@@ -162,27 +162,30 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         return new SearchFacets(tags.Order(StringComparer.Ordinal).ToList(), templates.Order(StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>
+    /// A pipeline of two steps: while one batch is written in its transaction, the next is read on a second connection
+    /// and analysed on the other cores (the analyser and Markdig are most of the work).
+    /// </summary>
     public async Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
     {
         const string countSql = "SELECT COUNT(*) FROM manuals";
-        var batchSql = $"""
-            SELECT m.id, m.title, m.body FROM manuals m WHERE m.id > @after ORDER BY m.id LIMIT @limit {_engine.LockRows}
-            """;
+        const string batchSql = "SELECT m.id, m.revision_number, m.title, m.body FROM manuals m WHERE m.id > @after ORDER BY m.id LIMIT @limit";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var total = (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, cancellationToken: cancellationToken));
         progress?.Report(new SearchRebuildProgress(0, total));
         var done = 0;
-        var after = 0L;
+        var next = ReadAndPrepareAsync(batchSql, new { after = 0L, limit = BatchSize }, cancellationToken);
         while (true)
         {
-            var written = await WriteBatchAsync(connection, batchSql, new { after, limit = BatchSize }, cancellationToken);
-            if (written.Count == 0)
+            var batch = await next;
+            if (batch.Count == 0)
             {
                 break;
             }
 
-            done += written.Count;
-            after = written[^1];
+            next = ReadAndPrepareAsync(batchSql, new { after = batch[^1].Id, limit = BatchSize }, cancellationToken);
+            await WriteBatchAsync(connection, batch, cancellationToken);
+            done += batch.Count;
             progress?.Report(new SearchRebuildProgress(done, Math.Max(done, total)));
         }
 
@@ -198,16 +201,16 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
             WHERE d.manual_id IS NULL OR d.revision_number <> m.revision_number OR d.analyzer_version <> @version
             ORDER BY m.id
             """;
-        var batchSql = $"""
-            SELECT m.id, m.title, m.body FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")} ORDER BY m.id {_engine.LockRows}
-            """;
+        var batchSql = $"SELECT m.id, m.revision_number, m.title, m.body FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")} ORDER BY m.id";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var stale = (await connection.QueryAsync<long>(new CommandDefinition(
             staleSql, new { version = SearchAnalyzer.Version }, cancellationToken: cancellationToken))).ToList();
         var done = 0;
         foreach (var ids in stale.Chunk(BatchSize))
         {
-            done += (await WriteBatchAsync(connection, batchSql, new { ids }, cancellationToken)).Count;
+            var batch = await ReadAndPrepareAsync(batchSql, new { ids }, cancellationToken);
+            await WriteBatchAsync(connection, batch, cancellationToken);
+            done += batch.Count;
         }
 
         return done;
@@ -227,33 +230,65 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
     }
 
     /// <summary>
-    /// Reads one batch of manuals (locked against concurrent saves where the engine needs it) and rewrites their
-    /// entries in one transaction; returns the ids written, in order.
+    /// Reads a batch of manuals with their tags on a connection of its own and analyses them in parallel, off the
+    /// caller's thread.
     /// </summary>
-    private async Task<IReadOnlyList<long>> WriteBatchAsync(DbConnection connection, string batchSql, object parameters, CancellationToken cancellationToken)
+    private Task<List<Prepared>> ReadAndPrepareAsync(string batchSql, object parameters, CancellationToken cancellationToken) =>
+        Task.Run(
+            async () =>
+            {
+                await using var connection = await connections.OpenAsync(cancellationToken);
+                var manuals = (await connection.QueryAsync<(long Id, long Revision, string Title, string Body)>(
+                    new CommandDefinition(batchSql, parameters, cancellationToken: cancellationToken))).ToList();
+                var tags = await TagsAsync(connection, null, manuals.Select(m => m.Id).ToArray(), cancellationToken);
+                return manuals
+                    .AsParallel()
+                    .AsOrdered()
+                    .WithCancellation(cancellationToken)
+                    .Select(m => new Prepared(m.Id, m.Revision, _engine.Prepare(SearchDocument.Create(m.Title, tags[m.Id].Order(StringComparer.Ordinal), m.Body))))
+                    .ToList();
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Writes a prepared batch in one transaction. The batch was read before the transaction began, so its rows are
+    /// read again here (locked against concurrent saves where the engine needs it): a manual saved meanwhile is
+    /// analysed again from its new text, and one deleted meanwhile is left out.
+    /// </summary>
+    private async Task WriteBatchAsync(DbConnection connection, IReadOnlyList<Prepared> batch, CancellationToken cancellationToken)
+    {
+        var revisionsSql = $"SELECT m.id, m.revision_number FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")} {_engine.LockRows}";
+        var changedSql = $"SELECT m.id, m.title, m.body FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")}";
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = (await connection.QueryAsync<(long Id, long Revision)>(new CommandDefinition(
+                revisionsSql, new { ids = batch.Select(p => p.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(r => r.Id, r => r.Revision);
+        var changedIds = batch.Where(p => current.TryGetValue(p.Id, out var revision) && revision != p.Revision).Select(p => p.Id).ToArray();
+        var changed = new Dictionary<long, object>();
+        if (changedIds.Length > 0)
+        {
+            var tags = await TagsAsync(connection, transaction, changedIds, cancellationToken);
+            foreach (var manual in await connection.QueryAsync<(long Id, string Title, string Body)>(
+                         new CommandDefinition(changedSql, new { ids = changedIds }, transaction, cancellationToken: cancellationToken)))
+            {
+                changed[manual.Id] = _engine.Prepare(SearchDocument.Create(manual.Title, tags[manual.Id].Order(StringComparer.Ordinal), manual.Body));
+            }
+        }
+
+        var entries = batch
+            .Where(p => current.ContainsKey(p.Id))
+            .Select(p => (p.Id, changed.TryGetValue(p.Id, out var entry) ? entry : p.Entry))
+            .ToList();
+        await _engine.WriteBatchAsync(connection, transaction, entries, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<ILookup<long, string>> TagsAsync(DbConnection connection, DbTransaction? transaction, long[] ids, CancellationToken cancellationToken)
     {
         var tagsSql = $"SELECT manual_id, tag FROM manual_tags WHERE {_engine.IsIn("manual_id", "@ids")}";
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var manuals = (await connection.QueryAsync<(long Id, string Title, string Body)>(
-            new CommandDefinition(batchSql, parameters, transaction, cancellationToken: cancellationToken))).ToList();
-        if (manuals.Count == 0)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return [];
-        }
-
-        var ids = manuals.Select(m => m.Id).ToArray();
-        var tags = (await connection.QueryAsync<(long ManualId, string Tag)>(
-                new CommandDefinition(tagsSql, new { ids }, transaction, cancellationToken: cancellationToken)))
-            .ToLookup(t => t.ManualId, t => t.Tag);
-        foreach (var manual in manuals)
-        {
-            var document = SearchDocument.Create(manual.Title, tags[manual.Id].Order(StringComparer.Ordinal), manual.Body);
-            await _engine.WriteAsync(connection, transaction, manual.Id, document, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return ids;
+        var tags = await connection.QueryAsync<(long ManualId, string Tag)>(
+            new CommandDefinition(tagsSql, new { ids }, transaction, cancellationToken: cancellationToken));
+        return tags.ToLookup(t => t.ManualId, t => t.Tag);
     }
 
     private static DynamicParameters ReadableParameters(Viewer viewer)
@@ -311,4 +346,7 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
             parameters.Add("updatedBefore", before);
         }
     }
+
+    /// <summary>A manual analysed for the index at the revision that was read.</summary>
+    private sealed record Prepared(long Id, long Revision, object Entry);
 }

@@ -86,34 +86,58 @@ internal sealed class SqliteFullText : IFullTextEngine
         return "title : (" + string.Join(" AND ", query.Clauses.Select(Clause)) + ")";
     }
 
-    public async Task WriteAsync(
-        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken)
+    public Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken) =>
+        WriteBatchAsync(connection, transaction, [(manualId, Prepare(document))], cancellationToken);
+
+    public object Prepare(SearchDocument document)
     {
-        const string deleteSql = "DELETE FROM search_fts WHERE rowid = @manualId";
-        const string insertSql = """
-            INSERT INTO search_fts (rowid, title, tags, headings, body) VALUES (@manualId, @title, @tags, @headings, @body)
-            """;
+        ArgumentNullException.ThrowIfNull(document);
+        return new Entry(
+            Tokens(document.Title), Tokens(string.Join('\n', document.Tags)), Tokens(string.Join('\n', document.Headings)), Tokens(document.Body));
+    }
+
+    public async Task WriteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(entries);
         const string revisionSql = """
             INSERT INTO search_documents (manual_id, revision_number, analyzer_version)
-            SELECT id, revision_number, @version FROM manuals WHERE id = @manualId
+            SELECT id, revision_number, @version FROM manuals WHERE id IN @ids
             ON CONFLICT (manual_id) DO UPDATE
             SET revision_number = excluded.revision_number, analyzer_version = excluded.analyzer_version
             """;
-        await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { manualId }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            insertSql,
-            new
-            {
-                manualId,
-                title = Tokens(document.Title),
-                tags = Tokens(string.Join('\n', document.Tags)),
-                headings = Tokens(string.Join('\n', document.Headings)),
-                body = Tokens(document.Body),
-            },
+        // One prepared statement each, re-run with new values: Microsoft.Data.Sqlite would otherwise compile the SQL
+        // again for every manual of a rebuild.
+        await using var delete = Command(connection, transaction, "DELETE FROM search_fts WHERE rowid = $id", "$id");
+        await using var insert = Command(
+            connection,
             transaction,
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            revisionSql, new { manualId, version = SearchAnalyzer.Version }, transaction, cancellationToken: cancellationToken));
+            "INSERT INTO search_fts (rowid, title, tags, headings, body) VALUES ($id, $title, $tags, $headings, $body)",
+            "$id",
+            "$title",
+            "$tags",
+            "$headings",
+            "$body");
+        foreach (var (manualId, prepared) in entries)
+        {
+            var entry = (Entry)prepared;
+            delete.Parameters[0].Value = manualId;
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+            insert.Parameters[0].Value = manualId;
+            insert.Parameters[1].Value = entry.Title;
+            insert.Parameters[2].Value = entry.Tags;
+            insert.Parameters[3].Value = entry.Headings;
+            insert.Parameters[4].Value = entry.Body;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var ids in entries.Select(e => e.ManualId).Chunk(500))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                revisionSql, new { ids, version = SearchAnalyzer.Version }, transaction, cancellationToken: cancellationToken));
+        }
     }
 
     public async Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken)
@@ -132,6 +156,22 @@ internal sealed class SqliteFullText : IFullTextEngine
             INSERT INTO search_fts (search_fts) VALUES ('optimize');
             """;
         await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+        return command;
     }
 
     /// <summary>The field's tokens in order, separated by spaces; positions in FTS5 are this order.</summary>
@@ -159,4 +199,7 @@ internal sealed class SqliteFullText : IFullTextEngine
         var text = "\"" + string.Join(' ', phrase.Tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         return phrase.IsPrefix ? text + " *" : text;
     }
+
+    /// <summary>The four columns of one manual's row, analysed.</summary>
+    private sealed record Entry(string Title, string Tags, string Headings, string Body);
 }
