@@ -71,6 +71,12 @@ internal interface IFullTextEngine
     /// <summary>Removes the manual's index entry.</summary>
     Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken);
 
-    /// <summary>After a full rebuild: drops entries of manuals that no longer exist and compacts the index.</summary>
-    Task TidyAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>Before a full rebuild: stops work that <see cref="TidyAsync"/> does once at the end anyway.</summary>
+    Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After a full rebuild, or instead of it when the rebuild failed: undoes <see cref="BeginRebuildAsync"/>, and
+    /// when <paramref name="compact"/> drops entries of manuals that no longer exist and compacts the index.
+    /// </summary>
+    Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken);
 }

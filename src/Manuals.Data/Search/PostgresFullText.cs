@@ -152,7 +152,9 @@ internal sealed class PostgresFullText : IFullTextEngine
     }
 
     // search_documents rows go with their manual (ON DELETE CASCADE); GIN needs no compaction.
-    public Task TidyAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>A tsvector literal: <c>'lexeme':3,7 'other':4</c>, positions counted from <paramref name="firstPosition"/>.</summary>
     private static string Literal(string text, int firstPosition, Budget budget)

@@ -175,22 +175,31 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         var total = (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, cancellationToken: cancellationToken));
         progress?.Report(new SearchRebuildProgress(0, total));
         var done = 0;
-        var next = ReadAndPrepareAsync(batchSql, new { after = 0L, limit = BatchSize }, cancellationToken);
-        while (true)
+        await _engine.BeginRebuildAsync(connection, cancellationToken);
+        try
         {
-            var batch = await next;
-            if (batch.Count == 0)
+            var next = ReadAndPrepareAsync(batchSql, new { after = 0L, limit = BatchSize }, cancellationToken);
+            while (true)
             {
-                break;
-            }
+                var batch = await next;
+                if (batch.Count == 0)
+                {
+                    break;
+                }
 
-            next = ReadAndPrepareAsync(batchSql, new { after = batch[^1].Id, limit = BatchSize }, cancellationToken);
-            await WriteBatchAsync(connection, batch, cancellationToken);
-            done += batch.Count;
-            progress?.Report(new SearchRebuildProgress(done, Math.Max(done, total)));
+                next = ReadAndPrepareAsync(batchSql, new { after = batch[^1].Id, limit = BatchSize }, cancellationToken);
+                await WriteBatchAsync(connection, batch, cancellationToken);
+                done += batch.Count;
+                progress?.Report(new SearchRebuildProgress(done, Math.Max(done, total)));
+            }
+        }
+        catch
+        {
+            await _engine.TidyAsync(connection, compact: false, CancellationToken.None);
+            throw;
         }
 
-        await _engine.TidyAsync(connection, cancellationToken);
+        await _engine.TidyAsync(connection, compact: true, cancellationToken);
         return done;
     }
 

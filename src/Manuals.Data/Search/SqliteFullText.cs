@@ -149,13 +149,27 @@ internal sealed class SqliteFullText : IFullTextEngine
         await connection.ExecuteAsync(new CommandDefinition(sql, new { manualId }, transaction, cancellationToken: cancellationToken));
     }
 
-    public async Task TidyAsync(DbConnection connection, CancellationToken cancellationToken)
+    // FTS5 merges segments as they fill up (automerge, default 4). A rebuild rewrites every row and ends with
+    // 'optimize', which merges everything into one segment, so merging along the way is wasted work: it is off for
+    // the rebuild and back to the default afterwards, also when the rebuild fails.
+    public async Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string sql = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)";
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
+    public async Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken)
+    {
+        const string restoreSql = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)";
+        const string compactSql = """
             DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM manuals);
             INSERT INTO search_fts (search_fts) VALUES ('optimize');
             """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(restoreSql, cancellationToken: cancellationToken));
+        if (compact)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(compactSql, cancellationToken: cancellationToken));
+        }
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
