@@ -71,6 +71,9 @@ internal interface IFullTextEngine
     /// <summary>Removes the manual's index entry.</summary>
     Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken);
 
+    /// <summary>How many batches a rebuild writes at once, each in its own transaction on its own connection.</summary>
+    int RebuildWriters { get; }
+
     /// <summary>Before a full rebuild: stops work that <see cref="TidyAsync"/> does once at the end anyway.</summary>
     Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken);
 

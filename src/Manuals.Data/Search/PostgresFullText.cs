@@ -152,6 +152,10 @@ internal sealed class PostgresFullText : IFullTextEngine
     }
 
     // search_documents rows go with their manual (ON DELETE CASCADE); GIN needs no compaction.
+    // Writing a batch keeps one server process busy (parsing the literals, TOAST, two GIN indexes) while this side
+    // only analyses; a second writer puts the server's other cores to work.
+    public int RebuildWriters => Math.Clamp(Environment.ProcessorCount, 2, 4);
+
     public Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken) => Task.CompletedTask;

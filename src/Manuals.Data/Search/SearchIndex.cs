@@ -164,8 +164,9 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
     }
 
     /// <summary>
-    /// A pipeline of two steps: while one batch is written in its transaction, the next is read on a second connection
-    /// and analysed on the other cores (the analyser and Markdig are most of the work).
+    /// A pipeline: while batches are written (one at a time on SQLite, several on PostgreSQL, each in its own
+    /// transaction on its own connection), the next is read and analysed on the other cores. Progress is reported in
+    /// batch order.
     /// </summary>
     public async Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
     {
@@ -175,6 +176,7 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         var total = (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, cancellationToken: cancellationToken));
         progress?.Report(new SearchRebuildProgress(0, total));
         var done = 0;
+        var writing = new Queue<(Task Write, int Count)>();
         await _engine.BeginRebuildAsync(connection, cancellationToken);
         try
         {
@@ -188,19 +190,38 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
                 }
 
                 next = ReadAndPrepareAsync(batchSql, new { after = batch[^1].Id, limit = BatchSize }, cancellationToken);
-                await WriteBatchAsync(connection, batch, cancellationToken);
-                done += batch.Count;
-                progress?.Report(new SearchRebuildProgress(done, Math.Max(done, total)));
+                if (writing.Count == _engine.RebuildWriters)
+                {
+                    await FinishOldestAsync();
+                }
+
+                writing.Enqueue((WriteBatchAsync(batch, cancellationToken), batch.Count));
+            }
+
+            while (writing.Count > 0)
+            {
+                await FinishOldestAsync();
             }
         }
         catch
         {
+            // Let the other writers end (their errors say nothing the first one did not) before undoing the set-up.
+            await Task.WhenAll(writing.Select(w => w.Write)).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             await _engine.TidyAsync(connection, compact: false, CancellationToken.None);
             throw;
         }
 
         await _engine.TidyAsync(connection, compact: true, cancellationToken);
         return done;
+
+        async Task FinishOldestAsync()
+        {
+            var (write, count) = writing.Peek();
+            await write;
+            writing.Dequeue();
+            done += count;
+            progress?.Report(new SearchRebuildProgress(done, Math.Max(done, total)));
+        }
     }
 
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
@@ -265,6 +286,12 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
     /// read again here (locked against concurrent saves where the engine needs it): a manual saved meanwhile is
     /// analysed again from its new text, and one deleted meanwhile is left out.
     /// </summary>
+    private async Task WriteBatchAsync(IReadOnlyList<Prepared> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await WriteBatchAsync(connection, batch, cancellationToken);
+    }
+
     private async Task WriteBatchAsync(DbConnection connection, IReadOnlyList<Prepared> batch, CancellationToken cancellationToken)
     {
         var revisionsSql = $"SELECT m.id, m.revision_number FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")} {_engine.LockRows}";

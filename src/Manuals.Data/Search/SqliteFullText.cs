@@ -149,6 +149,9 @@ internal sealed class SqliteFullText : IFullTextEngine
         await connection.ExecuteAsync(new CommandDefinition(sql, new { manualId }, transaction, cancellationToken: cancellationToken));
     }
 
+    // SQLite has one writer at a time.
+    public int RebuildWriters => 1;
+
     // FTS5 merges segments as they fill up (automerge, default 4). A rebuild rewrites every row and ends with
     // 'optimize', which merges everything into one segment, so merging along the way is wasted work: it is off for
     // the rebuild and back to the default afterwards, also when the rebuild fails.
