@@ -33,52 +33,17 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         parameters.Add("match", _engine.MatchText(query));
         parameters.Add("offset", Math.Clamp(offset, 0, SearchLimits.MaxCount));
         parameters.Add("limit", Math.Clamp(limit, 1, 100));
-        parameters.Add("candidates", SearchLimits.MaxCount);
+        parameters.Add("candidates", SearchLimits.MaxCount + 1);
         parameters.Add("countLimit", SearchLimits.MaxCount + 1);
         var conditions = new StringBuilder(Readable());
         AppendFilters(conditions, parameters, filters);
         var where = $"{_engine.Match} AND {conditions}";
 
-        // Built from constant fragments only; every value is a parameter. Counting stops after MaxCount + 1 matches.
-        var countSql = $"SELECT COUNT(*) FROM (SELECT 1 AS hit {_engine.From} WHERE {where} LIMIT @countLimit) hits";
+        // Built from constant fragments only; every value is a parameter.
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
-        if (count == 0)
-        {
-            return new SearchIndexPage(0, []);
-        }
-
-        var capped = count > SearchLimits.MaxCount;
-        string pageSql;
-        if (!capped)
-        {
-            // At most MaxCount matches: all of them are ranked, exactly.
-            var order = sort == SearchSort.Updated
-                ? "m.updated_at DESC, m.id DESC"
-                : $"{_engine.BestFirst}, m.updated_at DESC, m.id DESC";
-            pageSql = $"SELECT m.id {_engine.From} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset";
-        }
-        else if (sort == SearchSort.Updated)
-        {
-            pageSql = _engine.NewestFirstSql(conditions.ToString());
-        }
-        else
-        {
-            // More matches than are ranked: up to MaxCount whose title holds a phrase of the query, newest first, then
-            // up to MaxCount others, newest first (see README, "Bounded work per search").
-            _engine.AddGroupParameters(parameters, query);
-            pageSql = $"""
-                SELECT id FROM (
-                    SELECT id, 0 AS title_first, updated_at FROM ({_engine.GroupSql(true, conditions.ToString())}) title_group
-                    UNION ALL
-                    SELECT id, 1 AS title_first, updated_at FROM ({_engine.GroupSql(false, conditions.ToString())}) other_group
-                ) candidates
-                ORDER BY title_first, updated_at DESC, id DESC
-                LIMIT @limit OFFSET @offset
-                """;
-        }
-
-        var ids = (await connection.QueryAsync<long>(new CommandDefinition(pageSql, parameters, cancellationToken: cancellationToken))).ToList();
+        var (count, ids) = sort == SearchSort.Updated
+            ? await NewestFirstAsync(connection, where, conditions.ToString(), parameters, cancellationToken)
+            : await BestFirstAsync(connection, query, where, conditions.ToString(), parameters, offset, limit, cancellationToken);
         var rowsSql = $"""
             SELECT m.id, m.title, m.department_id, m.visibility, m.status, m.template, m.updated_at, m.body
             FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")}
@@ -90,7 +55,67 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         return new SearchIndexPage(
             (int)Math.Min(count, SearchLimits.MaxCount),
             ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(),
-            capped);
+            count > SearchLimits.MaxCount);
+    }
+
+    /// <summary>
+    /// By relevance. One statement collects up to MaxCount + 1 matches whose title holds a phrase of the query and up
+    /// to MaxCount + 1 others (newest first each), which also counts them: at most MaxCount in all means these are all
+    /// the matches, and they are ranked exactly; more means the count is capped and the page is cut from these
+    /// candidates, title matches first, newest first (see README, "Bounded work per search").
+    /// </summary>
+    private async Task<(long Count, List<long> Ids)> BestFirstAsync(
+        DbConnection connection,
+        SearchQuery query,
+        string where,
+        string conditions,
+        DynamicParameters parameters,
+        int offset,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        _engine.AddGroupParameters(parameters, query);
+        var candidatesSql = $"""
+            SELECT id FROM (
+                SELECT id, 0 AS title_first, updated_at FROM ({_engine.GroupSql(true, conditions)}) title_group
+                UNION ALL
+                SELECT id, 1 AS title_first, updated_at FROM ({_engine.GroupSql(false, conditions)}) other_group
+            ) candidates
+            ORDER BY title_first, updated_at DESC, id DESC
+            """;
+        var candidates = (await connection.QueryAsync<long>(new CommandDefinition(candidatesSql, parameters, cancellationToken: cancellationToken))).ToList();
+        if (candidates.Count > SearchLimits.MaxCount)
+        {
+            return (candidates.Count, candidates.Skip(Math.Clamp(offset, 0, SearchLimits.MaxCount)).Take(Math.Clamp(limit, 1, 100)).ToList());
+        }
+
+        if (candidates.Count == 0)
+        {
+            return (0, []);
+        }
+
+        var rankSql = $"SELECT m.id {_engine.From} WHERE {where} ORDER BY {_engine.BestFirst}, m.updated_at DESC, m.id DESC LIMIT @limit OFFSET @offset";
+        return (candidates.Count, (await connection.QueryAsync<long>(new CommandDefinition(rankSql, parameters, cancellationToken: cancellationToken))).ToList());
+    }
+
+    /// <summary>
+    /// Newest first. The count stops after MaxCount + 1 matches; up to MaxCount they are sorted by date, beyond that
+    /// the engine finds the newest without sorting them all.
+    /// </summary>
+    private async Task<(long Count, List<long> Ids)> NewestFirstAsync(
+        DbConnection connection, string where, string conditions, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
+        var countSql = $"SELECT COUNT(*) FROM (SELECT 1 AS hit {_engine.From} WHERE {where} LIMIT @countLimit) hits";
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
+        if (count == 0)
+        {
+            return (0, []);
+        }
+
+        var pageSql = count > SearchLimits.MaxCount
+            ? _engine.NewestFirstSql(conditions)
+            : $"SELECT m.id {_engine.From} WHERE {where} ORDER BY m.updated_at DESC, m.id DESC LIMIT @limit OFFSET @offset";
+        return (count, (await connection.QueryAsync<long>(new CommandDefinition(pageSql, parameters, cancellationToken: cancellationToken))).ToList());
     }
 
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
