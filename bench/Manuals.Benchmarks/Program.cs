@@ -38,21 +38,33 @@ Report.Print(results);
 return 0;
 
 /// <summary>Command-line options.</summary>
-internal sealed record BenchOptions(IReadOnlyList<SqlEngine> Engines, int Manuals, int Queries, int Warmup, int Seed)
+internal sealed record BenchOptions(
+    IReadOnlyList<SqlEngine> Engines, int Manuals, int Queries, int Warmup, int Seed, string? Database, bool Reindex, bool Http)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Manuals.Benchmarks -- --engine sqlite|postgres|both --manuals N [--queries N] [--warmup N] [--seed N]
-          --engine    which database engine(s) to measure (default both)
-          --manuals   how many manuals to generate (e.g. 10000 or 100000; default 10000)
-          --queries   measured queries per engine (default 1000)
-          --warmup    unmeasured queries first (default 50)
-          --seed      seed of the generated manuals and of the query mix (default 42)
+                 [--database FILE|CONNECTION-STRING] [--no-reindex] [--http]
+          --engine      which database engine(s) to measure (default both)
+          --manuals     how many manuals to generate (e.g. 10000 or 100000; default 10000)
+          --queries     measured queries per engine (default 1000)
+          --warmup      unmeasured queries first (default 50)
+          --seed        seed of the generated manuals and of the query mix (default 42)
+          --database    keep the data in this SQLite file or PostgreSQL database (one engine only) instead of a
+                        throw-away one; a database that already holds the N manuals of this seed is reused without
+                        inserting (insert s is then 0)
+          --no-reindex  skip the full reindex (reindex s is then 0)
+          --http        also start the built web app (src/Manuals.Web, Kestrel on 127.0.0.1) on the database, sign
+                        in as the first admin and as a Reader, time GET /search for the same query mix over HTTP,
+                        and read the server's RSS from /proc
         """;
 
     public static BenchOptions? Parse(string[] args)
     {
         IReadOnlyList<SqlEngine> engines = [SqlEngine.Sqlite, SqlEngine.Postgres];
         int manuals = 10_000, queries = 1_000, warmup = 50, seed = 42;
+        string? database = null;
+        var reindex = true;
+        var http = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -71,6 +83,15 @@ internal sealed record BenchOptions(IReadOnlyList<SqlEngine> Engines, int Manual
                 case "--warmup" when TryCount(value, out warmup):
                 case "--seed" when TryCount(value, out seed):
                     break;
+                case "--database" when !string.IsNullOrWhiteSpace(value):
+                    database = value;
+                    break;
+                case "--no-reindex":
+                    reindex = false;
+                    continue;
+                case "--http":
+                    http = true;
+                    continue;
                 default:
                     return null;
             }
@@ -78,7 +99,9 @@ internal sealed record BenchOptions(IReadOnlyList<SqlEngine> Engines, int Manual
             i++;
         }
 
-        return manuals > 0 && queries > 0 ? new BenchOptions(engines, manuals, queries, warmup, seed) : null;
+        return manuals > 0 && queries > 0 && (database is null || engines.Count == 1)
+            ? new BenchOptions(engines, manuals, queries, warmup, seed, database, reindex, http)
+            : null;
     }
 
     private static bool TryCount(string? text, out int value) =>
@@ -102,7 +125,8 @@ internal sealed record BenchResult(
     long WorkingSetMb,
     long GcHeapMb,
     long DatabaseMb,
-    IReadOnlyDictionary<string, CategoryFigures> Categories);
+    IReadOnlyDictionary<string, CategoryFigures> Categories,
+    HttpFigures? Http);
 
 /// <summary>Latency of one kind of query.</summary>
 internal sealed record CategoryFigures(int Count, double P50Ms, double P95Ms, double MaxMs, double AverageHits);
@@ -118,16 +142,27 @@ internal static class BenchRunner
         PostgresCluster? cluster = null;
         string? sqliteDirectory = null;
         IDbConnectionFactory connections;
-        if (engine == SqlEngine.Postgres)
+        string connectionString;
+        if (options.Database is not null)
+        {
+            Log($"using the database {options.Database} (kept)");
+            connectionString = engine == SqlEngine.Postgres ? options.Database : $"Data Source={Path.GetFullPath(options.Database)}";
+            connections = engine == SqlEngine.Postgres
+                ? new PostgresConnectionFactory(connectionString)
+                : new SqliteConnectionFactory(connectionString);
+        }
+        else if (engine == SqlEngine.Postgres)
         {
             Log("starting a private PostgreSQL cluster (unix socket, fsync off)");
             cluster = await PostgresCluster.StartAsync(cancellationToken);
-            connections = new PostgresConnectionFactory(await cluster.CreateDatabaseAsync(cancellationToken));
+            connectionString = await cluster.CreateDatabaseAsync(cancellationToken);
+            connections = new PostgresConnectionFactory(connectionString);
         }
         else
         {
             sqliteDirectory = Directory.CreateTempSubdirectory("manuals-bench-sqlite-").FullName;
-            connections = new SqliteConnectionFactory($"Data Source={Path.Combine(sqliteDirectory, "manuals.db")}");
+            connectionString = $"Data Source={Path.Combine(sqliteDirectory, "manuals.db")}";
+            connections = new SqliteConnectionFactory(connectionString);
         }
 
         try
@@ -138,7 +173,7 @@ internal static class BenchRunner
                 .AddManualsStores()
                 .AddManualsCore()
                 .BuildServiceProvider();
-            return await MeasureAsync(name, engine, services, connections, options, cancellationToken);
+            return await MeasureAsync(name, engine, services, connections, connectionString, options, cancellationToken);
         }
         finally
         {
@@ -158,7 +193,13 @@ internal static class BenchRunner
     }
 
     private static async Task<BenchResult> MeasureAsync(
-        string name, SqlEngine engine, ServiceProvider services, IDbConnectionFactory connections, BenchOptions options, CancellationToken cancellationToken)
+        string name,
+        SqlEngine engine,
+        ServiceProvider services,
+        IDbConnectionFactory connections,
+        string connectionString,
+        BenchOptions options,
+        CancellationToken cancellationToken)
     {
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         var departmentIds = (await services.GetRequiredService<IDepartmentStore>().ListAsync(cancellationToken)).Select(d => d.Id).ToList();
@@ -168,10 +209,22 @@ internal static class BenchRunner
         // (SearchIndexWriter) in one transaction per manual, exactly as a writer's save.
         var store = services.GetRequiredService<IManualStore>();
         var parallelism = engine == SqlEngine.Postgres ? Environment.ProcessorCount : 1;
+        var existing = await store.CountAsync(cancellationToken);
+        if (existing != 0 && existing != options.Manuals)
+        {
+            throw new InvalidOperationException($"The database holds {existing:N0} manuals, not 0 or {options.Manuals:N0}; use another --database.");
+        }
+
         var inserted = 0;
         var insertClock = Stopwatch.StartNew();
+        var toInsert = existing == 0 ? options.Manuals : 0;
+        if (toInsert == 0)
+        {
+            Log($"reusing the {existing:N0} manuals already in the database");
+        }
+
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, options.Manuals),
+            Enumerable.Range(0, toInsert),
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
@@ -184,13 +237,13 @@ internal static class BenchRunner
                 }
             });
         var insertSeconds = insertClock.Elapsed.TotalSeconds;
-        var insertPath = $"ManualStore.CreateAsync, {parallelism} writer(s)";
+        var insertPath = toInsert == 0 ? "reused" : $"ManualStore.CreateAsync, {parallelism} writer(s)";
 
         // (2) Full reindex through the real ISearchIndex.RebuildAsync (batches of 200, one transaction each).
         var index = services.GetRequiredService<ISearchIndex>();
         var lastTenth = -1;
         var reindexClock = Stopwatch.StartNew();
-        var reindexed = await index.RebuildAsync(
+        var reindexed = !options.Reindex ? options.Manuals : await index.RebuildAsync(
             new SyncProgress(p =>
             {
                 var tenth = p.Total == 0 ? 10 : p.Done * 10 / p.Total;
@@ -201,7 +254,7 @@ internal static class BenchRunner
                 }
             }),
             cancellationToken);
-        var reindexSeconds = reindexClock.Elapsed.TotalSeconds;
+        var reindexSeconds = options.Reindex ? reindexClock.Elapsed.TotalSeconds : 0;
         if (reindexed != options.Manuals)
         {
             throw new InvalidOperationException($"Reindexed {reindexed} manuals, expected {options.Manuals}.");
@@ -243,6 +296,11 @@ internal static class BenchRunner
                 },
                 StringComparer.Ordinal);
 
+        // (4) Optionally the same mix over HTTP through the real web app, and the server's memory.
+        var http = options.Http
+            ? await HttpBench.RunAsync(engine, connectionString, options, departmentIds, cancellationToken)
+            : null;
+
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         const long Mb = 1024 * 1024;
@@ -262,7 +320,8 @@ internal static class BenchRunner
             process.WorkingSet64 / Mb,
             GC.GetGCMemoryInfo().HeapSizeBytes / Mb,
             await DatabaseSizeAsync(engine, connections, cancellationToken) / Mb,
-            categories);
+            categories,
+            http);
     }
 
     private static async Task<int> RunQueryAsync(SearchService search, BenchQuery query, CancellationToken cancellationToken)
@@ -328,6 +387,20 @@ internal static class Report
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {r.Engine} | {r.Manuals:N0} | {r.InsertSeconds:F1} | {r.ReindexSeconds:F1} | {r.Queries:N0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.QueriesPerSecond:F1} | {r.PeakWorkingSetMb} | {r.GcHeapMb} | {r.DatabaseMb} |"));
+        }
+
+        if (results.Any(r => r.Http is not null))
+        {
+            Console.WriteLine();
+            Console.WriteLine("| engine | manuals | HTTP queries | p50 ms | p95 ms | p99 ms | max ms | queries/s | server start s | server RSS MB | server peak RSS MB |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in results.Where(r => r.Http is not null))
+            {
+                var h = r.Http!;
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {r.Engine} | {r.Manuals:N0} | {h.Queries:N0} | {h.P50Ms:F1} | {h.P95Ms:F1} | {h.P99Ms:F1} | {h.MaxMs:F1} | {h.QueriesPerSecond:F1} | {h.StartSeconds:F1} | {h.RssMb} | {h.HwmMb} |"));
+            }
         }
 
         Console.WriteLine();

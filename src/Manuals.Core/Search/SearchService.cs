@@ -6,9 +6,6 @@ namespace Manuals.Core.Search;
 /// <summary>Runs a search for a viewer: parses the text with the synonyms, asks the index, and cuts highlighted snippets.</summary>
 public sealed class SearchService(ISearchIndex index, ISynonymStore synonyms, MarkdownRenderer renderer)
 {
-    // Deeper pages than this are not offered; it also keeps the offset arithmetic far from overflow.
-    private const int MaxPage = 10_000;
-
     public async Task<SearchResults> SearchAsync(Viewer viewer, SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -20,7 +17,8 @@ public sealed class SearchService(ISearchIndex index, ISynonymStore synonyms, Ma
         }
 
         const int size = SearchLimits.PageSize;
-        var page = Math.Clamp(request.Page, 1, MaxPage);
+        // Only the first SearchLimits.MaxCount matches are offered, so no page lies beyond them.
+        var page = Math.Clamp(request.Page, 1, SearchLimits.MaxCount / size);
         var found = await index.SearchAsync(query, request.Filters, request.Sort, (page - 1) * size, size, viewer, cancellationToken);
         var pageCount = (found.Total + size - 1) / size;
         if (found.Rows.Count == 0 && page > pageCount && pageCount > 0)
@@ -36,7 +34,7 @@ public sealed class SearchService(ISearchIndex index, ISynonymStore synonyms, Ma
                 Highlighter.Highlight(row.Title, phrases),
                 Highlighter.Snippet(renderer.ToPlainText(row.Body), phrases)))
             .ToList();
-        return new SearchResults(query, found.Total, page, pageCount, hits);
+        return new SearchResults(query, found.Total, page, pageCount, hits, found.IsTotalCapped);
     }
 
     /// <summary>The filter choices for <paramref name="viewer"/>.</summary>

@@ -79,7 +79,10 @@ public sealed partial class MigrationRunner
 
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            // No command timeout (the default is 30 s): a script that rewrites a large table, such as 0009 on 100,000
+            // manuals, takes longer, and cutting it off would only roll it back and stop start-up.
+            await connection.ExecuteAsync(new CommandDefinition(
+                migration.Sql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
             const string recordSql = "INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @appliedAt)";
             await connection.ExecuteAsync(new CommandDefinition(
                 recordSql,

@@ -9,7 +9,10 @@ namespace Manuals.Data.Search;
 /// </summary>
 internal interface IFullTextEngine
 {
-    /// <summary>The FROM clause: the index joined to <c>manuals m</c>.</summary>
+    /// <summary>
+    /// The FROM clause: the index joined to <c>manuals m</c>, one match at a time (so a LIMIT stops the work early).
+    /// Only <c>m.id</c> and the columns of the access policy, the filters and the ordering are read through it.
+    /// </summary>
     string From { get; }
 
     /// <summary>The match condition on the parameter <c>@match</c>.</summary>
@@ -17,6 +20,28 @@ internal interface IFullTextEngine
 
     /// <summary>An ORDER BY term, best match first.</summary>
     string BestFirst { get; }
+
+    /// <summary>
+    /// A score of <c>@match</c> when it can only match titles (suggestions), lower is better, ordered as
+    /// <see cref="BestFirst"/> would order those matches.
+    /// </summary>
+    string TitleOnlyScore { get; }
+
+    /// <summary>
+    /// One of the two candidate groups of a search with more matches than are ranked: at most <c>@candidates</c>
+    /// matches whose title holds one of the query's phrases (<paramref name="titleFirst"/>), or of the others, that
+    /// also meet <paramref name="conditions"/> (access policy, filters). Columns: <c>id</c> and <c>updated_at</c>. Reads <c>@match</c> and the parameters of <see cref="AddGroupParameters"/>.
+    /// </summary>
+    string GroupSql(bool titleFirst, string conditions);
+
+    /// <summary>Adds the parameters <see cref="GroupSql"/> reads.</summary>
+    void AddGroupParameters(Dapper.DynamicParameters parameters, SearchQuery query);
+
+    /// <summary>
+    /// A statement returning the <c>id</c> of the page's manuals, newest first, among many matches of <c>@match</c>
+    /// that meet <paramref name="conditions"/> (access policy, filters), with <c>@limit</c> and <c>@offset</c>.
+    /// </summary>
+    string NewestFirstSql(string conditions);
 
     /// <summary>Appended to the rebuild's batch SELECT so a concurrent save waits instead of being overwritten by an older text.</summary>
     string LockRows { get; }
@@ -33,9 +58,28 @@ internal interface IFullTextEngine
     /// <summary>Replaces the manual's index entry with <paramref name="document"/> and records the manual's current revision.</summary>
     Task WriteAsync(DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Analyses <paramref name="document"/> into what <see cref="WriteBatchAsync"/> stores: CPU work only, safe on any
+    /// thread, so a rebuild analyses the next batch while it writes this one.
+    /// </summary>
+    object Prepare(SearchDocument document);
+
+    /// <summary>Like <see cref="WriteAsync"/> for many manuals at once, from <see cref="Prepare"/>'s results.</summary>
+    Task WriteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken);
+
     /// <summary>Removes the manual's index entry.</summary>
     Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken);
 
-    /// <summary>After a full rebuild: drops entries of manuals that no longer exist and compacts the index.</summary>
-    Task TidyAsync(DbConnection connection, CancellationToken cancellationToken);
+    /// <summary>How many batches a rebuild writes at once, each in its own transaction on its own connection.</summary>
+    int RebuildWriters { get; }
+
+    /// <summary>Before a full rebuild: stops work that <see cref="TidyAsync"/> does once at the end anyway.</summary>
+    Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After a full rebuild, or instead of it when the rebuild failed: undoes <see cref="BeginRebuildAsync"/>, and
+    /// when <paramref name="compact"/> drops entries of manuals that no longer exist and compacts the index.
+    /// </summary>
+    Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken);
 }

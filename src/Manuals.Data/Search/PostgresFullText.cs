@@ -27,7 +27,15 @@ internal sealed class PostgresFullText : IFullTextEngine
     {
     }
 
-    public string From => "FROM search_documents d JOIN manuals m ON m.id = d.manual_id";
+    // One manual looked up per match (OFFSET 0 keeps the planner from turning this into a hash join over every match,
+    // which its poor estimates for phrases otherwise pick), so a LIMIT ends the scan early. Only the columns the
+    // access policy, the filters and the ordering need.
+    public string From => """
+        FROM search_documents d
+        CROSS JOIN LATERAL (
+            SELECT m.id, m.visibility, m.department_id, m.owner_id, m.status, m.template, m.updated_at
+            FROM manuals m WHERE m.id = d.manual_id OFFSET 0) m
+        """;
 
     public string Match => "d.document @@ CAST(@match AS tsquery)";
 
@@ -35,6 +43,39 @@ internal sealed class PostgresFullText : IFullTextEngine
     public string BestFirst =>
         "CASE WHEN ts_rank('{0, 0, 0, 1}', d.document, CAST(@match AS tsquery)) > 0 THEN 0 ELSE 1 END, "
         + "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, CAST(@match AS tsquery)) DESC";
+
+    // The title test asks the small title tsvector (0009_search_title.sql). No ts_rank here: it would fetch each
+    // candidate's out-of-line (TOAST) document a second time.
+    public string GroupSql(bool titleFirst, string conditions) => $"""
+        SELECT d.manual_id AS id, m.updated_at AS updated_at
+        {From}
+        WHERE d.document @@ CAST(@match AS tsquery)
+          AND {(titleFirst ? "" : "NOT ")}(d.title @@ CAST(@titlePhrases AS tsquery))
+          AND {conditions}
+        LIMIT @candidates
+        """;
+
+    public void AddGroupParameters(DynamicParameters parameters, SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(query);
+        parameters.Add("titlePhrases", string.Join(" | ", query.HighlightPhrases.Select(p => "(" + Phrase(p) + ")")));
+    }
+
+    // From the newest manual down, each checked against the query, until the page is full: with many matches that is
+    // soon. (OFFSET 0 keeps the check a per-row subplan rather than a join over every match.)
+    public string NewestFirstSql(string conditions) => $"""
+        SELECT m.id FROM manuals m
+        WHERE EXISTS (
+                SELECT 1 FROM search_documents d
+                WHERE d.manual_id = m.id AND d.document @@ CAST(@match AS tsquery) OFFSET 0)
+          AND {conditions}
+        ORDER BY m.updated_at DESC, m.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    // The query's lexemes carry weight A, so ranking the title tsvector ranks what ranking the document would.
+    public string TitleOnlyScore => "-ts_rank('{0.1, 0.2, 0.4, 1.0}', d.title, CAST(@match AS tsquery))";
 
     public string LockRows => "FOR SHARE OF m";
 
@@ -55,31 +96,50 @@ internal sealed class PostgresFullText : IFullTextEngine
         return string.Join(" & ", query.Clauses.Select(c => "(" + string.Join(" | ", c.Alternatives.Select(p => Phrase(p, "A"))) + ")"));
     }
 
-    public async Task WriteAsync(
-        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken)
+    public Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken) =>
+        WriteBatchAsync(connection, transaction, [(manualId, Prepare(document))], cancellationToken);
+
+    public object Prepare(SearchDocument document)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        var budget = new Budget();
+        return new Entry(
+            Literal(document.Title, 1, budget),
+            // Later fields start at position 2: concatenation shifts them past the previous field's last position,
+            // so this leaves a gap and no phrase can run from one field into the next (as in FTS5's columns).
+            Literal(string.Join('\n', document.Tags), 2, budget),
+            Literal(string.Join('\n', document.Headings), 2, budget),
+            Literal(document.Body, 2, budget));
+    }
+
+    /// <summary>One statement for the whole batch: the literals travel as arrays and are cast row by row.</summary>
+    public async Task WriteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(entries);
         const string sql = """
             INSERT INTO search_documents (manual_id, revision_number, analyzer_version, document)
-            SELECT id, revision_number, @version,
-                   setweight(CAST(@title AS tsvector), 'A') || setweight(CAST(@tags AS tsvector), 'B')
-                   || setweight(CAST(@headings AS tsvector), 'C') || setweight(CAST(@body AS tsvector), 'D')
-            FROM manuals WHERE id = @manualId
+            SELECT m.id, m.revision_number, @version,
+                   setweight(CAST(e.title AS tsvector), 'A') || setweight(CAST(e.tags AS tsvector), 'B')
+                   || setweight(CAST(e.headings AS tsvector), 'C') || setweight(CAST(e.body AS tsvector), 'D')
+            FROM unnest(@ids, @titles, @tags, @headings, @bodies) AS e (id, title, tags, headings, body)
+            JOIN manuals m ON m.id = e.id
             ON CONFLICT (manual_id) DO UPDATE
             SET revision_number = EXCLUDED.revision_number, analyzer_version = EXCLUDED.analyzer_version, document = EXCLUDED.document
             """;
-        var budget = new Budget();
+        var rows = entries.Select(e => (e.ManualId, Entry: (Entry)e.Entry)).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             sql,
             new
             {
-                manualId,
                 version = SearchAnalyzer.Version,
-                title = Literal(document.Title, 1, budget),
-                // Later fields start at position 2: concatenation shifts them past the previous field's last position,
-                // so this leaves a gap and no phrase can run from one field into the next (as in FTS5's columns).
-                tags = Literal(string.Join('\n', document.Tags), 2, budget),
-                headings = Literal(string.Join('\n', document.Headings), 2, budget),
-                body = Literal(document.Body, 2, budget),
+                ids = rows.Select(r => r.ManualId).ToArray(),
+                titles = rows.Select(r => r.Entry.Title).ToArray(),
+                tags = rows.Select(r => r.Entry.Tags).ToArray(),
+                headings = rows.Select(r => r.Entry.Headings).ToArray(),
+                bodies = rows.Select(r => r.Entry.Body).ToArray(),
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -92,7 +152,13 @@ internal sealed class PostgresFullText : IFullTextEngine
     }
 
     // search_documents rows go with their manual (ON DELETE CASCADE); GIN needs no compaction.
-    public Task TidyAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    // Writing a batch keeps one server process busy (parsing the literals, TOAST, two GIN indexes) while this side
+    // only analyses; a second writer puts the server's other cores to work.
+    public int RebuildWriters => Math.Clamp(Environment.ProcessorCount, 2, 4);
+
+    public Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>A tsvector literal: <c>'lexeme':3,7 'other':4</c>, positions counted from <paramref name="firstPosition"/>.</summary>
     private static string Literal(string text, int firstPosition, Budget budget)
@@ -172,4 +238,7 @@ internal sealed class PostgresFullText : IFullTextEngine
             return true;
         }
     }
+
+    /// <summary>The four fields of one manual, as tsvector literals.</summary>
+    private sealed record Entry(string Title, string Tags, string Headings, string Body);
 }

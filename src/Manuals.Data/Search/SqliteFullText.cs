@@ -19,7 +19,9 @@ internal sealed class SqliteFullText : IFullTextEngine
     {
     }
 
-    public string From => "FROM search_fts JOIN manuals m ON m.id = search_fts.rowid";
+    // The covering index (0009_search_title.sql) holds every manuals column a search reads besides the page's own
+    // rows; without INDEXED BY the planner prefers the table's rowid, and each match then reads a 4 KB page of Markdown.
+    public string From => "FROM search_fts JOIN manuals m INDEXED BY ix_manuals_search ON m.id = search_fts.rowid";
 
     public string Match => "search_fts MATCH @match";
 
@@ -29,6 +31,35 @@ internal sealed class SqliteFullText : IFullTextEngine
     // is below zero exactly when the title matches).
     public string BestFirst =>
         "CASE WHEN bm25(search_fts, 1.0, 0.0, 0.0, 0.0) < 0 THEN 0 ELSE 1 END, bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
+
+    // Newest first: FTS5 walks its doclists backwards without sorting. No bm25 here: its first call scans the whole
+    // doclist of every phrase for the IDF, which for a common word costs more than everything else together.
+    public string GroupSql(bool titleFirst, string conditions) => $"""
+        SELECT search_fts.rowid AS id, m.updated_at AS updated_at
+        {From}
+        WHERE search_fts MATCH {(titleFirst ? "@titleFirstMatch" : "@othersMatch")} AND {conditions}
+        ORDER BY search_fts.rowid DESC
+        LIMIT @candidates
+        """;
+
+    public void AddGroupParameters(DynamicParameters parameters, SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(query);
+        var match = MatchText(query);
+        var title = "title : (" + string.Join(" OR ", query.HighlightPhrases.Select(Phrase)) + ")";
+        parameters.Add("titleFirstMatch", $"({match}) AND {title}");
+        parameters.Add("othersMatch", $"({match}) NOT {title}");
+    }
+
+    public string NewestFirstSql(string conditions) => $"""
+        SELECT m.id {From}
+        WHERE {Match} AND {conditions}
+        ORDER BY m.updated_at DESC, m.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
+
+    public string TitleOnlyScore => "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
 
     // SQLite serialises writers: the rebuild's transaction (BEGIN IMMEDIATE) already holds the write lock.
     public string LockRows => "";
@@ -55,34 +86,58 @@ internal sealed class SqliteFullText : IFullTextEngine
         return "title : (" + string.Join(" AND ", query.Clauses.Select(Clause)) + ")";
     }
 
-    public async Task WriteAsync(
-        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken)
+    public Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken) =>
+        WriteBatchAsync(connection, transaction, [(manualId, Prepare(document))], cancellationToken);
+
+    public object Prepare(SearchDocument document)
     {
-        const string deleteSql = "DELETE FROM search_fts WHERE rowid = @manualId";
-        const string insertSql = """
-            INSERT INTO search_fts (rowid, title, tags, headings, body) VALUES (@manualId, @title, @tags, @headings, @body)
-            """;
+        ArgumentNullException.ThrowIfNull(document);
+        return new Entry(
+            Tokens(document.Title), Tokens(string.Join('\n', document.Tags)), Tokens(string.Join('\n', document.Headings)), Tokens(document.Body));
+    }
+
+    public async Task WriteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(entries);
         const string revisionSql = """
             INSERT INTO search_documents (manual_id, revision_number, analyzer_version)
-            SELECT id, revision_number, @version FROM manuals WHERE id = @manualId
+            SELECT id, revision_number, @version FROM manuals WHERE id IN @ids
             ON CONFLICT (manual_id) DO UPDATE
             SET revision_number = excluded.revision_number, analyzer_version = excluded.analyzer_version
             """;
-        await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { manualId }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            insertSql,
-            new
-            {
-                manualId,
-                title = Tokens(document.Title),
-                tags = Tokens(string.Join('\n', document.Tags)),
-                headings = Tokens(string.Join('\n', document.Headings)),
-                body = Tokens(document.Body),
-            },
+        // One prepared statement each, re-run with new values: Microsoft.Data.Sqlite would otherwise compile the SQL
+        // again for every manual of a rebuild.
+        await using var delete = Command(connection, transaction, "DELETE FROM search_fts WHERE rowid = $id", "$id");
+        await using var insert = Command(
+            connection,
             transaction,
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            revisionSql, new { manualId, version = SearchAnalyzer.Version }, transaction, cancellationToken: cancellationToken));
+            "INSERT INTO search_fts (rowid, title, tags, headings, body) VALUES ($id, $title, $tags, $headings, $body)",
+            "$id",
+            "$title",
+            "$tags",
+            "$headings",
+            "$body");
+        foreach (var (manualId, prepared) in entries)
+        {
+            var entry = (Entry)prepared;
+            delete.Parameters[0].Value = manualId;
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+            insert.Parameters[0].Value = manualId;
+            insert.Parameters[1].Value = entry.Title;
+            insert.Parameters[2].Value = entry.Tags;
+            insert.Parameters[3].Value = entry.Headings;
+            insert.Parameters[4].Value = entry.Body;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var ids in entries.Select(e => e.ManualId).Chunk(500))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                revisionSql, new { ids, version = SearchAnalyzer.Version }, transaction, cancellationToken: cancellationToken));
+        }
     }
 
     public async Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken)
@@ -94,13 +149,46 @@ internal sealed class SqliteFullText : IFullTextEngine
         await connection.ExecuteAsync(new CommandDefinition(sql, new { manualId }, transaction, cancellationToken: cancellationToken));
     }
 
-    public async Task TidyAsync(DbConnection connection, CancellationToken cancellationToken)
+    // SQLite has one writer at a time.
+    public int RebuildWriters => 1;
+
+    // FTS5 merges segments as they fill up (automerge, default 4). A rebuild rewrites every row and ends with
+    // 'optimize', which merges everything into one segment, so merging along the way is wasted work: it is off for
+    // the rebuild and back to the default afterwards, also when the rebuild fails.
+    public async Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        const string sql = """
+        const string sql = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)";
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
+    public async Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken)
+    {
+        const string restoreSql = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)";
+        const string compactSql = """
             DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM manuals);
             INSERT INTO search_fts (search_fts) VALUES ('optimize');
             """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(restoreSql, cancellationToken: cancellationToken));
+        if (compact)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(compactSql, cancellationToken: cancellationToken));
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameterNames)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+        return command;
     }
 
     /// <summary>The field's tokens in order, separated by spaces; positions in FTS5 are this order.</summary>
@@ -128,4 +216,7 @@ internal sealed class SqliteFullText : IFullTextEngine
         var text = "\"" + string.Join(' ', phrase.Tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         return phrase.IsPrefix ? text + " *" : text;
     }
+
+    /// <summary>The four columns of one manual's row, analysed.</summary>
+    private sealed record Entry(string Title, string Tags, string Headings, string Body);
 }

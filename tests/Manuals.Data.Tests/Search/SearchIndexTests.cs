@@ -178,6 +178,46 @@ public sealed class SearchIndexTests
         Assert.Equal(225, page.Total);
     }
 
+    /// <summary>
+    /// Past <see cref="SearchLimits.MaxCount"/> matches the count stops and only a bounded candidate set is ranked:
+    /// title matches still come first (these are the oldest manuals, so no scan order favours them), newest first still
+    /// means newest, and unreadable manuals stay out of both.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_MoreMatchesThanCounted_CapsTheTotalAndStillRanksTitleMatchesFirst(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await CreateAsync(db, "経費精算の手順", "経費精算を締めます。", at: Monday.AddDays(-30));
+        await CreateAsync(db, "経費精算の締め", "毎月締めます。", at: Monday.AddDays(-29));
+        await CreateAsync(db, "人事の経費精算", "人事部だけが読めます。", Personnel, ManualVisibility.Department, at: Monday.AddDays(2));
+        for (var i = 0; i < SearchLimits.MaxCount + 20; i++)
+        {
+            await CreateAsync(db, $"手順{i:D4}", "申請の前に経費精算を確認します。", at: Monday.AddMinutes(i));
+        }
+
+        var reader = new Viewer(9001, Set(Roles.Reader), new HashSet<long> { Accounting });
+
+        var first = await Index(db).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Relevance, 0, 20, reader, db.CancellationToken);
+        var deepest = await Index(db).SearchAsync(
+            Query("経費精算"), SearchFilters.None, SearchSort.Relevance, SearchLimits.MaxCount - 20, 20, reader, db.CancellationToken);
+        var newest = await Index(db).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Updated, 0, 3, reader, db.CancellationToken);
+        var admin = await Index(db).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Updated, 0, 1, Admin, db.CancellationToken);
+        var filtered = await Index(db).SearchAsync(
+            Query("経費精算"), new SearchFilters(DepartmentId: Personnel), SearchSort.Relevance, 0, 20, reader, db.CancellationToken);
+
+        Assert.Equal(SearchLimits.MaxCount, first.Total);
+        Assert.True(first.IsTotalCapped);
+        Assert.Equal(["経費精算の手順", "経費精算の締め"], first.Rows.Take(2).Select(r => r.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(20, first.Rows.Count);
+        Assert.Equal(20, deepest.Rows.Count);
+        Assert.Empty(first.Rows.Select(r => r.Id).Intersect(deepest.Rows.Select(r => r.Id)));
+        Assert.Equal([$"手順{SearchLimits.MaxCount + 19:D4}", $"手順{SearchLimits.MaxCount + 18:D4}", $"手順{SearchLimits.MaxCount + 17:D4}"], newest.Rows.Select(r => r.Title));
+        Assert.Equal("人事の経費精算", admin.Rows.Single().Title);
+        Assert.Equal(0, filtered.Total);
+        Assert.False(filtered.IsTotalCapped);
+    }
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task SynonymStore_Migration_SeedsTheThreeGroups(SqlEngine engine)
