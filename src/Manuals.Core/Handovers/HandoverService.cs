@@ -234,21 +234,6 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         return await store.UnsignAsync(id, role, entry, cancellationToken) ? HandoverResult.Saved(id) : HandoverResult.Failed(SaveOutcome.Conflict, id);
     }
 
-    /// <summary>What completing would change now, for the confirmation page; null when the viewer may not or it is not open.</summary>
-    public async Task<(Handover Handover, HandoverCompletionPlan Plan)?> PreviewCompletionAsync(
-        Viewer viewer, long id, CoverageMoment moment, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(moment);
-        var (handover, _) = await FindOpenAsync(viewer, id, cancellationToken);
-        if (handover is null)
-        {
-            return null;
-        }
-
-        var snapshot = await coverage.ReadAsync(cancellationToken);
-        return (handover, HandoverCompletion.Plan(handover, snapshot, await manuals.ListAsync(null, cancellationToken), moment.Today));
-    }
-
     /// <summary>Completes a signed-off handover at <paramref name="version"/> and applies its effects in one transaction.</summary>
     public async Task<HandoverResult> CompleteAsync(Viewer viewer, Author author, long id, int version, CoverageMoment moment, CancellationToken cancellationToken)
     {
@@ -302,15 +287,10 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(author);
-        var handover = await store.FindAsync(id, cancellationToken);
+        var (handover, failure) = await FindManagedAsync(viewer, id, cancellationToken);
         if (handover is null)
         {
-            return HandoverResult.Failed(SaveOutcome.NotFound, id);
-        }
-
-        if (!HandoverAccessPolicy.CanManage(viewer, handover.DepartmentId))
-        {
-            return HandoverResult.Failed(SaveOutcome.Forbidden, id);
+            return failure!;
         }
 
         reason = (reason ?? "").Trim();
@@ -331,7 +311,8 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
     private const HandoverChecks AllChecks =
         HandoverChecks.ManualChecked | HandoverChecks.DoneTogether | HandoverChecks.DoneAlone | HandoverChecks.AccessTransferred;
 
-    private async Task<(Handover? Handover, HandoverResult? Failure)> FindOpenAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    /// <summary>The handover when it exists and the viewer may manage it; otherwise why not (404, 403).</summary>
+    private async Task<(Handover? Handover, HandoverResult? Failure)> FindManagedAsync(Viewer viewer, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var handover = await store.FindAsync(id, cancellationToken);
@@ -340,12 +321,16 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
             return (null, HandoverResult.Failed(SaveOutcome.NotFound, id));
         }
 
-        if (!HandoverAccessPolicy.CanManage(viewer, handover.DepartmentId))
-        {
-            return (null, HandoverResult.Failed(SaveOutcome.Forbidden, id));
-        }
+        return HandoverAccessPolicy.CanManage(viewer, handover.DepartmentId)
+            ? (handover, null)
+            : (null, HandoverResult.Failed(SaveOutcome.Forbidden, id));
+    }
 
-        return handover.IsCompleted ? (null, HandoverResult.Failed(SaveOutcome.Conflict, id)) : (handover, null);
+    /// <summary>As <see cref="FindManagedAsync"/>, and still open: a completed handover changes only by reopening it (409).</summary>
+    private async Task<(Handover? Handover, HandoverResult? Failure)> FindOpenAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var (handover, failure) = await FindManagedAsync(viewer, id, cancellationToken);
+        return handover is { IsCompleted: true } ? (null, HandoverResult.Failed(SaveOutcome.Conflict, id)) : (handover, failure);
     }
 
     private static IEnumerable<ValidationError> ValidateHeader(HandoverReason reason, DateOnly effectiveDate, string manager, string note, DateOnly today)

@@ -213,7 +213,7 @@ public sealed class HandoverServiceTests
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var store = db.Services.GetRequiredService<IHandoverStore>();
-        var id = (await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
+        var id = await StartYamadaAsync(service, scene, db);
 
         var result = await service.SaveAsync(
             Admin,
@@ -239,7 +239,7 @@ public sealed class HandoverServiceTests
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var store = db.Services.GetRequiredService<IHandoverStore>();
-        var id = (await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
+        var id = await StartYamadaAsync(service, scene, db);
 
         var result = await service.SaveAsync(
             Admin,
@@ -268,7 +268,7 @@ public sealed class HandoverServiceTests
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var store = db.Services.GetRequiredService<IHandoverStore>();
-        var id = (await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
+        var id = await StartYamadaAsync(service, scene, db);
 
         // A typo for 2026-12-31: out of range for the form, and before the years the holiday calendar knows.
         var result = await service.SaveAsync(
@@ -290,7 +290,7 @@ public sealed class HandoverServiceTests
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var store = db.Services.GetRequiredService<IHandoverStore>();
-        var id = (await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
+        var id = await StartYamadaAsync(service, scene, db);
 
         var result = await service.SaveAsync(
             Admin,
@@ -343,6 +343,14 @@ public sealed class HandoverServiceTests
         Assert.Equal((HandoverEventKind.Reopened, "復職日が変わった"), (last.Kind, Assert.Single(last.Args)));
         var yamada = (await db.Services.GetRequiredService<IEmployeeStore>().FindAsync(scene.Yamada, db.CancellationToken))!;
         Assert.Equal(EmployeeStatus.OnLeave, yamada.Status);
+    }
+
+    /// <summary>Starts the handover of 山田 (異動, effective <see cref="Effective"/>) and returns its id.</summary>
+    private static async Task<long> StartYamadaAsync(HandoverService service, Scene scene, TestDatabase db)
+    {
+        var result = await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, ""), Moment, db.CancellationToken);
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        return result.Id;
     }
 
     private static Task<TestDatabase> CreateDatabaseAsync(SqlEngine engine) =>

@@ -30,6 +30,7 @@ public sealed class CoverageView
         Moment = moment;
         Report = snapshot.Evaluate(moment);
         _departmentNames = departments.ToDictionary(d => d.Id, d => d.Name);
+        Manuals = manuals;
         _manuals = manuals.ToDictionary(m => m.Id);
     }
 
@@ -38,6 +39,9 @@ public sealed class CoverageView
     public CoverageSnapshot Snapshot { get; }
     public CoverageMoment Moment { get; }
     public CoverageReport Report { get; }
+
+    /// <summary>Every manual, readable by the viewer or not (for decisions, never for display; see <see cref="ReadableManual"/>).</summary>
+    public IReadOnlyList<ManualSummary> Manuals { get; }
 
     public string DepartmentName(long id) => _departmentNames.GetValueOrDefault(id, "");
 

@@ -7,7 +7,7 @@ using Manuals.Web.Shared;
 namespace Manuals.Web.Features.Handovers;
 
 /// <summary>Builds the handover pages' models from the store and one coverage view per request.</summary>
-public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store, HandoverService service)
+public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store)
 {
     public async Task<HandoverListPage> ListAsync(Viewer viewer, HandoverListQuery query, CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store, 
         }
 
         var view = await coverage.ViewAsync(viewer, cancellationToken);
-        var preview = await service.PreviewCompletionAsync(viewer, id, view.Moment, cancellationToken);
-        return Lookups.Found(new HandoverCompletePage(view, preview?.Handover ?? handover, preview?.Plan));
+        var plan = handover.IsCompleted ? null : HandoverCompletion.Plan(handover, view.Snapshot, view.Manuals, view.Moment.Today);
+        return Lookups.Found(new HandoverCompletePage(view, handover, plan));
     }
 }
