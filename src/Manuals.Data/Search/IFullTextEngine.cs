@@ -28,11 +28,12 @@ internal interface IFullTextEngine
     string TitleOnlyScore { get; }
 
     /// <summary>
-    /// One of the two candidate groups of a search with more matches than are ranked: at most <c>@candidates</c>
-    /// matches whose title holds one of the query's phrases (<paramref name="titleFirst"/>), or of the others, that
-    /// also meet <paramref name="conditions"/> (access policy, filters). Columns: <c>id</c> and <c>updated_at</c>. Reads <c>@match</c> and the parameters of <see cref="AddGroupParameters"/>.
+    /// One of the two candidate groups of a search: at most <c>@candidates</c> matches of <paramref name="query"/> whose
+    /// title holds one of its phrases (<paramref name="titleFirst"/>), or of the others, that also meet
+    /// <paramref name="conditions"/> (access policy, filters), in no particular order. Columns: <c>id</c> and
+    /// <c>updated_at</c>. Reads <c>@match</c>, <c>@candidates</c> and the parameters of <see cref="AddGroupParameters"/>.
     /// </summary>
-    string GroupSql(bool titleFirst, string conditions);
+    string GroupSql(bool titleFirst, string conditions, SearchQuery query);
 
     /// <summary>Adds the parameters <see cref="GroupSql"/> reads.</summary>
     void AddGroupParameters(Dapper.DynamicParameters parameters, SearchQuery query);
@@ -42,6 +43,12 @@ internal interface IFullTextEngine
     /// that meet <paramref name="conditions"/> (access policy, filters), with <c>@limit</c> and <c>@offset</c>.
     /// </summary>
     string NewestFirstSql(string conditions);
+
+    /// <summary>
+    /// Starts what one search's statements run in, on <paramref name="connection"/>: a transaction with the engine's
+    /// planner settings, or nothing (<see langword="null"/>).
+    /// </summary>
+    Task<DbTransaction?> BeginSearchAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Appended to the rebuild's batch SELECT so a concurrent save waits instead of being overwritten by an older text.</summary>
     string LockRows { get; }

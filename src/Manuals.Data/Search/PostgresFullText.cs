@@ -7,10 +7,9 @@ using Manuals.Core.Search;
 namespace Manuals.Data.Search;
 
 /// <summary>
-/// PostgreSQL: one <c>tsvector</c> per manual with a GIN index. Each field is written as a tsvector literal of the
-/// analyser's tokens with their own positions (cast, not parsed by <c>to_tsvector</c>, so the database's text-search
-/// parser and locale never split or change a token), weighted with <c>setweight</c> (title A, tags B, headings C,
-/// body D) and concatenated. Queries are tsquery literals: <c>'a' &lt;-&gt; 'b'</c> for phrases, <c>:*</c> for a prefix.
+/// PostgreSQL: one <c>tsvector</c> per manual with a GIN index, written as a tsvector literal of the analyser's tokens
+/// with their positions and their field's weight (title A, tags B, headings C, body D); cast, not parsed by
+/// <c>to_tsvector</c>, so the database's text-search parser and locale never split or change a token. Queries are tsquery literals: <c>'a' &lt;-&gt; 'b'</c> for phrases, <c>:*</c> for a prefix.
 /// Title matches come first, then <c>ts_rank</c> with the weights {D 0.1, C 0.2, B 0.4, A 1.0}.
 /// </summary>
 internal sealed class PostgresFullText : IFullTextEngine
@@ -44,22 +43,51 @@ internal sealed class PostgresFullText : IFullTextEngine
         "CASE WHEN ts_rank('{0, 0, 0, 1}', d.document, CAST(@match AS tsquery)) > 0 THEN 0 ELSE 1 END, "
         + "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, CAST(@match AS tsquery)) DESC";
 
-    // The title test asks the small title tsvector (0009_search_title.sql). No ts_rank here: it would fetch each
-    // candidate's out-of-line (TOAST) document a second time.
-    public string GroupSql(bool titleFirst, string conditions) => $"""
-        SELECT d.manual_id AS id, m.updated_at AS updated_at
-        {From}
-        WHERE d.document @@ CAST(@match AS tsquery)
-          AND {(titleFirst ? "" : "NOT ")}(d.title @@ CAST(@titlePhrases AS tsquery))
-          AND {conditions}
-        LIMIT @candidates
-        """;
+    // GIN keeps no positions, so a phrase ('請求' <-> '求書') is only a candidate in the index and is checked on the
+    // manual's document, which at about 9 KB is stored out of line (TOAST): about 10 µs a fetch, the largest cost of a
+    // search. So the index is asked only what it answers exactly — the title's phrases, which are checked on the small
+    // title tsvector kept in the row, or the query's lexemes without their order (@lexemes) — and the access policy and
+    // the filters come next; only the rows left are checked on the document (OFFSET 0 keeps that check out of the
+    // scan), and not at all when the index's answer already is the query's. No ts_rank here: another fetch per row.
+    public string GroupSql(bool titleFirst, string conditions, SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var lexemesAreTheQuery = LexemeText(query) == MatchText(query);
+        // A title that holds one of the phrases of a query of one clause without exclusions matches the whole query.
+        var titleIsTheQuery = query.Clauses.Count == 1 && query.Exclusions.Count == 0;
+        var indexed = titleFirst
+            ? "d.title @@ CAST(@titlePhrases AS tsquery)" + (titleIsTheQuery ? "" : " AND d.document @@ CAST(@lexemes AS tsquery)")
+            : "d.document @@ CAST(@lexemes AS tsquery) AND NOT (d.title @@ CAST(@titlePhrases AS tsquery))";
+        var exact = lexemesAreTheQuery || (titleFirst && titleIsTheQuery);
+        return $"""
+            SELECT c.id, c.updated_at FROM (
+                SELECT d.manual_id AS id, m.updated_at, d.document
+                {From}
+                WHERE {indexed} AND {conditions}
+                OFFSET 0) c
+            {(exact ? "" : "WHERE c.document @@ CAST(@match AS tsquery)")}
+            LIMIT @candidates
+            """;
+    }
 
     public void AddGroupParameters(DynamicParameters parameters, SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(query);
         parameters.Add("titlePhrases", string.Join(" | ", query.HighlightPhrases.Select(p => "(" + Phrase(p) + ")")));
+        parameters.Add("lexemes", LexemeText(query));
+    }
+
+    // The planner estimates a phrase's matches poorly and, with a LIMIT, often prefers reading search_documents in
+    // order and testing every document (a TOAST fetch each) to the GIN index. Without sequential scans it uses the
+    // indexes; the setting lasts until the search's read-only transaction ends.
+    public async Task<DbTransaction?> BeginSearchAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SET TRANSACTION READ ONLY; SET LOCAL enable_seqscan = off", transaction: transaction, cancellationToken: cancellationToken));
+        return transaction;
     }
 
     // From the newest manual down, each checked against the query, until the page is full: with many matches that is
@@ -89,6 +117,17 @@ internal sealed class PostgresFullText : IFullTextEngine
         return string.Join(" & ", parts);
     }
 
+    /// <summary>
+    /// What GIN answers exactly and every match of the query also matches: each phrase's lexemes in any order
+    /// (<c>'a' &amp; 'b'</c>), and the exclusions of single lexemes (<c>!('c')</c>); exclusions of phrases are left out.
+    /// </summary>
+    private static string LexemeText(SearchQuery query)
+    {
+        var parts = query.Clauses.Select(c => "(" + string.Join(" | ", c.Alternatives.Select(Lexemes)) + ")")
+            .Concat(query.Exclusions.Where(c => c.Alternatives.All(p => p.Tokens.Count == 1)).Select(c => "!" + Clause(c)));
+        return string.Join(" & ", parts);
+    }
+
     /// <summary>Every lexeme restricted to weight A, the title's: <c>'a':A &lt;-&gt; 'b':A</c>, a prefix <c>'d':*A</c>.</summary>
     public string TitleMatchText(SearchQuery query)
     {
@@ -103,17 +142,13 @@ internal sealed class PostgresFullText : IFullTextEngine
     public object Prepare(SearchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var budget = new Budget();
-        return new Entry(
-            Literal(document.Title, 1, budget),
-            // Later fields start at position 2: concatenation shifts them past the previous field's last position,
-            // so this leaves a gap and no phrase can run from one field into the next (as in FTS5's columns).
-            Literal(string.Join('\n', document.Tags), 2, budget),
-            Literal(string.Join('\n', document.Headings), 2, budget),
-            Literal(document.Body, 2, budget));
+        return Document(document);
     }
 
-    /// <summary>One statement for the whole batch: the literals travel as arrays and are cast row by row.</summary>
+    /// <summary>
+    /// One statement for the whole batch: the documents travel as an array of tsvector literals, each already
+    /// weighted, so the server parses each once and neither weights nor concatenates fields.
+    /// </summary>
     public async Task WriteBatchAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken)
     {
@@ -121,25 +156,19 @@ internal sealed class PostgresFullText : IFullTextEngine
         ArgumentNullException.ThrowIfNull(entries);
         const string sql = """
             INSERT INTO search_documents (manual_id, revision_number, analyzer_version, document)
-            SELECT m.id, m.revision_number, @version,
-                   setweight(CAST(e.title AS tsvector), 'A') || setweight(CAST(e.tags AS tsvector), 'B')
-                   || setweight(CAST(e.headings AS tsvector), 'C') || setweight(CAST(e.body AS tsvector), 'D')
-            FROM unnest(@ids, @titles, @tags, @headings, @bodies) AS e (id, title, tags, headings, body)
+            SELECT m.id, m.revision_number, @version, CAST(e.document AS tsvector)
+            FROM unnest(@ids, @documents) AS e (id, document)
             JOIN manuals m ON m.id = e.id
             ON CONFLICT (manual_id) DO UPDATE
             SET revision_number = EXCLUDED.revision_number, analyzer_version = EXCLUDED.analyzer_version, document = EXCLUDED.document
             """;
-        var rows = entries.Select(e => (e.ManualId, Entry: (Entry)e.Entry)).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             sql,
             new
             {
                 version = SearchAnalyzer.Version,
-                ids = rows.Select(r => r.ManualId).ToArray(),
-                titles = rows.Select(r => r.Entry.Title).ToArray(),
-                tags = rows.Select(r => r.Entry.Tags).ToArray(),
-                headings = rows.Select(r => r.Entry.Headings).ToArray(),
-                bodies = rows.Select(r => r.Entry.Body).ToArray(),
+                ids = entries.Select(e => e.ManualId).ToArray(),
+                documents = entries.Select(e => (string)e.Entry).ToArray(),
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -158,41 +187,64 @@ internal sealed class PostgresFullText : IFullTextEngine
 
     public Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>A tsvector literal: <c>'lexeme':3,7 'other':4</c>, positions counted from <paramref name="firstPosition"/>.</summary>
-    private static string Literal(string text, int firstPosition, Budget budget)
+    // The document index's pending list, grown by the rebuild, is merged now rather than read by every search until
+    // autovacuum gets to it; the planner learns the new statistics.
+    public async Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken)
     {
-        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var token in SearchAnalyzer.Analyze(text))
+        const string sql = "SELECT gin_clean_pending_list('ix_search_documents_document'); ANALYZE search_documents";
+        await connection.ExecuteAsync(new CommandDefinition(sql, commandTimeout: 0, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The manual's document: each field's tokens with their positions and the field's weight (title A, tags B,
+    /// headings C, body D). A field's positions start two after the previous fields' last one, so no phrase runs from
+    /// one field into the next (as in FTS5's columns). The result is a tsvector literal: <c>'lexeme':1A,40D 'other':2A</c>.
+    /// </summary>
+    private static string Document(SearchDocument document)
+    {
+        var lexemes = new Dictionary<string, List<(int Position, char Weight)>>(StringComparer.Ordinal);
+        var budget = SizeBudget;
+        var last = 0;
+        (string Text, char Weight)[] fields =
+        [
+            (document.Title, 'A'),
+            (string.Join('\n', document.Tags), 'B'),
+            (string.Join('\n', document.Headings), 'C'),
+            (document.Body, 'D'),
+        ];
+        foreach (var (text, weight) in fields)
         {
-            var position = Math.Min(token.Position + firstPosition, MaxPosition);
-            if (!positions.TryGetValue(token.Text, out var list))
+            var first = weight == 'A' ? 1 : last + 2;
+            foreach (var token in SearchAnalyzer.Analyze(text))
             {
-                if (!budget.TryTake(Encoding.UTF8.GetByteCount(token.Text) + 8))
+                var position = Math.Min(token.Position + first, MaxPosition);
+                if (!lexemes.TryGetValue(token.Text, out var positions))
                 {
-                    continue;
+                    var size = Encoding.UTF8.GetByteCount(token.Text) + 8;
+                    if (budget < size)
+                    {
+                        continue;
+                    }
+
+                    budget -= size;
+                    positions = [];
+                    lexemes[token.Text] = positions;
                 }
 
-                list = [];
-                positions[token.Text] = list;
-            }
-
-            if (list.Count < MaxPositionsPerLexeme && (list.Count == 0 || list[^1] != position) && budget.TryTake(2))
-            {
-                list.Add(position);
+                if (positions.Count < MaxPositionsPerLexeme && (positions.Count == 0 || positions[^1].Position != position) && budget >= 2)
+                {
+                    budget -= 2;
+                    positions.Add((position, weight));
+                    last = Math.Max(last, position);
+                }
             }
         }
 
         var literal = new StringBuilder();
-        foreach (var (lexeme, list) in positions)
+        foreach (var (lexeme, positions) in lexemes)
         {
-            if (literal.Length > 0)
-            {
-                literal.Append(' ');
-            }
-
-            literal.Append(Quote(lexeme)).Append(':').AppendJoin(',', list.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+            literal.Append(Quote(lexeme)).Append(':');
+            literal.AppendJoin(',', positions.Select(p => p.Position.ToString(CultureInfo.InvariantCulture) + p.Weight)).Append(' ');
         }
 
         return literal.ToString();
@@ -201,6 +253,8 @@ internal sealed class PostgresFullText : IFullTextEngine
     private static string Clause(SearchClause clause) => "(" + string.Join(" | ", clause.Alternatives.Select(Phrase)) + ")";
 
     private static string Phrase(SearchPhrase phrase) => Phrase(phrase, "");
+
+    private static string Lexemes(SearchPhrase phrase) => Phrase(phrase).Replace(" <-> ", " & ", StringComparison.Ordinal);
 
     /// <summary>Lexemes joined by <c>&lt;-&gt;</c>, each restricted to <paramref name="weights"/> (none: any field).</summary>
     private static string Phrase(SearchPhrase phrase, string weights)
@@ -221,24 +275,4 @@ internal sealed class PostgresFullText : IFullTextEngine
     /// <summary>A quoted lexeme; quotes and backslashes doubled as tsvector and tsquery input require.</summary>
     private static string Quote(string lexeme) =>
         "'" + lexeme.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    /// <summary>Bytes left for one document's tsvector, shared by its four fields.</summary>
-    private sealed class Budget
-    {
-        private int _left = SizeBudget;
-
-        public bool TryTake(int bytes)
-        {
-            if (_left < bytes)
-            {
-                return false;
-            }
-
-            _left -= bytes;
-            return true;
-        }
-    }
-
-    /// <summary>The four fields of one manual, as tsvector literals.</summary>
-    private sealed record Entry(string Title, string Tags, string Headings, string Body);
 }

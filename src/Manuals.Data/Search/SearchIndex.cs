@@ -33,89 +33,69 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         parameters.Add("match", _engine.MatchText(query));
         parameters.Add("offset", Math.Clamp(offset, 0, SearchLimits.MaxCount));
         parameters.Add("limit", Math.Clamp(limit, 1, 100));
-        parameters.Add("candidates", SearchLimits.MaxCount + 1);
-        parameters.Add("countLimit", SearchLimits.MaxCount + 1);
         var conditions = new StringBuilder(Readable());
         AppendFilters(conditions, parameters, filters);
         var where = $"{_engine.Match} AND {conditions}";
 
         // Built from constant fragments only; every value is a parameter.
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var (count, ids) = sort == SearchSort.Updated
-            ? await NewestFirstAsync(connection, where, conditions.ToString(), parameters, cancellationToken)
-            : await BestFirstAsync(connection, query, where, conditions.ToString(), parameters, offset, limit, cancellationToken);
+        await using var transaction = await _engine.BeginSearchAsync(connection, cancellationToken);
+        var search = new Search(connection, transaction, parameters, cancellationToken);
+        var candidates = await CandidatesAsync(search, query, conditions.ToString());
+        var ids = candidates.Count switch
+        {
+            0 => [],
+            // More matches than are ranked or sorted: the page comes from the candidates, or from the newest manuals down.
+            > SearchLimits.MaxCount when sort == SearchSort.Updated => await search.IdsAsync(_engine.NewestFirstSql(conditions.ToString())),
+            > SearchLimits.MaxCount => candidates.Skip(Math.Clamp(offset, 0, SearchLimits.MaxCount)).Take(Math.Clamp(limit, 1, 100)).ToList(),
+            // These are all the matches: ranked exactly, or sorted by date.
+            _ => await search.IdsAsync($"""
+                SELECT m.id {_engine.From} WHERE {where}
+                ORDER BY {(sort == SearchSort.Updated ? "" : _engine.BestFirst + ", ")}m.updated_at DESC, m.id DESC
+                LIMIT @limit OFFSET @offset
+                """),
+        };
         var rowsSql = $"""
             SELECT m.id, m.title, m.department_id, m.visibility, m.status, m.template, m.updated_at, m.body
             FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")}
             """;
         var rows = ids.Count == 0
             ? []
-            : (await connection.QueryAsync<SearchIndexRow>(new CommandDefinition(rowsSql, new { ids }, cancellationToken: cancellationToken)))
+            : (await connection.QueryAsync<SearchIndexRow>(new CommandDefinition(rowsSql, new { ids }, transaction, cancellationToken: cancellationToken)))
                 .ToDictionary(r => r.Id);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new SearchIndexPage(
-            (int)Math.Min(count, SearchLimits.MaxCount),
+            Math.Min(candidates.Count, SearchLimits.MaxCount),
             ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(),
-            count > SearchLimits.MaxCount);
+            candidates.Count > SearchLimits.MaxCount);
     }
 
     /// <summary>
-    /// By relevance. One statement collects up to MaxCount + 1 matches whose title holds a phrase of the query and up
-    /// to MaxCount + 1 others (newest first each), which also counts them: at most MaxCount in all means these are all
-    /// the matches, and they are ranked exactly; more means the count is capped and the page is cut from these
-    /// candidates, title matches first, newest first (see README, "Bounded work per search").
+    /// Up to MaxCount + 1 matches, which also counts them: first those whose title holds a phrase of the query, then,
+    /// while there is room, the others; each group newest first. At most MaxCount in all means these are all the
+    /// matches; more means the count is capped and, by relevance, the page is cut from these candidates, title matches
+    /// first (see README, "Bounded work per search").
     /// </summary>
-    private async Task<(long Count, List<long> Ids)> BestFirstAsync(
-        DbConnection connection,
-        SearchQuery query,
-        string where,
-        string conditions,
-        DynamicParameters parameters,
-        int offset,
-        int limit,
-        CancellationToken cancellationToken)
+    private async Task<List<long>> CandidatesAsync(Search search, SearchQuery query, string conditions)
     {
-        _engine.AddGroupParameters(parameters, query);
-        var candidatesSql = $"""
-            SELECT id FROM (
-                SELECT id, 0 AS title_first, updated_at FROM ({_engine.GroupSql(true, conditions)}) title_group
-                UNION ALL
-                SELECT id, 1 AS title_first, updated_at FROM ({_engine.GroupSql(false, conditions)}) other_group
-            ) candidates
-            ORDER BY title_first, updated_at DESC, id DESC
-            """;
-        var candidates = (await connection.QueryAsync<long>(new CommandDefinition(candidatesSql, parameters, cancellationToken: cancellationToken))).ToList();
-        if (candidates.Count > SearchLimits.MaxCount)
+        _engine.AddGroupParameters(search.Parameters, query);
+        var candidates = new List<long>();
+        foreach (var titleFirst in new[] { true, false })
         {
-            return (candidates.Count, candidates.Skip(Math.Clamp(offset, 0, SearchLimits.MaxCount)).Take(Math.Clamp(limit, 1, 100)).ToList());
+            search.Parameters.Add("candidates", SearchLimits.MaxCount + 1 - candidates.Count);
+            candidates.AddRange(await search.IdsAsync(
+                $"SELECT id FROM ({_engine.GroupSql(titleFirst, conditions, query)}) candidates ORDER BY updated_at DESC, id DESC"));
+            if (candidates.Count > SearchLimits.MaxCount)
+            {
+                break;
+            }
         }
 
-        if (candidates.Count == 0)
-        {
-            return (0, []);
-        }
-
-        var rankSql = $"SELECT m.id {_engine.From} WHERE {where} ORDER BY {_engine.BestFirst}, m.updated_at DESC, m.id DESC LIMIT @limit OFFSET @offset";
-        return (candidates.Count, (await connection.QueryAsync<long>(new CommandDefinition(rankSql, parameters, cancellationToken: cancellationToken))).ToList());
-    }
-
-    /// <summary>
-    /// Newest first. The count stops after MaxCount + 1 matches; up to MaxCount they are sorted by date, beyond that
-    /// the engine finds the newest without sorting them all.
-    /// </summary>
-    private async Task<(long Count, List<long> Ids)> NewestFirstAsync(
-        DbConnection connection, string where, string conditions, DynamicParameters parameters, CancellationToken cancellationToken)
-    {
-        var countSql = $"SELECT COUNT(*) FROM (SELECT 1 AS hit {_engine.From} WHERE {where} LIMIT @countLimit) hits";
-        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
-        if (count == 0)
-        {
-            return (0, []);
-        }
-
-        var pageSql = count > SearchLimits.MaxCount
-            ? _engine.NewestFirstSql(conditions)
-            : $"SELECT m.id {_engine.From} WHERE {where} ORDER BY m.updated_at DESC, m.id DESC LIMIT @limit OFFSET @offset";
-        return (count, (await connection.QueryAsync<long>(new CommandDefinition(pageSql, parameters, cancellationToken: cancellationToken))).ToList());
+        return candidates;
     }
 
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
@@ -407,6 +387,13 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
             where.Append(" AND m.updated_at < @updatedBefore");
             parameters.Add("updatedBefore", before);
         }
+    }
+
+    /// <summary>One search's connection, transaction (if the engine uses one) and parameters.</summary>
+    private sealed record Search(DbConnection Connection, DbTransaction? Transaction, DynamicParameters Parameters, CancellationToken CancellationToken)
+    {
+        public async Task<List<long>> IdsAsync(string sql) =>
+            (await Connection.QueryAsync<long>(new CommandDefinition(sql, Parameters, Transaction, cancellationToken: CancellationToken))).ToList();
     }
 
     /// <summary>A manual analysed for the index at the revision that was read.</summary>

@@ -34,7 +34,7 @@ internal sealed class SqliteFullText : IFullTextEngine
 
     // Newest first: FTS5 walks its doclists backwards without sorting. No bm25 here: its first call scans the whole
     // doclist of every phrase for the IDF, which for a common word costs more than everything else together.
-    public string GroupSql(bool titleFirst, string conditions) => $"""
+    public string GroupSql(bool titleFirst, string conditions, SearchQuery query) => $"""
         SELECT search_fts.rowid AS id, m.updated_at AS updated_at
         {From}
         WHERE search_fts MATCH {(titleFirst ? "@titleFirstMatch" : "@othersMatch")} AND {conditions}
@@ -58,6 +58,10 @@ internal sealed class SqliteFullText : IFullTextEngine
         ORDER BY m.updated_at DESC, m.id DESC
         LIMIT @limit OFFSET @offset
         """;
+
+    // Reads need no transaction, and Microsoft.Data.Sqlite would begin one that takes the write lock.
+    public Task<DbTransaction?> BeginSearchAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction?>(null);
 
     public string TitleOnlyScore => "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
 

@@ -90,6 +90,42 @@ public sealed class SearchIndexTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_PhraseWordsApartAndExclusions_FollowTheQueryInTitlesAndBodies(SqlEngine engine)
+    {
+        // 要求書 and 請求 hold both bigrams of 請求書 (請求, 求書), but not the phrase.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await CreateAsync(db, "要求書と請求の手順", "手順です。");
+        await CreateAsync(db, "請求書の手順", "手順です。");
+        await CreateAsync(db, "手順", "請求書を送ります。");
+        await CreateAsync(db, "手順の例", "要求書の書き方と請求の流れ。");
+        await Index(db).CatchUpAsync(db.CancellationToken);
+
+        Assert.Equal(["手順", "請求書の手順"], await TitlesAsync(db, "請求書"));
+        Assert.Equal(["手順", "請求書の手順"], await TitlesAsync(db, "手順 請求書"));
+        Assert.Equal(["手順の例", "要求書と請求の手順"], await TitlesAsync(db, "手順 -請求書"));
+        Assert.Equal(["手順", "請求書の手順"], await TitlesAsync(db, "手順 -要求"));
+        Assert.Equal(["請求書の手順"], await TitlesAsync(db, "請求書 -送り"));
+        Assert.Equal(["手順", "手順の例", "要求書と請求の手順"], await TitlesAsync(db, "請求 -\"請求書の手順\""));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_Phrase_NeverRunsFromOneFieldIntoTheNext(SqlEngine engine)
+    {
+        // 「Excel集計」 is the phrase excel 集計. The first two manuals have both words next to each other only across a
+        // field boundary (title → tags, tags → headings); the last has the phrase in its body.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await CreateAsync(db, "月次の Excel", "報告します。", tags: ["集計"]);
+        await CreateAsync(db, "手順", "## 集計\n\n報告します。", tags: ["Excel"]);
+        await CreateAsync(db, "月次報告", "毎月 Excel集計をします。");
+        await Index(db).CatchUpAsync(db.CancellationToken);
+
+        Assert.Equal(["月次報告"], await TitlesAsync(db, "Excel集計"));
+        Assert.Equal(["手順", "月次の Excel", "月次報告"], await TitlesAsync(db, "Excel 集計"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task SearchAsync_Filters_NarrowTheResults(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
