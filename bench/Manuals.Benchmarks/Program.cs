@@ -135,6 +135,9 @@ internal static class BenchRunner
 {
     private static readonly Author BenchAuthor = new(null, "ベンチマーク");
 
+    // Queries slower than this are named on stderr, to see which ones set the tail.
+    private const double SlowMs = 60;
+
     public static async Task<BenchResult> RunAsync(SqlEngine engine, BenchOptions options, CancellationToken cancellationToken)
     {
         var name = engine == SqlEngine.Postgres ? "postgres" : "sqlite";
@@ -276,6 +279,11 @@ internal static class BenchRunner
             var started = Stopwatch.GetTimestamp();
             var hits = await RunQueryAsync(search, query, cancellationToken);
             timings.Add((query.Category, Stopwatch.GetElapsedTime(started).TotalMilliseconds, hits));
+            if (timings[^1].Ms > SlowMs)
+            {
+                Log($"slow: {timings[^1].Ms:F0} ms {query.Category} {query.Request} as {(query.AsAdmin ? "admin" : "reader")}");
+            }
+
             if (timings.Count % Math.Max(1, queries.Count / 10) == 0)
             {
                 Log($"queried {timings.Count:N0} / {queries.Count:N0} ({queryClock.Elapsed.TotalSeconds:F0} s)");

@@ -18,22 +18,27 @@ internal interface IFullTextEngine
     /// <summary>The match condition on the parameter <c>@match</c>.</summary>
     string Match { get; }
 
-    /// <summary>An ORDER BY term, best match first.</summary>
-    string BestFirst { get; }
+    /// <summary>
+    /// A statement returning the <c>id</c> of the page's manuals, best match first, then newest, with <c>@limit</c> and
+    /// <c>@offset</c>, among the matches of <c>@match</c> that meet <paramref name="where"/> (<see cref="Match"/>, access
+    /// policy, filters), which are all in the list parameter <c>@candidateIds</c> (at most MaxCount of them).
+    /// </summary>
+    string RankedSql(string where);
 
     /// <summary>
     /// A score of <c>@match</c> when it can only match titles (suggestions), lower is better, ordered as
-    /// <see cref="BestFirst"/> would order those matches.
+    /// <see cref="RankedSql"/> would order those matches.
     /// </summary>
     string TitleOnlyScore { get; }
 
     /// <summary>
     /// One of the two candidate groups of a search: at most <c>@candidates</c> matches of <paramref name="query"/> whose
     /// title holds one of its phrases (<paramref name="titleFirst"/>), or of the others, that also meet
-    /// <paramref name="conditions"/> (access policy, filters), in no particular order. Columns: <c>id</c> and
-    /// <c>updated_at</c>. Reads <c>@match</c>, <c>@candidates</c> and the parameters of <see cref="AddGroupParameters"/>.
+    /// <paramref name="conditions"/> (access policy and <paramref name="filters"/>, whose tag is <c>@tag</c>), in no
+    /// particular order. Columns: <c>id</c> and <c>updated_at</c>. Reads <c>@match</c>, <c>@candidates</c> and the
+    /// parameters of <see cref="AddGroupParameters"/>.
     /// </summary>
-    string GroupSql(bool titleFirst, string conditions, SearchQuery query);
+    string GroupSql(bool titleFirst, string conditions, SearchQuery query, SearchFilters filters);
 
     /// <summary>Adds the parameters <see cref="GroupSql"/> reads.</summary>
     void AddGroupParameters(Dapper.DynamicParameters parameters, SearchQuery query);

@@ -38,10 +38,19 @@ internal sealed class PostgresFullText : IFullTextEngine
 
     public string Match => "d.document @@ CAST(@match AS tsquery)";
 
-    // A title match first (ts_rank with only weight A is above zero exactly then), as in FTS5.
-    public string BestFirst =>
-        "CASE WHEN ts_rank('{0, 0, 0, 1}', d.document, CAST(@match AS tsquery)) > 0 THEN 0 ELSE 1 END, "
-        + "ts_rank('{0.1, 0.2, 0.4, 1.0}', d.document, CAST(@match AS tsquery)) DESC";
+    // A title match first (ts_rank with only weight A is above zero exactly then, and the title tsvector holds exactly
+    // the document's weight-A positions), as in FTS5; then ts_rank with every weight. The candidates are the matches,
+    // so they are ranked without matching again: one fetch of each out-of-line document, for the second ts_rank.
+    public string RankedSql(string where) => """
+        SELECT r.id FROM (
+            SELECT d.manual_id AS id, m.updated_at, d.title, d.document
+            FROM search_documents d JOIN manuals m ON m.id = d.manual_id
+            WHERE d.manual_id = ANY(@candidateIds)
+            OFFSET 0) r
+        ORDER BY CASE WHEN ts_rank('{0, 0, 0, 1}', r.title, CAST(@match AS tsquery)) > 0 THEN 0 ELSE 1 END,
+                 ts_rank('{0.1, 0.2, 0.4, 1.0}', r.document, CAST(@match AS tsquery)) DESC, r.updated_at DESC, r.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
 
     // GIN keeps no positions, so a phrase ('請求' <-> '求書') is only a candidate in the index and is checked on the
     // manual's document, which at about 9 KB is stored out of line (TOAST): about 10 µs a fetch, the largest cost of a
@@ -49,21 +58,33 @@ internal sealed class PostgresFullText : IFullTextEngine
     // title tsvector kept in the row, or the query's lexemes without their order (@lexemes) — and the access policy and
     // the filters come next; only the rows left are checked on the document (OFFSET 0 keeps that check out of the
     // scan), and not at all when the index's answer already is the query's. No ts_rank here: another fetch per row.
-    public string GroupSql(bool titleFirst, string conditions, SearchQuery query)
+    public string GroupSql(bool titleFirst, string conditions, SearchQuery query, SearchFilters filters)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filters);
         var lexemesAreTheQuery = LexemeText(query) == MatchText(query);
         // A title that holds one of the phrases of a query of one clause without exclusions matches the whole query.
         var titleIsTheQuery = query.Clauses.Count == 1 && query.Exclusions.Count == 0;
-        var indexed = titleFirst
-            ? "d.title @@ CAST(@titlePhrases AS tsquery)" + (titleIsTheQuery ? "" : " AND d.document @@ CAST(@lexemes AS tsquery)")
-            : "d.document @@ CAST(@lexemes AS tsquery) AND NOT (d.title @@ CAST(@titlePhrases AS tsquery))";
+        // What the indexes answer exactly (no recheck: a bitmap scan that rechecks one condition rechecks them all, and
+        // for the document that is a TOAST fetch); the title's phrases are checked on the row's small title next.
+        var (indexed, title) = (titleFirst, titleIsTheQuery) switch
+        {
+            (true, true) => ("d.title @@ CAST(@titlePhrases AS tsquery)", "TRUE"),
+            (true, false) => ("d.title @@ CAST(@titleLexemes AS tsquery) AND d.document @@ CAST(@lexemes AS tsquery)", "d.title @@ CAST(@titlePhrases AS tsquery)"),
+            (false, _) => ("d.document @@ CAST(@lexemes AS tsquery)", "NOT (d.title @@ CAST(@titlePhrases AS tsquery))"),
+        };
+        // A tag is in a few percent of the manuals: its manuals are hashed once and joined to the index's answer before
+        // anything else is read (as one EXISTS per candidate among conditions, it cost up to 100 ms).
+        var tagged = string.IsNullOrEmpty(filters.Tag) ? "" : " AND d.manual_id IN (SELECT t.manual_id FROM manual_tags t WHERE t.tag = @tag)";
         var exact = lexemesAreTheQuery || (titleFirst && titleIsTheQuery);
         return $"""
             SELECT c.id, c.updated_at FROM (
                 SELECT d.manual_id AS id, m.updated_at, d.document
-                {From}
-                WHERE {indexed} AND {conditions}
+                FROM (SELECT d.manual_id, d.title, d.document FROM search_documents d WHERE {indexed}{tagged} OFFSET 0) d
+                CROSS JOIN LATERAL (
+                    SELECT m.id, m.visibility, m.department_id, m.owner_id, m.status, m.template, m.updated_at
+                    FROM manuals m WHERE m.id = d.manual_id OFFSET 0) m
+                WHERE {title} AND {conditions}
                 OFFSET 0) c
             {(exact ? "" : "WHERE c.document @@ CAST(@match AS tsquery)")}
             LIMIT @candidates
@@ -76,6 +97,7 @@ internal sealed class PostgresFullText : IFullTextEngine
         ArgumentNullException.ThrowIfNull(query);
         parameters.Add("titlePhrases", string.Join(" | ", query.HighlightPhrases.Select(p => "(" + Phrase(p) + ")")));
         parameters.Add("lexemes", LexemeText(query));
+        parameters.Add("titleLexemes", string.Join(" | ", query.HighlightPhrases.Select(p => "(" + Lexemes(p) + ")")));
     }
 
     // The planner estimates a phrase's matches poorly and, with a LIMIT, often prefers reading search_documents in

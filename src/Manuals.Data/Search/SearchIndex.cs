@@ -41,19 +41,22 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await _engine.BeginSearchAsync(connection, cancellationToken);
         var search = new Search(connection, transaction, parameters, cancellationToken);
-        var candidates = await CandidatesAsync(search, query, conditions.ToString());
+        var candidates = await CandidatesAsync(search, query, filters, conditions.ToString());
+        if (candidates.Count <= SearchLimits.MaxCount)
+        {
+            parameters.Add("candidateIds", candidates.ToArray());
+        }
         var ids = candidates.Count switch
         {
             0 => [],
             // More matches than are ranked or sorted: the page comes from the candidates, or from the newest manuals down.
             > SearchLimits.MaxCount when sort == SearchSort.Updated => await search.IdsAsync(_engine.NewestFirstSql(conditions.ToString())),
             > SearchLimits.MaxCount => candidates.Skip(Math.Clamp(offset, 0, SearchLimits.MaxCount)).Take(Math.Clamp(limit, 1, 100)).ToList(),
-            // These are all the matches: ranked exactly, or sorted by date.
-            _ => await search.IdsAsync($"""
-                SELECT m.id {_engine.From} WHERE {where}
-                ORDER BY {(sort == SearchSort.Updated ? "" : _engine.BestFirst + ", ")}m.updated_at DESC, m.id DESC
-                LIMIT @limit OFFSET @offset
-                """),
+            // These are all the matches: sorted by date, or ranked exactly.
+            _ => await search.IdsAsync(
+                sort == SearchSort.Updated
+                    ? $"SELECT m.id FROM manuals m WHERE {_engine.IsIn("m.id", "@candidateIds")} ORDER BY m.updated_at DESC, m.id DESC LIMIT @limit OFFSET @offset"
+                    : _engine.RankedSql(where)),
         };
         var rowsSql = $"""
             SELECT m.id, m.title, m.department_id, m.visibility, m.status, m.template, m.updated_at, m.body
@@ -80,7 +83,7 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
     /// matches; more means the count is capped and, by relevance, the page is cut from these candidates, title matches
     /// first (see README, "Bounded work per search").
     /// </summary>
-    private async Task<List<long>> CandidatesAsync(Search search, SearchQuery query, string conditions)
+    private async Task<List<long>> CandidatesAsync(Search search, SearchQuery query, SearchFilters filters, string conditions)
     {
         _engine.AddGroupParameters(search.Parameters, query);
         var candidates = new List<long>();
@@ -88,7 +91,7 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         {
             search.Parameters.Add("candidates", SearchLimits.MaxCount + 1 - candidates.Count);
             candidates.AddRange(await search.IdsAsync(
-                $"SELECT id FROM ({_engine.GroupSql(titleFirst, conditions, query)}) candidates ORDER BY updated_at DESC, id DESC"));
+                $"SELECT id FROM ({_engine.GroupSql(titleFirst, conditions, query, filters)}) candidates ORDER BY updated_at DESC, id DESC"));
             if (candidates.Count > SearchLimits.MaxCount)
             {
                 break;

@@ -28,13 +28,17 @@ internal sealed class SqliteFullText : IFullTextEngine
     // bm25 is lower (more negative) for better matches; its arguments are the column weights in declaration order.
     // A title match comes first whatever the term statistics say: in a small library a word found in most manuals
     // gets an IDF near zero, and the manual named after it would otherwise sink (bm25 with only the title weighted
-    // is below zero exactly when the title matches).
-    public string BestFirst =>
-        "CASE WHEN bm25(search_fts, 1.0, 0.0, 0.0, 0.0) < 0 THEN 0 ELSE 1 END, bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
+    // is below zero exactly when the title matches). bm25 needs the MATCH, so the candidates are found again.
+    public string RankedSql(string where) => $"""
+        SELECT m.id {From} WHERE {where}
+        ORDER BY CASE WHEN bm25(search_fts, 1.0, 0.0, 0.0, 0.0) < 0 THEN 0 ELSE 1 END, bm25(search_fts, 10.0, 4.0, 2.0, 1.0),
+                 m.updated_at DESC, m.id DESC
+        LIMIT @limit OFFSET @offset
+        """;
 
     // Newest first: FTS5 walks its doclists backwards without sorting. No bm25 here: its first call scans the whole
     // doclist of every phrase for the IDF, which for a common word costs more than everything else together.
-    public string GroupSql(bool titleFirst, string conditions, SearchQuery query) => $"""
+    public string GroupSql(bool titleFirst, string conditions, SearchQuery query, SearchFilters filters) => $"""
         SELECT search_fts.rowid AS id, m.updated_at AS updated_at
         {From}
         WHERE search_fts MATCH {(titleFirst ? "@titleFirstMatch" : "@othersMatch")} AND {conditions}
