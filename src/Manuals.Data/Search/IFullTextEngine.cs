@@ -76,9 +76,16 @@ internal interface IFullTextEngine
     /// </summary>
     object Prepare(SearchDocument document);
 
-    /// <summary>Like <see cref="WriteAsync"/> for many manuals at once, from <see cref="Prepare"/>'s results.</summary>
+    /// <summary>
+    /// Like <see cref="WriteAsync"/> for many manuals at once, from <see cref="Prepare"/>'s results; during a full
+    /// rebuild (<paramref name="rebuilding"/>) into wherever <see cref="BeginRebuildAsync"/> said.
+    /// </summary>
     Task WriteBatchAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken);
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<(long ManualId, object Entry)> entries,
+        bool rebuilding,
+        CancellationToken cancellationToken);
 
     /// <summary>Removes the manual's index entry.</summary>
     Task DeleteAsync(DbConnection connection, DbTransaction transaction, long manualId, CancellationToken cancellationToken);
@@ -86,12 +93,16 @@ internal interface IFullTextEngine
     /// <summary>How many batches a rebuild writes at once, each in its own transaction on its own connection.</summary>
     int RebuildWriters { get; }
 
-    /// <summary>Before a full rebuild: stops work that <see cref="TidyAsync"/> does once at the end anyway.</summary>
+    /// <summary>
+    /// Before a full rebuild, on the connection that will also end it: prepares where the rebuild writes, and stops
+    /// work that <see cref="EndRebuildAsync"/> does once at the end anyway.
+    /// </summary>
     Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
-    /// After a full rebuild, or instead of it when the rebuild failed: undoes <see cref="BeginRebuildAsync"/>, and
-    /// when <paramref name="compact"/> drops entries of manuals that no longer exist and compacts the index.
+    /// After a full rebuild (<paramref name="completed"/>): makes what it wrote the index, drops entries of manuals that
+    /// no longer exist and compacts the index. After a failed one: undoes <see cref="BeginRebuildAsync"/>, and the
+    /// index stays as it was.
     /// </summary>
-    Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken);
+    Task EndRebuildAsync(DbConnection connection, bool completed, CancellationToken cancellationToken);
 }

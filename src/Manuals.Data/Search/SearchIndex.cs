@@ -215,11 +215,11 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         {
             // Let the other writers end (their errors say nothing the first one did not) before undoing the set-up.
             await Task.WhenAll(writing.Select(w => w.Write)).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            await _engine.TidyAsync(connection, compact: false, CancellationToken.None);
+            await _engine.EndRebuildAsync(connection, completed: false, CancellationToken.None);
             throw;
         }
 
-        await _engine.TidyAsync(connection, compact: true, cancellationToken);
+        await _engine.EndRebuildAsync(connection, completed: true, cancellationToken);
         return done;
 
         async Task FinishOldestAsync()
@@ -248,7 +248,7 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         foreach (var ids in stale.Chunk(BatchSize))
         {
             var batch = await ReadAndPrepareAsync(batchSql, new { ids }, cancellationToken);
-            await WriteBatchAsync(connection, batch, cancellationToken);
+            await WriteBatchAsync(connection, batch, rebuilding: false, cancellationToken);
             done += batch.Count;
         }
 
@@ -297,10 +297,10 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
     private async Task WriteBatchAsync(IReadOnlyList<Prepared> batch, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await WriteBatchAsync(connection, batch, cancellationToken);
+        await WriteBatchAsync(connection, batch, rebuilding: true, cancellationToken);
     }
 
-    private async Task WriteBatchAsync(DbConnection connection, IReadOnlyList<Prepared> batch, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(DbConnection connection, IReadOnlyList<Prepared> batch, bool rebuilding, CancellationToken cancellationToken)
     {
         var revisionsSql = $"SELECT m.id, m.revision_number FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")} {_engine.LockRows}";
         var changedSql = $"SELECT m.id, m.title, m.body FROM manuals m WHERE {_engine.IsIn("m.id", "@ids")}";
@@ -324,7 +324,7 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
             .Where(p => current.ContainsKey(p.Id))
             .Select(p => (p.Id, changed.TryGetValue(p.Id, out var entry) ? entry : p.Entry))
             .ToList();
-        await _engine.WriteBatchAsync(connection, transaction, entries, cancellationToken);
+        await _engine.WriteBatchAsync(connection, transaction, entries, rebuilding, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

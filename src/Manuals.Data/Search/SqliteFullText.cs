@@ -96,7 +96,7 @@ internal sealed class SqliteFullText : IFullTextEngine
 
     public Task WriteAsync(
         DbConnection connection, DbTransaction transaction, long manualId, SearchDocument document, CancellationToken cancellationToken) =>
-        WriteBatchAsync(connection, transaction, [(manualId, Prepare(document))], cancellationToken);
+        WriteBatchAsync(connection, transaction, [(manualId, Prepare(document))], rebuilding: false, cancellationToken);
 
     public object Prepare(SearchDocument document)
     {
@@ -105,8 +105,13 @@ internal sealed class SqliteFullText : IFullTextEngine
             Tokens(document.Title), Tokens(string.Join('\n', document.Tags)), Tokens(string.Join('\n', document.Headings)), Tokens(document.Body));
     }
 
+    // A rebuild rewrites the table's rows in place, in transactions of their own, so the index is whole all along.
     public async Task WriteBatchAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<(long ManualId, object Entry)> entries, CancellationToken cancellationToken)
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<(long ManualId, object Entry)> entries,
+        bool rebuilding,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(entries);
@@ -169,7 +174,7 @@ internal sealed class SqliteFullText : IFullTextEngine
         await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
-    public async Task TidyAsync(DbConnection connection, bool compact, CancellationToken cancellationToken)
+    public async Task EndRebuildAsync(DbConnection connection, bool completed, CancellationToken cancellationToken)
     {
         const string restoreSql = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)";
         const string compactSql = """
@@ -177,7 +182,7 @@ internal sealed class SqliteFullText : IFullTextEngine
             INSERT INTO search_fts (search_fts) VALUES ('optimize');
             """;
         await connection.ExecuteAsync(new CommandDefinition(restoreSql, cancellationToken: cancellationToken));
-        if (compact)
+        if (completed)
         {
             await connection.ExecuteAsync(new CommandDefinition(compactSql, cancellationToken: cancellationToken));
         }

@@ -221,6 +221,76 @@ public sealed class SearchIndexTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RebuildAsync_SavesCreatesAndDeletesMeanwhile_AreAllInTheIndexAfterwards(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var ids = new List<long>();
+        for (var i = 0; i < 450; i++)
+        {
+            ids.Add(await CreateAsync(db, $"手順{i}", "経理部で確認します。"));
+        }
+
+        var store = db.Services.GetRequiredService<IManualStore>();
+        var draft = new ManualDraft("手順", Accounting, ManualVisibility.Company, ManualStatus.Published, null, [], "総務部で確認します。", "変更");
+        var meanwhile = false;
+
+        // After the first batch is written: one of its manuals is saved again and another deleted; one of the last
+        // batch, already read, is saved again; and a new manual is created.
+        await Index(db).RebuildAsync(
+            new SynchronousProgress(p =>
+            {
+                if (p.Done != 200)
+                {
+                    return;
+                }
+
+                meanwhile = true;
+                Task.Run(async () =>
+                {
+                    Assert.True(await store.TryUpdateAsync(ids[0], 1, draft, new Author(null, "テスト"), Monday.AddDays(1), db.CancellationToken));
+                    Assert.True(await store.TryUpdateAsync(ids[449], 1, draft, new Author(null, "テスト"), Monday.AddDays(1), db.CancellationToken));
+                    await db.QueryAsync<long>("DELETE FROM manuals WHERE id = @id RETURNING id", new { id = ids[1] });
+                    await CreateAsync(db, "新しい手順", "人事部で確認します。");
+                }).GetAwaiter().GetResult();
+            }),
+            db.CancellationToken);
+
+        Assert.True(meanwhile);
+        Assert.Equal(new SearchIndexStatus(450, 450), await Index(db).StatusAsync(db.CancellationToken));
+        Assert.Equal(447, (await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken)).Total);
+        Assert.Equal(2, (await Index(db).SearchAsync(Query("総務"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken)).Total);
+        Assert.Equal(["新しい手順"], await TitlesAsync(db, "人事"));
+        Assert.Equal([450L], await db.QueryAsync<long>("SELECT COUNT(*) FROM search_documents"));
+    }
+
+    [Fact]
+    public async Task RebuildAsync_Postgres_LeavesTheTableAsTheMigrationsMadeIt()
+    {
+        await using var db = await TestDatabase.CreateAsync(SqlEngine.Postgres);
+        await CreateAsync(db, "月次決算", "経理部で確認します。");
+        const string schemaSql = """
+            SELECT 'index ' || indexname || ': ' || indexdef FROM pg_indexes WHERE tablename = 'search_documents'
+            UNION ALL
+            SELECT 'constraint ' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'search_documents'::regclass
+            UNION ALL
+            SELECT 'column ' || attname || ': ' || format_type(atttypid, atttypmod) || ' ' || attstorage::text || ' ' || attnotnull::text || ' '
+                   || COALESCE(pg_get_expr(d.adbin, d.adrelid), '')
+            FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE a.attrelid = 'search_documents'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY 1
+            """;
+        var migrated = await db.QueryAsync<string>(schemaSql);
+
+        await Index(db).RebuildAsync(null, db.CancellationToken);
+
+        Assert.Equal(migrated, await db.QueryAsync<string>(schemaSql));
+        Assert.Contains(migrated, s => s.Contains("fastupdate", StringComparison.Ordinal));
+        Assert.False(await db.TableExistsAsync("search_documents_rebuild"));
+        Assert.Equal(["月次決算"], await TitlesAsync(db, "経理"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task SearchAsync_MoreMatchesThanCounted_CapsTheTotalAndStillRanksTitleMatchesFirst(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
