@@ -32,13 +32,12 @@ internal interface IFullTextEngine
     string TitleOnlyScore { get; }
 
     /// <summary>
-    /// One of the two candidate groups of a search: at most <c>@candidates</c> matches of <paramref name="query"/> whose
-    /// title holds one of its phrases (<paramref name="titleFirst"/>), or of the others, that also meet
-    /// <paramref name="conditions"/> (access policy and <paramref name="filters"/>, whose tag is <c>@tag</c>), in no
-    /// particular order. Columns: <c>id</c> and <c>updated_at</c>. Reads <c>@match</c>, <c>@candidates</c> and the
-    /// parameters of <see cref="AddGroupParameters"/>.
+    /// At most <c>@candidates</c> matches of <paramref name="query"/>, or only those whose title holds one of its
+    /// phrases (<paramref name="titleMatchesOnly"/>), that also meet <paramref name="conditions"/> (access policy and
+    /// <paramref name="filters"/>, whose tag is <c>@tag</c>), newest first as the index stores them. Columns: <c>id</c>
+    /// and <c>updated_at</c>. Reads <c>@match</c>, <c>@candidates</c> and the parameters of <see cref="AddGroupParameters"/>.
     /// </summary>
-    string GroupSql(bool titleFirst, string conditions, SearchQuery query, SearchFilters filters);
+    string GroupSql(bool titleMatchesOnly, string conditions, SearchQuery query, SearchFilters filters);
 
     /// <summary>Adds the parameters <see cref="GroupSql"/> reads.</summary>
     void AddGroupParameters(Dapper.DynamicParameters parameters, SearchQuery query);

@@ -9,8 +9,8 @@ namespace Manuals.Data.Search;
 /// <summary>
 /// PostgreSQL: one <c>tsvector</c> per manual with a GIN index, written as a tsvector literal of the analyser's tokens
 /// with their positions and their field's weight (title A, tags B, headings C, body D); cast, not parsed by
-/// <c>to_tsvector</c>, so the database's text-search parser and locale never split or change a token. Queries are tsquery literals: <c>'a' &lt;-&gt; 'b'</c> for phrases, <c>:*</c> for a prefix.
-/// Title matches come first, then <c>ts_rank</c> with the weights {D 0.1, C 0.2, B 0.4, A 1.0}.
+/// <c>to_tsvector</c>, so the database's text-search parser and locale never split or change a token. Queries are
+/// tsquery literals: <c>'a' &lt;-&gt; 'b'</c> for phrases, <c>:*</c> for a prefix. Title matches come first, then <c>ts_rank</c> with the weights {D 0.1, C 0.2, B 0.4, A 1.0}.
 /// </summary>
 internal sealed class PostgresFullText : IFullTextEngine
 {
@@ -62,7 +62,7 @@ internal sealed class PostgresFullText : IFullTextEngine
     // title tsvector kept in the row, or the query's lexemes without their order (@lexemes) — and the access policy and
     // the filters come next; only the rows left are checked on the document (OFFSET 0 keeps that check out of the
     // scan), and not at all when the index's answer already is the query's. No ts_rank here: another fetch per row.
-    public string GroupSql(bool titleFirst, string conditions, SearchQuery query, SearchFilters filters)
+    public string GroupSql(bool titleMatchesOnly, string conditions, SearchQuery query, SearchFilters filters)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filters);
@@ -71,16 +71,17 @@ internal sealed class PostgresFullText : IFullTextEngine
         var titleIsTheQuery = query.Clauses.Count == 1 && query.Exclusions.Count == 0;
         // What the indexes answer exactly (no recheck: a bitmap scan that rechecks one condition rechecks them all, and
         // for the document that is a TOAST fetch); the title's phrases are checked on the row's small title next.
-        var (indexed, title) = (titleFirst, titleIsTheQuery) switch
+        var (indexed, title) = (titleMatchesOnly, titleIsTheQuery) switch
         {
             (true, true) => ("d.title @@ CAST(@titlePhrases AS tsquery)", "TRUE"),
-            (true, false) => ("d.title @@ CAST(@titleLexemes AS tsquery) AND d.document @@ CAST(@lexemes AS tsquery)", "d.title @@ CAST(@titlePhrases AS tsquery)"),
-            (false, _) => ("d.document @@ CAST(@lexemes AS tsquery)", "NOT (d.title @@ CAST(@titlePhrases AS tsquery))"),
+            (true, false) =>
+                ("d.title @@ CAST(@titleLexemes AS tsquery) AND d.document @@ CAST(@lexemes AS tsquery)", "d.title @@ CAST(@titlePhrases AS tsquery)"),
+            _ => ("d.document @@ CAST(@lexemes AS tsquery)", "TRUE"),
         };
         // A tag is in a few percent of the manuals: its manuals are hashed once and joined to the index's answer before
         // anything else is read (as one EXISTS per candidate among conditions, it cost up to 100 ms).
         var tagged = string.IsNullOrEmpty(filters.Tag) ? "" : " AND d.manual_id IN (SELECT t.manual_id FROM manual_tags t WHERE t.tag = @tag)";
-        var exact = lexemesAreTheQuery || (titleFirst && titleIsTheQuery);
+        var exact = lexemesAreTheQuery || (titleMatchesOnly && titleIsTheQuery);
         return $"""
             SELECT c.id, c.updated_at FROM (
                 SELECT d.manual_id AS id, m.updated_at, d.document

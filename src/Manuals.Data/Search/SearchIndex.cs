@@ -41,7 +41,7 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await _engine.BeginSearchAsync(connection, cancellationToken);
         var search = new Search(connection, transaction, parameters, cancellationToken);
-        var candidates = await CandidatesAsync(search, query, filters, conditions.ToString());
+        var candidates = await CandidatesAsync(search, query, filters, conditions.ToString(), sort);
         if (candidates.Count <= SearchLimits.MaxCount)
         {
             parameters.Add("candidateIds", candidates.ToArray());
@@ -78,27 +78,26 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
     }
 
     /// <summary>
-    /// Up to MaxCount + 1 matches, which also counts them: first those whose title holds a phrase of the query, then,
-    /// while there is room, the others; each group newest first. At most MaxCount in all means these are all the
-    /// matches; more means the count is capped and, by relevance, the page is cut from these candidates, title matches
-    /// first (see README, "Bounded work per search").
+    /// Up to MaxCount + 1 matches, which also counts them. By relevance, those whose title holds a phrase of the query
+    /// come first, then, unless they are already more than MaxCount, the others among the newest MaxCount + 1 matches;
+    /// each group newest first. At most MaxCount in all means these are all the matches; more means the count is capped
+    /// and, by relevance, the page is cut from these candidates (see README, "Bounded work per search").
     /// </summary>
-    private async Task<List<long>> CandidatesAsync(Search search, SearchQuery query, SearchFilters filters, string conditions)
+    private async Task<List<long>> CandidatesAsync(Search search, SearchQuery query, SearchFilters filters, string conditions, SearchSort sort)
     {
         _engine.AddGroupParameters(search.Parameters, query);
-        var candidates = new List<long>();
-        foreach (var titleFirst in new[] { true, false })
+        search.Parameters.Add("candidates", SearchLimits.MaxCount + 1);
+        var candidates = sort == SearchSort.Updated ? [] : await GroupAsync(titleMatchesOnly: true);
+        if (candidates.Count <= SearchLimits.MaxCount)
         {
-            search.Parameters.Add("candidates", SearchLimits.MaxCount + 1 - candidates.Count);
-            candidates.AddRange(await search.IdsAsync(
-                $"SELECT id FROM ({_engine.GroupSql(titleFirst, conditions, query, filters)}) candidates ORDER BY updated_at DESC, id DESC"));
-            if (candidates.Count > SearchLimits.MaxCount)
-            {
-                break;
-            }
+            var titleMatches = candidates.ToHashSet();
+            candidates.AddRange((await GroupAsync(titleMatchesOnly: false)).Where(id => !titleMatches.Contains(id)));
         }
 
         return candidates;
+
+        Task<List<long>> GroupAsync(bool titleMatchesOnly) => search.IdsAsync(
+            $"SELECT id FROM ({_engine.GroupSql(titleMatchesOnly, conditions, query, filters)}) candidates ORDER BY updated_at DESC, id DESC");
     }
 
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)

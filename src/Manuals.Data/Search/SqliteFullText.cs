@@ -15,6 +15,10 @@ internal sealed class SqliteFullText : IFullTextEngine
 {
     public static readonly SqliteFullText Instance = new();
 
+    // Where a rebuild writes (see BeginRebuildAsync).
+    private const string RebuildTable = "search_fts_rebuild";
+    private const string RebuildDocuments = "search_documents_rebuild";
+
     private SqliteFullText()
     {
     }
@@ -37,23 +41,29 @@ internal sealed class SqliteFullText : IFullTextEngine
         """;
 
     // Newest first: FTS5 walks its doclists backwards without sorting. No bm25 here: its first call scans the whole
-    // doclist of every phrase for the IDF, which for a common word costs more than everything else together.
-    public string GroupSql(bool titleFirst, string conditions, SearchQuery query, SearchFilters filters) => $"""
-        SELECT search_fts.rowid AS id, m.updated_at AS updated_at
-        {From}
-        WHERE search_fts MATCH {(titleFirst ? "@titleFirstMatch" : "@othersMatch")} AND {conditions}
-        ORDER BY search_fts.rowid DESC
-        LIMIT @candidates
-        """;
+    // doclist of every phrase for the IDF, which for a common word costs more than everything else together. A column
+    // filter reads every match's positions, so the title alone is asked when a title match is a match (one clause
+    // without exclusions), not the query and the title.
+    public string GroupSql(bool titleMatchesOnly, string conditions, SearchQuery query, SearchFilters filters)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = !titleMatchesOnly ? "@match" : query.Clauses.Count == 1 && query.Exclusions.Count == 0 ? "@titlePhrases" : "@titleMatch";
+        return $"""
+            SELECT search_fts.rowid AS id, m.updated_at AS updated_at
+            {From}
+            WHERE search_fts MATCH {match} AND {conditions}
+            ORDER BY search_fts.rowid DESC
+            LIMIT @candidates
+            """;
+    }
 
     public void AddGroupParameters(DynamicParameters parameters, SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(query);
-        var match = MatchText(query);
         var title = "title : (" + string.Join(" OR ", query.HighlightPhrases.Select(Phrase)) + ")";
-        parameters.Add("titleFirstMatch", $"({match}) AND {title}");
-        parameters.Add("othersMatch", $"({match}) NOT {title}");
+        parameters.Add("titlePhrases", title);
+        parameters.Add("titleMatch", $"({MatchText(query)}) AND {title}");
     }
 
     public string NewestFirstSql(string conditions) => $"""
@@ -106,6 +116,7 @@ internal sealed class SqliteFullText : IFullTextEngine
     }
 
     // A rebuild rewrites the table's rows in place, in transactions of their own, so the index is whole all along.
+    // A rebuild writes new rows into its own tables; everything else replaces the manual's row in search_fts.
     public async Task WriteBatchAsync(
         DbConnection connection,
         DbTransaction transaction,
@@ -115,19 +126,21 @@ internal sealed class SqliteFullText : IFullTextEngine
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(entries);
-        const string revisionSql = """
-            INSERT INTO search_documents (manual_id, revision_number, analyzer_version)
+        var (fts, documents) = rebuilding ? (RebuildTable, RebuildDocuments) : ("search_fts", "search_documents");
+        var revisionSql = $"""
+            INSERT INTO {documents} (manual_id, revision_number, analyzer_version)
             SELECT id, revision_number, @version FROM manuals WHERE id IN @ids
             ON CONFLICT (manual_id) DO UPDATE
             SET revision_number = excluded.revision_number, analyzer_version = excluded.analyzer_version
             """;
         // One prepared statement each, re-run with new values: Microsoft.Data.Sqlite would otherwise compile the SQL
-        // again for every manual of a rebuild.
-        await using var delete = Command(connection, transaction, "DELETE FROM search_fts WHERE rowid = $id", "$id");
+        // again for every manual of a rebuild. The rebuild's table is new, so it deletes nothing (deleting a row from
+        // FTS5 costs as much as inserting one: its old text is analysed again).
+        await using var delete = rebuilding ? null : Command(connection, transaction, $"DELETE FROM {fts} WHERE rowid = $id", "$id");
         await using var insert = Command(
             connection,
             transaction,
-            "INSERT INTO search_fts (rowid, title, tags, headings, body) VALUES ($id, $title, $tags, $headings, $body)",
+            $"INSERT INTO {fts} (rowid, title, tags, headings, body) VALUES ($id, $title, $tags, $headings, $body)",
             "$id",
             "$title",
             "$tags",
@@ -136,8 +149,12 @@ internal sealed class SqliteFullText : IFullTextEngine
         foreach (var (manualId, prepared) in entries)
         {
             var entry = (Entry)prepared;
-            delete.Parameters[0].Value = manualId;
-            await delete.ExecuteNonQueryAsync(cancellationToken);
+            if (delete is not null)
+            {
+                delete.Parameters[0].Value = manualId;
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             insert.Parameters[0].Value = manualId;
             insert.Parameters[1].Value = entry.Title;
             insert.Parameters[2].Value = entry.Tags;
@@ -165,27 +182,79 @@ internal sealed class SqliteFullText : IFullTextEngine
     // SQLite has one writer at a time.
     public int RebuildWriters => 1;
 
-    // FTS5 merges segments as they fill up (automerge, default 4). A rebuild rewrites every row and ends with
-    // 'optimize', which merges everything into one segment, so merging along the way is wasted work: it is off for
-    // the rebuild and back to the default afterwards, also when the rebuild fails.
+    /// <summary>
+    /// A rebuild writes an FTS5 table of its own, defined as search_fts is (0010_search_storage.sql), and its revisions
+    /// beside it, while searches and saves go on with search_fts. Rewriting search_fts in place deleted every row
+    /// before inserting it again, which costs as much as the insert, and left FTS5 twice the entries to merge. Its
+    /// automerge is off: the final 'optimize' merges everything once.
+    /// </summary>
     public async Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        const string sql = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)";
+        var sql = $"""
+            DROP TABLE IF EXISTS {RebuildTable};
+            DROP TABLE IF EXISTS {RebuildDocuments};
+            CREATE VIRTUAL TABLE {RebuildTable} USING fts5(title, tags, headings, body, tokenize = 'ascii', prefix = '1');
+            INSERT INTO {RebuildTable} ({RebuildTable}, rank) VALUES ('automerge', 0);
+            CREATE TABLE {RebuildDocuments} (
+                manual_id INTEGER PRIMARY KEY,
+                revision_number INTEGER NOT NULL,
+                analyzer_version INTEGER NOT NULL
+            );
+            """;
         await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Merges the rebuilt table into one segment, then, in one transaction: drops rebuilt rows that a save has since
+    /// made stale or whose manual is gone, takes the rows of those saves from search_fts (a save writes it in its own
+    /// transaction, so they are current), and puts the rebuilt table and its revisions in place. The delete trigger
+    /// names the table, so it goes and comes back with it (as in 0010). A test compares the schema before and after.
+    /// </summary>
     public async Task EndRebuildAsync(DbConnection connection, bool completed, CancellationToken cancellationToken)
     {
-        const string restoreSql = "INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)";
-        const string compactSql = """
-            DELETE FROM search_fts WHERE rowid NOT IN (SELECT id FROM manuals);
-            INSERT INTO search_fts (search_fts) VALUES ('optimize');
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(restoreSql, cancellationToken: cancellationToken));
-        if (completed)
+        if (!completed)
         {
-            await connection.ExecuteAsync(new CommandDefinition(compactSql, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"DROP TABLE IF EXISTS {RebuildTable}; DROP TABLE IF EXISTS {RebuildDocuments};", cancellationToken: cancellationToken));
+            return;
         }
+
+        var optimizeSql = $"""
+            INSERT INTO {RebuildTable} ({RebuildTable}, rank) VALUES ('automerge', 4);
+            INSERT INTO {RebuildTable} ({RebuildTable}) VALUES ('optimize');
+            """;
+        var swapSql = $"""
+            CREATE TEMP TABLE stale AS
+            SELECT r.manual_id FROM {RebuildDocuments} r LEFT JOIN manuals m ON m.id = r.manual_id
+            WHERE m.id IS NULL OR m.revision_number <> r.revision_number;
+            DELETE FROM {RebuildTable} WHERE rowid IN (SELECT manual_id FROM stale);
+            DELETE FROM {RebuildDocuments} WHERE manual_id IN (SELECT manual_id FROM stale);
+            DROP TABLE stale;
+            CREATE TEMP TABLE saved AS
+            SELECT s.manual_id, s.revision_number, s.analyzer_version
+            FROM search_documents s JOIN manuals m ON m.id = s.manual_id AND m.revision_number = s.revision_number
+            WHERE s.manual_id NOT IN (SELECT manual_id FROM {RebuildDocuments});
+            INSERT INTO {RebuildTable} (rowid, title, tags, headings, body)
+            SELECT f.rowid, f.title, f.tags, f.headings, f.body FROM search_fts f WHERE f.rowid IN (SELECT manual_id FROM saved);
+            INSERT INTO {RebuildDocuments} (manual_id, revision_number, analyzer_version)
+            SELECT manual_id, revision_number, analyzer_version FROM saved;
+            DROP TABLE saved;
+            DROP TRIGGER manuals_delete_search;
+            DROP TABLE search_fts;
+            ALTER TABLE {RebuildTable} RENAME TO search_fts;
+            CREATE TRIGGER manuals_delete_search AFTER DELETE ON manuals
+            BEGIN
+                DELETE FROM search_fts WHERE rowid = old.id;
+            END;
+            DELETE FROM search_documents;
+            INSERT INTO search_documents (manual_id, revision_number, analyzer_version)
+            SELECT manual_id, revision_number, analyzer_version FROM {RebuildDocuments};
+            DROP TABLE {RebuildDocuments};
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(optimizeSql, commandTimeout: 0, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(swapSql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)

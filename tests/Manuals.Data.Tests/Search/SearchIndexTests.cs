@@ -263,30 +263,47 @@ public sealed class SearchIndexTests
         Assert.Equal([450L], await db.QueryAsync<long>("SELECT COUNT(*) FROM search_documents"));
     }
 
-    [Fact]
-    public async Task RebuildAsync_Postgres_LeavesTheTableAsTheMigrationsMadeIt()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RebuildAsync_IntoATableOfItsOwn_LeavesTheSchemaAsTheMigrationsMadeIt(SqlEngine engine)
     {
-        await using var db = await TestDatabase.CreateAsync(SqlEngine.Postgres);
+        await using var db = await TestDatabase.CreateAsync(engine);
         await CreateAsync(db, "月次決算", "経理部で確認します。");
-        const string schemaSql = """
-            SELECT 'index ' || indexname || ': ' || indexdef FROM pg_indexes WHERE tablename = 'search_documents'
-            UNION ALL
-            SELECT 'constraint ' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'search_documents'::regclass
-            UNION ALL
-            SELECT 'column ' || attname || ': ' || format_type(atttypid, atttypmod) || ' ' || attstorage::text || ' ' || attnotnull::text || ' '
-                   || COALESCE(pg_get_expr(d.adbin, d.adrelid), '')
-            FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE a.attrelid = 'search_documents'::regclass AND a.attnum > 0 AND NOT a.attisdropped
-            ORDER BY 1
-            """;
+        var schemaSql = engine == SqlEngine.Postgres
+            ? """
+              SELECT 'index ' || indexname || ': ' || indexdef FROM pg_indexes WHERE tablename = 'search_documents'
+              UNION ALL
+              SELECT 'constraint ' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'search_documents'::regclass
+              UNION ALL
+              SELECT 'column ' || attname || ': ' || format_type(atttypid, atttypmod) || ' ' || attstorage::text || ' ' || attnotnull::text || ' '
+                     || COALESCE(pg_get_expr(d.adbin, d.adrelid), '')
+              FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+              WHERE a.attrelid = 'search_documents'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+              ORDER BY 1
+              """
+            : """
+              SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master
+              WHERE name LIKE 'search%' OR tbl_name LIKE 'search%' OR name = 'manuals_delete_search'
+              UNION ALL
+              SELECT 'config ' || k || ': ' || v FROM search_fts_config
+              ORDER BY 1
+              """;
         var migrated = await db.QueryAsync<string>(schemaSql);
 
         await Index(db).RebuildAsync(null, db.CancellationToken);
 
         Assert.Equal(migrated, await db.QueryAsync<string>(schemaSql));
-        Assert.Contains(migrated, s => s.Contains("fastupdate", StringComparison.Ordinal));
-        Assert.False(await db.TableExistsAsync("search_documents_rebuild"));
+        Assert.Contains(migrated, s => s.Contains(engine == SqlEngine.Postgres ? "fastupdate" : "prefix", StringComparison.Ordinal));
+        Assert.False(await db.TableExistsAsync(engine == SqlEngine.Postgres ? "search_documents_rebuild" : "search_fts_rebuild"));
         Assert.Equal(["月次決算"], await TitlesAsync(db, "経理"));
+        await db.QueryAsync<long>("DELETE FROM manuals RETURNING id");
+        Assert.Empty(await TitlesAsync(db, "経理"));
+        Assert.Equal([0L], await db.QueryAsync<long>("SELECT COUNT(*) FROM search_documents"));
+        if (engine == SqlEngine.Sqlite)
+        {
+            // The delete trigger came back with the table.
+            Assert.Equal([0L], await db.QueryAsync<long>("SELECT COUNT(*) FROM search_fts"));
+        }
     }
 
     [Theory]
