@@ -34,7 +34,7 @@ internal interface IFullTextEngine
     /// <summary>
     /// At most <c>@candidates</c> matches of <paramref name="query"/>, or only those whose title holds one of its
     /// phrases (<paramref name="titleMatchesOnly"/>), that also meet <paramref name="conditions"/> (access policy and
-    /// <paramref name="filters"/>, whose tag is <c>@tag</c>), newest first as the index stores them. Columns: <c>id</c>
+    /// <paramref name="filters"/>, whose tag is <c>@tag</c>), in the order the index yields them (FTS5: newest first). Columns: <c>id</c>
     /// and <c>updated_at</c>. Reads <c>@match</c>, <c>@candidates</c> and the parameters of <see cref="AddGroupParameters"/>.
     /// </summary>
     string GroupSql(bool titleMatchesOnly, string conditions, SearchQuery query, SearchFilters filters);

@@ -22,9 +22,9 @@ internal sealed class PostgresFullText : IFullTextEngine
     private const int MaxPositionsPerLexeme = 256;
     private const int SizeBudget = 900_000;
 
-    // Where a rebuild writes, and the advisory lock that lets one rebuild run at a time.
+    // Where a rebuild writes, and the advisory lock that lets one rebuild run at a time (not the migrations' key).
     private const string RebuildTable = "search_documents_rebuild";
-    private const long RebuildLockKey = 0x4D_616E_7561_6C73;
+    private const long RebuildLockKey = 0x4D_616E_7561_6C52; // "ManualR"
 
     private PostgresFullText()
     {
@@ -42,16 +42,17 @@ internal sealed class PostgresFullText : IFullTextEngine
 
     public string Match => "d.document @@ CAST(@match AS tsquery)";
 
-    // A title match first (ts_rank with only weight A is above zero exactly then, and the title tsvector holds exactly
-    // the document's weight-A positions), as in FTS5; then ts_rank with every weight. The candidates are the matches,
-    // so they are ranked without matching again: one fetch of each out-of-line document, for the second ts_rank.
+    // A title that holds one of the query's phrases first (the rule of FTS5's title-only bm25 and of the title group;
+    // ts_rank with only weight A is not it: for a query whose top operator is & or <-> it is above zero even when the
+    // title holds none of the words), then ts_rank with every weight. The candidates are the matches, so they are
+    // ranked without matching again: one fetch of each out-of-line document, for ts_rank.
     public string RankedSql(string where) => """
         SELECT r.id FROM (
             SELECT d.manual_id AS id, m.updated_at, d.title, d.document
             FROM search_documents d JOIN manuals m ON m.id = d.manual_id
             WHERE d.manual_id = ANY(@candidateIds)
             OFFSET 0) r
-        ORDER BY CASE WHEN ts_rank('{0, 0, 0, 1}', r.title, CAST(@match AS tsquery)) > 0 THEN 0 ELSE 1 END,
+        ORDER BY CASE WHEN r.title @@ CAST(@titlePhrases AS tsquery) THEN 0 ELSE 1 END,
                  ts_rank('{0.1, 0.2, 0.4, 1.0}', r.document, CAST(@match AS tsquery)) DESC, r.updated_at DESC, r.id DESC
         LIMIT @limit OFFSET @offset
         """;
@@ -107,11 +108,12 @@ internal sealed class PostgresFullText : IFullTextEngine
 
     // The planner estimates a phrase's matches poorly and, with a LIMIT, often prefers reading search_documents in
     // order and testing every document (a TOAST fetch each) to the GIN index. Without sequential scans it uses the
-    // indexes; the setting lasts until the search's read-only transaction ends.
+    // indexes; the setting lasts until the search's read-only transaction ends. Repeatable read: the statements of one
+    // search see one snapshot, so the candidates the access policy let through are still readable when ranked.
     public async Task<DbTransaction?> BeginSearchAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "SET TRANSACTION READ ONLY; SET LOCAL enable_seqscan = off", transaction: transaction, cancellationToken: cancellationToken));
         return transaction;
@@ -241,14 +243,26 @@ internal sealed class PostgresFullText : IFullTextEngine
             DROP TABLE IF EXISTS {RebuildTable};
             CREATE TABLE {RebuildTable} (LIKE search_documents INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE);
             """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        }
+        catch
+        {
+            await UnlockAsync(connection);
+            throw;
+        }
     }
 
+    private static async Task UnlockAsync(DbConnection connection) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_unlock(@key)", new { key = RebuildLockKey }, cancellationToken: CancellationToken.None));
+
     /// <summary>
-    /// Builds the rebuilt table's indexes (saves and searches meanwhile still use search_documents), then, in one short
-    /// transaction that holds saves off: drops rebuilt rows that a save has since made stale or whose manual is gone,
+    /// Builds the rebuilt table's indexes and foreign key (saves and searches meanwhile still use search_documents; from
+    /// now on a deleted manual takes its rebuilt row with it), then, in one short transaction that holds saves off: drops rebuilt rows that a save has since made stale or whose manual is gone,
     /// takes the rows of those saves from search_documents (a save writes it in its own transaction, so they are
-    /// current), and puts the rebuilt table in its place, under its names, with its foreign key. The indexes and
+    /// current), and puts the rebuilt table in its place, under its names. The indexes and
     /// constraints are those of the migrations (0005, 0009, 0010); a test compares them.
     /// </summary>
     public async Task EndRebuildAsync(DbConnection connection, bool completed, CancellationToken cancellationToken)
@@ -266,6 +280,8 @@ internal sealed class PostgresFullText : IFullTextEngine
                 CREATE INDEX ix_{RebuildTable}_document ON {RebuildTable} USING gin (document);
                 CREATE INDEX ix_{RebuildTable}_title ON {RebuildTable} USING gin (title) WITH (fastupdate = off);
                 ALTER TABLE {RebuildTable} ADD CONSTRAINT {RebuildTable}_pkey PRIMARY KEY (manual_id);
+                ALTER TABLE {RebuildTable} ADD CONSTRAINT search_documents_manual_id_fkey
+                    FOREIGN KEY (manual_id) REFERENCES manuals (id) ON DELETE CASCADE NOT VALID;
                 """;
             var swapSql = $"""
                 LOCK TABLE manuals IN SHARE MODE;
@@ -281,8 +297,6 @@ internal sealed class PostgresFullText : IFullTextEngine
                 ALTER INDEX ix_{RebuildTable}_document RENAME TO ix_search_documents_document;
                 ALTER INDEX ix_{RebuildTable}_title RENAME TO ix_search_documents_title;
                 ALTER TABLE search_documents RENAME CONSTRAINT {RebuildTable}_pkey TO search_documents_pkey;
-                ALTER TABLE search_documents ADD CONSTRAINT search_documents_manual_id_fkey
-                    FOREIGN KEY (manual_id) REFERENCES manuals (id) ON DELETE CASCADE;
                 """;
             await connection.ExecuteAsync(new CommandDefinition(indexesSql, commandTimeout: 0, cancellationToken: cancellationToken));
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
@@ -291,12 +305,16 @@ internal sealed class PostgresFullText : IFullTextEngine
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            await connection.ExecuteAsync(new CommandDefinition("ANALYZE search_documents", commandTimeout: 0, cancellationToken: cancellationToken));
+            // The swap removed rows of manuals deleted before the key existed; checking the rest blocks no save.
+            const string afterSql = """
+                ALTER TABLE search_documents VALIDATE CONSTRAINT search_documents_manual_id_fkey;
+                ANALYZE search_documents;
+                """;
+            await connection.ExecuteAsync(new CommandDefinition(afterSql, commandTimeout: 0, cancellationToken: cancellationToken));
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_unlock(@key)", new { key = RebuildLockKey }, cancellationToken: CancellationToken.None));
+            await UnlockAsync(connection);
         }
     }
 

@@ -209,16 +209,18 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
             {
                 await FinishOldestAsync();
             }
+
+            await _engine.EndRebuildAsync(connection, completed: true, cancellationToken);
         }
         catch
         {
-            // Let the other writers end (their errors say nothing the first one did not) before undoing the set-up.
+            // Let the other writers end (their errors say nothing the first one did not) before undoing the set-up;
+            // also when putting the rebuilt index in place failed, whatever of it is left goes.
             await Task.WhenAll(writing.Select(w => w.Write)).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             await _engine.EndRebuildAsync(connection, completed: false, CancellationToken.None);
             throw;
         }
 
-        await _engine.EndRebuildAsync(connection, completed: true, cancellationToken);
         return done;
 
         async Task FinishOldestAsync()

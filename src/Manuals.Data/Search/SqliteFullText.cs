@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
 using System.Text;
 using Dapper;
 using Manuals.Core.Search;
+using Microsoft.Data.Sqlite;
 
 namespace Manuals.Data.Search;
 
@@ -18,6 +21,10 @@ internal sealed class SqliteFullText : IFullTextEngine
     // Where a rebuild writes (see BeginRebuildAsync).
     private const string RebuildTable = "search_fts_rebuild";
     private const string RebuildDocuments = "search_documents_rebuild";
+
+    // One rebuild at a time per database file, also across processes (the web app's button and reindex on the command
+    // line): a lock file beside the database, held while the rebuild runs, which the system releases if the process dies.
+    private readonly ConcurrentDictionary<string, FileStream> _rebuildLocks = new(StringComparer.Ordinal);
 
     private SqliteFullText()
     {
@@ -73,9 +80,9 @@ internal sealed class SqliteFullText : IFullTextEngine
         LIMIT @limit OFFSET @offset
         """;
 
-    // Reads need no transaction, and Microsoft.Data.Sqlite would begin one that takes the write lock.
+    // A deferred transaction reads one snapshot (WAL) and takes no write lock: the statements of one search agree.
     public Task<DbTransaction?> BeginSearchAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction?>(null);
+        Task.FromResult<DbTransaction?>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: true));
 
     public string TitleOnlyScore => "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)";
 
@@ -115,7 +122,6 @@ internal sealed class SqliteFullText : IFullTextEngine
             Tokens(document.Title), Tokens(string.Join('\n', document.Tags)), Tokens(string.Join('\n', document.Headings)), Tokens(document.Body));
     }
 
-    // A rebuild rewrites the table's rows in place, in transactions of their own, so the index is whole all along.
     // A rebuild writes new rows into its own tables; everything else replaces the manual's row in search_fts.
     public async Task WriteBatchAsync(
         DbConnection connection,
@@ -190,6 +196,8 @@ internal sealed class SqliteFullText : IFullTextEngine
     /// </summary>
     public async Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        LockRebuild(connection);
         var sql = $"""
             DROP TABLE IF EXISTS {RebuildTable};
             DROP TABLE IF EXISTS {RebuildDocuments};
@@ -201,7 +209,15 @@ internal sealed class SqliteFullText : IFullTextEngine
                 analyzer_version INTEGER NOT NULL
             );
             """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        }
+        catch
+        {
+            UnlockRebuild(connection);
+            throw;
+        }
     }
 
     /// <summary>
@@ -212,18 +228,30 @@ internal sealed class SqliteFullText : IFullTextEngine
     /// </summary>
     public async Task EndRebuildAsync(DbConnection connection, bool completed, CancellationToken cancellationToken)
     {
-        if (!completed)
+        ArgumentNullException.ThrowIfNull(connection);
+        try
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"DROP TABLE IF EXISTS {RebuildTable}; DROP TABLE IF EXISTS {RebuildDocuments};", cancellationToken: cancellationToken));
-            return;
+            await EndAsync();
+        }
+        finally
+        {
+            UnlockRebuild(connection);
         }
 
-        var optimizeSql = $"""
+        async Task EndAsync()
+        {
+            if (!completed)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"DROP TABLE IF EXISTS {RebuildTable}; DROP TABLE IF EXISTS {RebuildDocuments};", cancellationToken: cancellationToken));
+                return;
+            }
+
+            var optimizeSql = $"""
             INSERT INTO {RebuildTable} ({RebuildTable}, rank) VALUES ('automerge', 4);
             INSERT INTO {RebuildTable} ({RebuildTable}) VALUES ('optimize');
             """;
-        var swapSql = $"""
+            var swapSql = $"""
             CREATE TEMP TABLE stale AS
             SELECT r.manual_id FROM {RebuildDocuments} r LEFT JOIN manuals m ON m.id = r.manual_id
             WHERE m.id IS NULL OR m.revision_number <> r.revision_number;
@@ -251,10 +279,37 @@ internal sealed class SqliteFullText : IFullTextEngine
             SELECT manual_id, revision_number, analyzer_version FROM {RebuildDocuments};
             DROP TABLE {RebuildDocuments};
             """;
-        await connection.ExecuteAsync(new CommandDefinition(optimizeSql, commandTimeout: 0, cancellationToken: cancellationToken));
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(swapSql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(optimizeSql, commandTimeout: 0, cancellationToken: cancellationToken));
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(swapSql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private void LockRebuild(DbConnection connection)
+    {
+        var path = ((SqliteConnection)connection).DataSource + "-rebuild.lock";
+        try
+        {
+            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            if (!_rebuildLocks.TryAdd(path, file))
+            {
+                file.Dispose();
+                throw new InvalidOperationException("Another rebuild of the search index is running.");
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException("Another rebuild of the search index is running.", ex);
+        }
+    }
+
+    private void UnlockRebuild(DbConnection connection)
+    {
+        if (_rebuildLocks.TryRemove(((SqliteConnection)connection).DataSource + "-rebuild.lock", out var file))
+        {
+            file.Dispose();
+        }
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)

@@ -214,11 +214,6 @@ public sealed class SearchIndexTests
         Assert.Equal(225, page.Total);
     }
 
-    /// <summary>
-    /// Past <see cref="SearchLimits.MaxCount"/> matches the count stops and only a bounded candidate set is ranked:
-    /// title matches still come first (these are the oldest manuals, so no scan order favours them), newest first still
-    /// means newest, and unreadable manuals stay out of both.
-    /// </summary>
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task RebuildAsync_SavesCreatesAndDeletesMeanwhile_AreAllInTheIndexAfterwards(SqlEngine engine)
@@ -265,6 +260,50 @@ public sealed class SearchIndexTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RebuildAsync_WhileAnotherRuns_IsRefusedAndTheFirstCompletes(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        for (var i = 0; i < 250; i++)
+        {
+            await CreateAsync(db, $"手順{i}", "経理部で確認します。");
+        }
+
+        Exception? second = null;
+        var count = await Index(db).RebuildAsync(
+            new SynchronousProgress(p =>
+            {
+                if (p.Done == 200)
+                {
+                    second = Record.Exception(() => Task.Run(() => Index(db).RebuildAsync(null, db.CancellationToken)).GetAwaiter().GetResult());
+                }
+            }),
+            db.CancellationToken);
+
+        Assert.IsType<InvalidOperationException>(second);
+        Assert.Equal(250, count);
+        Assert.Equal(250, (await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken)).Total);
+        Assert.Equal(250, await Index(db).RebuildAsync(null, db.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_WordInOneTitleAndOftenInAnotherBody_RanksTheTitleFirstOnBothEngines(SqlEngine engine)
+    {
+        // 請求書 is a phrase of two bigrams. The body of 月次報告 says it far more often than 請求書の発行 does.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await CreateAsync(db, "月次報告", string.Concat(Enumerable.Repeat("請求書を確認します。", 40)), at: Monday.AddDays(1));
+        await CreateAsync(db, "請求書の発行", "毎月発行します。請求書", at: Monday);
+        await CreateAsync(db, "経費精算 請求書", "経費を精算します。", at: Monday);
+
+        foreach (var text in new[] { "請求書", "請求書 毎月", "\"請求書の発行\" OR 月次報告", "請求書 -経費" })
+        {
+            var page = await Index(db).SearchAsync(Query(text), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
+            Assert.Equal("請求書の発行", page.Rows[0].Title);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task RebuildAsync_IntoATableOfItsOwn_LeavesTheSchemaAsTheMigrationsMadeIt(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
@@ -306,6 +345,11 @@ public sealed class SearchIndexTests
         }
     }
 
+    /// <summary>
+    /// Past <see cref="SearchLimits.MaxCount"/> matches the count stops and only a bounded candidate set is ranked:
+    /// title matches still come first (these are the oldest manuals, so no scan order favours them), newest first still
+    /// means newest, and unreadable manuals stay out of both.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task SearchAsync_MoreMatchesThanCounted_CapsTheTotalAndStillRanksTitleMatchesFirst(SqlEngine engine)

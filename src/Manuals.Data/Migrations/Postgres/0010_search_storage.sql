@@ -3,7 +3,7 @@
 -- (at 4 MB, by autovacuum, or after a rebuild). A title has a few lexemes, so its index takes them directly: a save
 -- costs a few index insertions more, and a search no longer reads a list of recent titles (3 ms at 100,000 manuals
 -- right after a rebuild). The document index keeps its pending list (a save adds hundreds of lexemes); a rebuild
--- merges it at the end.
+-- builds a new index at the end anyway.
 ALTER INDEX ix_search_documents_title SET (fastupdate = off);
 
 SELECT gin_clean_pending_list('ix_search_documents_title');

@@ -4,8 +4,8 @@ namespace Manuals.Web.Features.Search;
 
 /// <summary>
 /// Runs the index rebuild an admin asks for in the background, one at a time, so the request returns at once and a
-/// long rebuild is not tied to a browser tab. Searching keeps working meanwhile: the rebuild rewrites entries batch
-/// by batch, each in its own transaction.
+/// long rebuild is not tied to a browser tab. Searching and saving keep working meanwhile: the rebuild writes a new
+/// index beside the one in use and puts it in place at the end.
 /// </summary>
 public sealed partial class SearchRebuildJob(
     ISearchIndex index, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<SearchRebuildJob> logger)
@@ -55,8 +55,8 @@ public sealed partial class SearchRebuildJob(
         }
         catch (Exception ex)
         {
-            // The job's boundary: whatever stopped it is logged and shown on the admin page; the index stays usable
-            // (every finished batch is committed) and the admin can start it again.
+            // The job's boundary: whatever stopped it is logged and shown on the admin page; the index in use stays as
+            // it was (the half-built one is dropped) and the admin can start it again.
             var state = State;
             Volatile.Write(ref _state, state with { IsRunning = false, FinishedAt = clock.GetUtcNow(), Failed = true });
             LogFailed(logger, ex);
