@@ -192,7 +192,8 @@ internal sealed class SqliteFullText : IFullTextEngine
     /// A rebuild writes an FTS5 table of its own, defined as search_fts is (0010_search_storage.sql), and its revisions
     /// beside it, while searches and saves go on with search_fts. Rewriting search_fts in place deleted every row
     /// before inserting it again, which costs as much as the insert, and left FTS5 twice the entries to merge. Its
-    /// automerge is off: the final 'optimize' merges everything once.
+    /// automerge is off (the final 'optimize' merges everything once), and its hashsize is 0010's, so each batch is one
+    /// segment.
     /// </summary>
     public async Task BeginRebuildAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -203,6 +204,7 @@ internal sealed class SqliteFullText : IFullTextEngine
             DROP TABLE IF EXISTS {RebuildDocuments};
             CREATE VIRTUAL TABLE {RebuildTable} USING fts5(title, tags, headings, body, tokenize = 'ascii', prefix = '1');
             INSERT INTO {RebuildTable} ({RebuildTable}, rank) VALUES ('automerge', 0);
+            INSERT INTO {RebuildTable} ({RebuildTable}, rank) VALUES ('hashsize', 67108864);
             CREATE TABLE {RebuildDocuments} (
                 manual_id INTEGER PRIMARY KEY,
                 revision_number INTEGER NOT NULL,

@@ -11,6 +11,11 @@ CREATE VIRTUAL TABLE search_fts_prefixed USING fts5(title, tags, headings, body,
 
 INSERT INTO search_fts_prefixed (search_fts_prefixed, rank) VALUES ('automerge', 0);
 
+-- FTS5 writes what a transaction adds as a new segment when the transaction ends or its pending terms pass 'hashsize'
+-- (1 MB by default, about 100 manuals). Batches of 200 manuals (a rebuild) then make two or more small segments each,
+-- all merged again later. 64 MB is only ever taken by such large transactions (a save adds a few KB).
+INSERT INTO search_fts_prefixed (search_fts_prefixed, rank) VALUES ('hashsize', 67108864);
+
 INSERT INTO search_fts_prefixed (rowid, title, tags, headings, body)
 SELECT rowid, title, tags, headings, body FROM search_fts ORDER BY rowid;
 
