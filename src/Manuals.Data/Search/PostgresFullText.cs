@@ -26,19 +26,21 @@ internal sealed class PostgresFullText : IFullTextEngine
     private const string RebuildTable = "search_documents_rebuild";
     private const long RebuildLockKey = 0x4D_616E_7561_6C52; // "ManualR"
 
-    private PostgresFullText()
-    {
-    }
-
-    // One manual looked up per match (OFFSET 0 keeps the planner from turning this into a hash join over every match,
-    // which its poor estimates for phrases otherwise pick), so a LIMIT ends the scan early. Only the columns the
-    // access policy, the filters and the ordering need.
-    public string From => """
-        FROM search_documents d
+    // A candidate's manual, looked up one at a time (OFFSET 0 keeps the planner from turning this into a hash join
+    // over every match, which its poor estimates for phrases otherwise pick), so a LIMIT ends the scan early. Only the
+    // columns the access policy, the filters and the ordering need.
+    private const string ManualLookup = """
         CROSS JOIN LATERAL (
             SELECT m.id, m.visibility, m.department_id, m.owner_id, m.status, m.template, m.updated_at
             FROM manuals m WHERE m.id = d.manual_id OFFSET 0) m
         """;
+
+    private PostgresFullText()
+    {
+    }
+
+    public string From => "FROM search_documents d " + ManualLookup;
+
 
     public string Match => "d.document @@ CAST(@match AS tsquery)";
 
@@ -87,9 +89,7 @@ internal sealed class PostgresFullText : IFullTextEngine
             SELECT c.id, c.updated_at FROM (
                 SELECT d.manual_id AS id, m.updated_at, d.document
                 FROM (SELECT d.manual_id, d.title, d.document FROM search_documents d WHERE {indexed}{tagged} OFFSET 0) d
-                CROSS JOIN LATERAL (
-                    SELECT m.id, m.visibility, m.department_id, m.owner_id, m.status, m.template, m.updated_at
-                    FROM manuals m WHERE m.id = d.manual_id OFFSET 0) m
+                {ManualLookup}
                 WHERE {title} AND {conditions}
                 OFFSET 0) c
             {(exact ? "" : "WHERE c.document @@ CAST(@match AS tsquery)")}

@@ -290,7 +290,7 @@ internal sealed class SqliteFullText : IFullTextEngine
 
     private void LockRebuild(DbConnection connection)
     {
-        var path = ((SqliteConnection)connection).DataSource + "-rebuild.lock";
+        var path = RebuildLockPath(connection);
         try
         {
             var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
@@ -308,11 +308,13 @@ internal sealed class SqliteFullText : IFullTextEngine
 
     private void UnlockRebuild(DbConnection connection)
     {
-        if (_rebuildLocks.TryRemove(((SqliteConnection)connection).DataSource + "-rebuild.lock", out var file))
+        if (_rebuildLocks.TryRemove(RebuildLockPath(connection), out var file))
         {
             file.Dispose();
         }
     }
+
+    private static string RebuildLockPath(DbConnection connection) => ((SqliteConnection)connection).DataSource + "-rebuild.lock";
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
     {
