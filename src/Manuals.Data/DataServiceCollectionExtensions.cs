@@ -55,6 +55,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ISkillMatrixStore, SkillMatrixStore>();
         services.AddSingleton<IHandoverStore, HandoverStore>();
         services.AddScoped<UserStore>();
+        services.AddSingleton<ISessionStore, SessionStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
     }

@@ -7,7 +7,9 @@ using Manuals.Web.Features.Accounts;
 using Manuals.Web.Features.Health;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,6 +45,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Handovers.HandoverSheetBuilder>();
         services.AddSingleton<ChromiumPdf>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOptions<ForwardedHeadersOptions>().Configure(options =>
+            configuration.GetSection(ProxySettings.Section).Get<ProxySettings>()?.ApplyTo(options));
 
         // Razor would otherwise write every Japanese character as an HTML entity.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -76,12 +80,21 @@ public static class WebServiceCollectionExtensions
             });
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
-        AddAccounts(services);
+        AddAccounts(services, configuration);
         return services;
     }
 
     public static WebApplication UseManualsPipeline(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        // First: the client's address and scheme as a trusted proxy saw them (rate limits, Secure cookies, redirects).
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent on HTTPS requests only (directly or through a trusted proxy), never to localhost.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(async (context, next) =>
@@ -98,14 +111,21 @@ public static class WebServiceCollectionExtensions
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapControllers();
         return app;
     }
 
-    private static void AddAccounts(IServiceCollection services)
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<SessionTicketStore>();
+        services.AddScoped<UserSessions>();
+        services.Configure<SignInLimitOptions>(configuration.GetSection(SignInLimitOptions.Section));
+        services.AddRateLimiter(SignInRateLimit.Configure);
+
         services
             .AddIdentityCore<User>(options =>
             {
@@ -114,9 +134,9 @@ public static class WebServiceCollectionExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No per-account lockout: it let anyone lock `admin` out from outside. Sign-in attempts are limited
+                // per client address instead (SignInRateLimit).
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = AccountRules.UserNameCharacters;
             })
@@ -134,10 +154,12 @@ public static class WebServiceCollectionExtensions
             options.Cookie.Name = "manuals.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.CookieManager = new SignInPageCookieManager("/account/sign-in");
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/error/403";
-            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.ExpireTimeSpan = AccountRules.SessionLifetime;
             options.SlidingExpiration = true;
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -146,11 +168,16 @@ public static class WebServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
-        // Roles, departments and disabling reach signed-in users within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The ticket lives in the database (the cookie holds a key): sign-out, disabling, password resets, role and
+        // department changes delete it, so they take effect at the next request on every node. The security stamp
+        // check stays at Identity's default interval as a backstop only.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore>((options, store) => options.SessionStore = store);
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "manuals.csrf";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__RequestVerificationToken";
         });
 

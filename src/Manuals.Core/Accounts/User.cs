@@ -18,5 +18,8 @@ public sealed class User
     /// <summary>A disabled user keeps their history but can no longer sign in.</summary>
     public bool IsDisabled { get; set; }
 
+    /// <summary>The password was set by an admin (new user, reset, first admin): the user must choose their own first.</summary>
+    public bool MustChangePassword { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

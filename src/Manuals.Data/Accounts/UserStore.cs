@@ -18,7 +18,7 @@ public sealed class UserStore(IDbConnectionFactory connections, IdentityErrorDes
 {
     private const string UserColumns = """
         id, user_name, normalized_user_name, display_name, email, password_hash, security_stamp, concurrency_stamp,
-        lockout_end, lockout_enabled, access_failed_count, is_disabled, created_at
+        lockout_end, lockout_enabled, access_failed_count, is_disabled, must_change_password, created_at
         """;
 
     public async Task<IdentityResult> CreateAsync(User user, CancellationToken cancellationToken)
@@ -26,9 +26,11 @@ public sealed class UserStore(IDbConnectionFactory connections, IdentityErrorDes
         ArgumentNullException.ThrowIfNull(user);
         const string sql = """
             INSERT INTO users (user_name, normalized_user_name, display_name, email, password_hash, security_stamp,
-                               concurrency_stamp, lockout_end, lockout_enabled, access_failed_count, is_disabled, created_at)
+                               concurrency_stamp, lockout_end, lockout_enabled, access_failed_count, is_disabled,
+                               must_change_password, created_at)
             VALUES (@UserName, @NormalizedUserName, @DisplayName, @Email, @PasswordHash, @SecurityStamp,
-                    @ConcurrencyStamp, @LockoutEnd, @LockoutEnabled, @AccessFailedCount, @IsDisabled, @CreatedAt)
+                    @ConcurrencyStamp, @LockoutEnd, @LockoutEnabled, @AccessFailedCount, @IsDisabled,
+                    @MustChangePassword, @CreatedAt)
             RETURNING id
             """;
         if (user.CreatedAt == default)
@@ -57,7 +59,8 @@ public sealed class UserStore(IDbConnectionFactory connections, IdentityErrorDes
             SET user_name = @UserName, normalized_user_name = @NormalizedUserName, display_name = @DisplayName,
                 email = @Email, password_hash = @PasswordHash, security_stamp = @SecurityStamp,
                 concurrency_stamp = @newStamp, lockout_end = @LockoutEnd, lockout_enabled = @LockoutEnabled,
-                access_failed_count = @AccessFailedCount, is_disabled = @IsDisabled
+                access_failed_count = @AccessFailedCount, is_disabled = @IsDisabled,
+                must_change_password = @MustChangePassword
             WHERE id = @Id AND concurrency_stamp = @ConcurrencyStamp
             """;
         var newStamp = Guid.NewGuid().ToString("N");
@@ -79,6 +82,7 @@ public sealed class UserStore(IDbConnectionFactory connections, IdentityErrorDes
                 user.LockoutEnabled,
                 user.AccessFailedCount,
                 user.IsDisabled,
+                user.MustChangePassword,
             },
             cancellationToken: cancellationToken));
         if (rows != 1)

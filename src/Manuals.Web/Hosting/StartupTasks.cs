@@ -74,7 +74,9 @@ public static partial class StartupTasks
         var configured = services.GetRequiredService<IOptions<ManualsOptions>>().Value.InitialAdminPassword;
         var password = string.IsNullOrEmpty(configured) ? AccountRules.GeneratePassword() : configured;
         var users = services.GetRequiredService<UserManager<User>>();
-        var admin = new User { UserName = "admin", DisplayName = "管理者" };
+        // A printed random password has been on a screen: it must be replaced at the first sign-in. One the operator
+        // chose (Manuals:InitialAdminPassword) need not be.
+        var admin = new User { UserName = "admin", DisplayName = "管理者", MustChangePassword = string.IsNullOrEmpty(configured) };
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
         {

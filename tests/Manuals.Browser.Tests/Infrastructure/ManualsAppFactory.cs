@@ -46,6 +46,8 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
             ["Manuals:InitialAdminPassword"] = AdminPassword,
             ["Manuals:SamplesPath"] = Path.Combine(RepositoryRoot.Path, "samples", "manuals"),
             ["Manuals:ImportSamplesOnFirstStart"] = "true",
+            // Every test signs in from 127.0.0.1; the per-address sign-in limit is for strangers, not for this suite.
+            ["Manuals:SignIn:PermitLimit"] = "100000",
             // The app logs JSON to the console; only problems are worth reading in test output.
             ["Logging:LogLevel:Default"] = "Warning",
         }));

@@ -38,6 +38,18 @@ public sealed class SignInPage(IPage page)
         await SignInButton.ClickAsync();
     }
 
+    /// <summary>
+    /// Signs in with a password an admin set: the app asks for a new one first; sets <paramref name="newPassword"/>
+    /// and lands on the manual list.
+    /// </summary>
+    public async Task<ManualListPage> SignInFirstTimeAsync(string userName, string initialPassword, string newPassword)
+    {
+        await SubmitAsync(userName, initialPassword);
+        var form = await ChangePasswordPage.ShownAsync(page);
+        await Expect(page.GetByText("管理者が設定したパスワードでサインインしています。")).ToBeVisibleAsync();
+        return await form.ChangeAsync(initialPassword, newPassword);
+    }
+
     /// <summary>Signs in, lands on the home page, and opens the manual list from the main menu.</summary>
     public async Task<ManualListPage> SignInAsync(string userName, string password)
     {

@@ -45,6 +45,7 @@ public sealed class UserStoreTests
             Assert.Null(found.LockoutEnd);
             Assert.Equal(0, found.AccessFailedCount);
             Assert.False(found.IsDisabled);
+            Assert.False(found.MustChangePassword);
             Assert.Equal(createdAt, found.CreatedAt);
         }
     }
@@ -97,6 +98,7 @@ public sealed class UserStoreTests
         user.PasswordHash = "new-hash";
         user.SecurityStamp = "new-security-stamp";
         user.IsDisabled = true;
+        user.MustChangePassword = true;
 
         var result = await store.UpdateAsync(user, db.CancellationToken);
 
@@ -107,6 +109,7 @@ public sealed class UserStoreTests
         Assert.Equal(
             ("tanaka.t", "TANAKA.T", "田中 太郎（経理部）", (string?)null, (string?)"new-hash", "new-security-stamp", true, user.ConcurrencyStamp),
             (found.UserName, found.NormalizedUserName, found.DisplayName, found.Email, found.PasswordHash, found.SecurityStamp, found.IsDisabled, found.ConcurrencyStamp));
+        Assert.True(found.MustChangePassword);
         Assert.Null(await store.FindByNameAsync("TANAKA", db.CancellationToken));
     }
 

@@ -48,12 +48,25 @@ internal static class CoverageData
             Monday,
             db.CancellationToken);
 
+    /// <summary>
+    /// Inserts a user with the columns of the first migration only, so migration tests can seed a database that is
+    /// several migrations old (the user store writes today's columns).
+    /// </summary>
     public static async Task<long> CreateUserAsync(TestDatabase db, string userName, string displayName)
     {
-        await using var scope = db.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserStore>();
-        var user = new User { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = displayName };
-        await users.CreateAsync(user, db.CancellationToken);
-        return user.Id;
+        const string sql = """
+            INSERT INTO users (user_name, normalized_user_name, display_name, security_stamp, concurrency_stamp, created_at)
+            VALUES (@userName, @normalized, @displayName, @stamp, @stamp, @createdAt)
+            RETURNING id
+            """;
+        var ids = await db.QueryAsync<long>(sql, new
+        {
+            userName,
+            normalized = userName.ToUpperInvariant(),
+            displayName,
+            stamp = Guid.NewGuid().ToString("N"),
+            createdAt = DateTimeOffset.UtcNow,
+        });
+        return ids.Single();
     }
 }

@@ -45,7 +45,7 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_FreshDatabase_PrintsUrlAndOneTimeAdminPasswordThatSignsIn()
+    public async Task Start_FreshDatabase_PrintsUrlAndOneTimeAdminPasswordThatSignsInAndMustBeChanged()
     {
         var database = Path.Combine(_directory, "manuals.db");
         using var process = AppProcess.Start([], new Dictionary<string, string>
@@ -78,6 +78,16 @@ public sealed class StartupTests : IDisposable
             var signIn = await session.SubmitAsync("/account/sign-in", "form[action='/account/sign-in']",
                 new() { ["UserName"] = "admin", ["Password"] = password! });
             Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+            // The printed password has been on a screen: it must be replaced before anything else.
+            var (blocked, _) = await session.GetAsync("/manuals");
+            Assert.Equal("/account/password", blocked.Headers.Location?.OriginalString);
+            var changed = await session.SubmitAsync("/account/password", "form[action='/account/password']", new()
+            {
+                ["CurrentPassword"] = password!,
+                ["NewPassword"] = "the-admins-own-passphrase",
+                ["ConfirmPassword"] = "the-admins-own-passphrase",
+            });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, changed.StatusCode);
             var (_, list) = await session.GetAsync("/manuals");
             Assert.Contains("月次決算の手順", list.Body!.TextContent, StringComparison.Ordinal);
         }

@@ -27,6 +27,8 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Manuals:InitialAdminPassword", AdminPassword);
         builder.UseSetting("Manuals:SamplesPath", Path.Combine(RepositoryRoot, "samples", "manuals"));
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        // Tests sign in many times from one address; SignInRateLimitTests set a small limit of their own.
+        builder.UseSetting("Manuals:SignIn:PermitLimit", "100000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -3,6 +3,7 @@ using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Manuals.Web.Features.Accounts;
@@ -12,6 +13,7 @@ namespace Manuals.Web.Features.Accounts;
 public sealed class AccountController(
     SignInManager<User> signInManager,
     UserManager<User> userManager,
+    UserSessions sessions,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("sign-in")]
@@ -21,6 +23,7 @@ public sealed class AccountController(
 
     [HttpPost("sign-in")]
     [AllowAnonymous]
+    [EnableRateLimiting(SignInRateLimit.PolicyName)]
     public async Task<IActionResult> SignIn(SignInModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -30,14 +33,14 @@ public sealed class AccountController(
             return View(model);
         }
 
-        var result = await signInManager.PasswordSignInAsync(model.UserName.Trim(), model.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signInManager.PasswordSignInAsync(model.UserName.Trim(), model.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
         }
 
-        // One message for unknown user, wrong password and disabled account, so sign-in reveals no user names.
-        ModelState.AddModelError("", result.IsLockedOut ? l["Account.LockedOut"] : l["Account.SignInFailed"]);
+        // One message for unknown user, wrong password, disabled and locked account, so sign-in reveals no user names.
+        ModelState.AddModelError("", l["Account.SignInFailed"]);
         model.Password = "";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(model);
@@ -54,7 +57,7 @@ public sealed class AccountController(
     public IActionResult ChangePassword() => View(new ChangePasswordModel());
 
     [HttpPost("password")]
-    public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
+    public async Task<IActionResult> ChangePassword(ChangePasswordModel model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         var user = await userManager.GetUserAsync(User);
@@ -63,11 +66,24 @@ public sealed class AccountController(
             return Challenge();
         }
 
+        if (ModelState.IsValid && model.NewPassword == model.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(model.NewPassword), l["Account.PasswordUnchanged"]);
+        }
+
         if (ModelState.IsValid)
         {
             var result = await userManager.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+            if (result.Succeeded && user.MustChangePassword)
+            {
+                user.MustChangePassword = false;
+                result = await userManager.UpdateAsync(user);
+            }
+
             if (result.Succeeded)
             {
+                // Sessions elsewhere (perhaps someone who knew the old password) end; this one goes on.
+                await sessions.EndOthersAsync(user.Id, cancellationToken);
                 await signInManager.RefreshSignInAsync(user);
                 TempData["Flash"] = l["Account.PasswordChanged"].Value;
                 return Redirect("/manuals");

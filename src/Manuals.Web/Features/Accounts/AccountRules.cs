@@ -13,6 +13,9 @@ public static class AccountRules
     /// <summary>ASCII user names (they appear in URLs, logs and e-mail style ids).</summary>
     public const string UserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
 
+    /// <summary>A session ends this long after its last renewal (sliding: renewed when half of it has passed).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(10);
+
     public const string UserNamePattern = "^[A-Za-z0-9._@-]+$";
 
     // No 0/O, 1/l/I: generated passwords are read off a screen and typed by hand.

@@ -5,4 +5,7 @@ public static class ManualsClaimTypes
 {
     public const string DisplayName = "manuals:display_name";
     public const string Department = "manuals:department";
+
+    /// <summary>Present while the user still has a password an admin set (<see cref="MustChangePasswordMiddleware"/>).</summary>
+    public const string MustChangePassword = "manuals:must_change_password";
 }

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Identity;
 namespace Manuals.Web.Features.Admin;
 
 /// <summary>What the admin user pages do: create users, set roles and departments, disable, reset, unlock.</summary>
-public sealed class UserAdministration(UserManager<User> users, IAccountDirectory directory, IDepartmentStore departments, TimeProvider clock)
+public sealed class UserAdministration(
+    UserManager<User> users, IAccountDirectory directory, IDepartmentStore departments, UserSessions sessions, TimeProvider clock)
 {
-
     public async Task<UserListPage> ListAsync(CancellationToken cancellationToken) =>
         new(await directory.ListAsync(cancellationToken), await departments.ListAsync(cancellationToken), clock.GetUtcNow());
 
@@ -27,6 +27,8 @@ public sealed class UserAdministration(UserManager<User> users, IAccountDirector
             DisplayName = form.DisplayName.Trim(),
             Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim(),
             IsDisabled = form.IsDisabled,
+            // The admin chose this password; the user replaces it at the first sign-in.
+            MustChangePassword = true,
         };
         var result = await users.CreateAsync(user, form.Password ?? "");
         if (!result.Succeeded)
@@ -50,13 +52,14 @@ public sealed class UserAdministration(UserManager<User> users, IAccountDirector
         }
 
         var wasDisabled = user.IsDisabled;
+        var before = await directory.FindAsync(id, cancellationToken);
         user.DisplayName = form.DisplayName.Trim();
         user.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
         user.IsDisabled = form.IsDisabled;
         var result = await users.SetUserNameAsync(user, form.UserName.Trim());
         if (result.Succeeded && wasDisabled != user.IsDisabled)
         {
-            // A new stamp ends the disabled user's open sessions at the next stamp check.
+            // A new stamp as well, as a backstop to ending the sessions below.
             result = await users.UpdateSecurityStampAsync(user);
         }
 
@@ -72,11 +75,22 @@ public sealed class UserAdministration(UserManager<User> users, IAccountDirector
 
         await users.AddToRoleAsync(user, form.Role);
         await directory.SetDepartmentsAsync(id, await KnownDepartmentsAsync(form.DepartmentIds, cancellationToken), cancellationToken);
+        var after = await directory.FindAsync(id, cancellationToken);
+        if (before is null || after is null || before.IsDisabled != after.IsDisabled || before.UserName != after.UserName
+            || !before.Roles.SequenceEqual(after.Roles) || !before.DepartmentIds.SequenceEqual(after.DepartmentIds))
+        {
+            // Their open sessions carry the old rights: end them, so the change applies at the next request.
+            await sessions.EndAllAsync(id, cancellationToken);
+        }
+
         return [];
     }
 
-    /// <summary>Sets a new random password, clears any lockout and returns the password to show once.</summary>
-    public async Task<string?> ResetPasswordAsync(long id)
+    /// <summary>
+    /// Sets a new random password the user must change at sign-in, clears any lockout, ends the user's sessions and
+    /// returns the password to show once.
+    /// </summary>
+    public async Task<string?> ResetPasswordAsync(long id, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (user is null)
@@ -85,6 +99,7 @@ public sealed class UserAdministration(UserManager<User> users, IAccountDirector
         }
 
         var password = AccountRules.GeneratePassword();
+        user.MustChangePassword = true;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
@@ -94,6 +109,7 @@ public sealed class UserAdministration(UserManager<User> users, IAccountDirector
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await sessions.EndAllAsync(user.Id, cancellationToken);
         return password;
     }
 

@@ -103,9 +103,9 @@ public sealed class UsersController(UserAdministration admin, CurrentUser curren
     }
 
     [HttpPost("{id:long}/reset-password")]
-    public async Task<IActionResult> ResetPassword(long id)
+    public async Task<IActionResult> ResetPassword(long id, CancellationToken cancellationToken)
     {
-        var password = await admin.ResetPasswordAsync(id);
+        var password = await admin.ResetPasswordAsync(id, cancellationToken);
         if (password is null)
         {
             return NotFound();

@@ -32,7 +32,7 @@ public sealed class UserAdministrationTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "admin-users");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "サインアウト" }).ClickAsync();
-        var list = await (await SignInPage.ShownAsync(page)).SignInAsync("sato.hanako", "hajimete-no-password");
+        var list = await (await SignInPage.ShownAsync(page)).SignInFirstTimeAsync("sato.hanako", "hajimete-no-password", "jibun-de-kimeta-password");
         await Expect(page.GetByText("佐藤 花子")).ToBeVisibleAsync();
         await Expect(list.ManualLink("給与計算の手順")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true })).ToHaveCountAsync(0);

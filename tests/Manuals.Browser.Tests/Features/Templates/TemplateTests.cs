@@ -88,6 +88,6 @@ public sealed class TemplateTests(BrowserFixture browser)
         await user.SaveButton.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"ユーザー「{EditorName}」を追加しました。");
         await page.GetByRole(AriaRole.Button, new() { Name = "サインアウト" }).ClickAsync();
-        await (await SignInPage.ShownAsync(page)).SignInAsync(EditorName, EditorPassword);
+        await (await SignInPage.ShownAsync(page)).SignInFirstTimeAsync(EditorName, EditorPassword, EditorPassword + "-own");
     }
 }
