@@ -75,6 +75,7 @@ public static class WebServiceCollectionExtensions
                 options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddSingleton<IConfigureOptions<MvcOptions>, InputModelBinders>();
 
         AddAccounts(services);
         return services;
