@@ -79,6 +79,7 @@ public static class WebServiceCollectionExtensions
                 options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddSingleton<IConfigureOptions<MvcOptions>, InputModelBinders>();
 
         AddAccounts(services, configuration);
         return services;

@@ -73,18 +73,27 @@ public sealed partial class TaskSchedule
     }
 
     /// <summary>
-    /// The first due date on or after <paramref name="from"/>, or null when <see cref="IsComputable"/> is false.
+    /// The first due date on or after <paramref name="from"/>; null when <see cref="IsComputable"/> is false, or when
+    /// finding it needs a year outside those <see cref="JapaneseHolidays"/> supports (a date near 2000-01-01 or
+    /// 2099-12-31: the business days there are not known, so there is no due date to show rather than an error).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// The due date would fall outside the years <see cref="JapaneseHolidays"/> supports.
-    /// </exception>
-    public DateOnly? NextOnOrAfter(DateOnly from) => Rule switch
+    public DateOnly? NextOnOrAfter(DateOnly from)
     {
-        DueDateRule.None => null,
-        DueDateRule.EveryBusinessDay => BusinessCalendar.NextOnOrAfter(from),
-        DueDateRule.Weekday => NextWeekday(from),
-        _ => NextInMonths(from),
-    };
+        try
+        {
+            return Rule switch
+            {
+                DueDateRule.None => null,
+                DueDateRule.EveryBusinessDay => BusinessCalendar.NextOnOrAfter(from),
+                DueDateRule.Weekday => NextWeekday(from),
+                _ => NextInMonths(from),
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     private DateOnly NextWeekday(DateOnly from)
     {

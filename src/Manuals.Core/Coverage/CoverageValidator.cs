@@ -19,7 +19,7 @@ public static class CoverageValidator
             errors.Add(new(nameof(task.DepartmentId), "DepartmentUnknown"));
         }
 
-        if (string.IsNullOrWhiteSpace(task.Name))
+        if (TextInput.IsBlank(task.Name))
         {
             errors.Add(new(nameof(task.Name), "TaskNameRequired"));
         }
@@ -61,7 +61,7 @@ public static class CoverageValidator
             errors.Add(new(nameof(employee.DepartmentId), "DepartmentUnknown"));
         }
 
-        if (string.IsNullOrWhiteSpace(employee.Name))
+        if (TextInput.IsBlank(employee.Name))
         {
             errors.Add(new(nameof(employee.Name), "EmployeeNameRequired"));
         }

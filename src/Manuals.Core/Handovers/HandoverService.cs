@@ -190,7 +190,7 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
             errors.Add(new("Role", "RoleUnknown"));
         }
 
-        if (name.Length == 0)
+        if (TextInput.IsBlank(name))
         {
             errors.Add(new("Name", "SignerRequired"));
         }
@@ -199,7 +199,7 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
             errors.Add(new("Name", "SignerTooLong"));
         }
 
-        if (Math.Abs(signedOn.DayNumber - moment.Today.DayNumber) > HandoverLimits.EffectiveDateRangeDays)
+        if (!InputDates.IsSupported(signedOn) || Math.Abs(signedOn.DayNumber - moment.Today.DayNumber) > HandoverLimits.EffectiveDateRangeDays)
         {
             errors.Add(new("SignedOn", "DateOutOfRange"));
         }
@@ -294,7 +294,7 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         }
 
         reason = (reason ?? "").Trim();
-        if (reason.Length == 0)
+        if (TextInput.IsBlank(reason))
         {
             return HandoverResult.Invalid(id, new ValidationError("Reason", "ReopenReasonRequired"));
         }
@@ -340,13 +340,13 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
             yield return new(nameof(HandoverStart.Reason), "ReasonUnknown");
         }
 
-        if (Math.Abs(effectiveDate.DayNumber - today.DayNumber) > HandoverLimits.EffectiveDateRangeDays)
+        if (!InputDates.IsSupported(effectiveDate) || Math.Abs(effectiveDate.DayNumber - today.DayNumber) > HandoverLimits.EffectiveDateRangeDays)
         {
             yield return new(nameof(HandoverStart.EffectiveDate), "DateOutOfRange");
         }
 
         manager = (manager ?? "").Trim();
-        if (manager.Length == 0)
+        if (TextInput.IsBlank(manager))
         {
             yield return new(nameof(HandoverStart.ManagerName), "ManagerRequired");
         }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Manuals.Core.Manuals;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -47,7 +48,13 @@ public static partial class ImageReferences
         ArgumentNullException.ThrowIfNull(markdown);
         var hashes = new HashSet<string>(StringComparer.Ordinal);
         AddMatches(hashes, markdown);
-        var document = Markdown.Parse(markdown, Pipeline);
+        // Text nested too deeply for Markdig (see MarkdownLimits) has only the raw-text matches above.
+        var document = MarkdownLimits.TryParse(markdown, Pipeline);
+        if (document is null)
+        {
+            return hashes;
+        }
+
         foreach (var link in document.Descendants<LinkInline>())
         {
             AddUrl(hashes, link.Url);

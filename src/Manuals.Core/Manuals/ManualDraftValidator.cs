@@ -9,7 +9,7 @@ public static class ManualDraftValidator
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(draft.Title))
+        if (TextInput.IsBlank(draft.Title))
         {
             errors.Add(new(nameof(draft.Title), "TitleRequired"));
         }
@@ -42,6 +42,10 @@ public static class ManualDraftValidator
         {
             errors.Add(new(nameof(draft.Body), "BodyTooLong"));
         }
+        else if (MarkdownLimits.IsTooDeeplyNested(draft.Body))
+        {
+            errors.Add(new(nameof(draft.Body), "NestingTooDeep", MarkdownLimits.NestingGuide.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
 
         if (draft.ChangeNote.Length > ManualLimits.ChangeNoteMaxLength)
         {
@@ -55,6 +59,15 @@ public static class ManualDraftValidator
         else if (draft.Tags.Any(t => t.Length > ManualLimits.TagMaxLength))
         {
             errors.Add(new(nameof(draft.Tags), "TagTooLong"));
+        }
+
+        // Forms drop these characters before they get here; a file (the import command) may still hold them.
+        foreach (var (field, text) in new[] { (nameof(draft.Title), draft.Title), (nameof(draft.Body), draft.Body), (nameof(draft.ChangeNote), draft.ChangeNote), (nameof(draft.Tags), string.Concat(draft.Tags)) })
+        {
+            if (TextInput.HasControlCharacters(text))
+            {
+                errors.Add(new(field, "ControlCharacters"));
+            }
         }
 
         return errors;

@@ -24,6 +24,9 @@ public sealed class MarkdownRenderer
     // so one instance serves every renderer and every call.
     private static readonly MarkdownPipeline SharedPipeline = BuildPipeline();
 
+    /// <summary>The pipeline every call uses, for <see cref="MarkdownLimits"/> to parse exactly as pages do.</summary>
+    internal static MarkdownPipeline Pipeline => SharedPipeline;
+
     // Held per instance (rather than used statically) so callers depend on an injectable renderer
     // object; every instance still points at the shared pipeline.
     private readonly MarkdownPipeline _pipeline = SharedPipeline;
@@ -50,9 +53,27 @@ public sealed class MarkdownRenderer
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(labels);
-        var document = Markdown.Parse(markdown, _pipeline);
-        return Render(labels, renderer => renderer.Render(document));
+        var document = MarkdownLimits.TryParse(markdown, _pipeline);
+        if (document is null)
+        {
+            return Unreadable(markdown, labels);
+        }
+
+        try
+        {
+            return Render(labels, renderer => renderer.Render(document));
+        }
+        catch (ArgumentException)
+        {
+            // Markdig checks the depth while rendering too; text stored before the limit was checked must still show.
+            return Unreadable(markdown, labels);
+        }
     }
+
+    /// <summary>Text Markdig refuses (nested too deeply), shown as it was typed, escaped, under a notice.</summary>
+    private static string Unreadable(string markdown, CalloutLabels labels) =>
+        "<p class=\"markdown-unreadable\" role=\"note\">" + System.Net.WebUtility.HtmlEncode(labels.Unreadable) + "</p>\n"
+        + "<pre class=\"markdown-source\">" + System.Net.WebUtility.HtmlEncode(markdown) + "</pre>\n";
 
     /// <summary>
     /// Finds the steps of a manual (see <see cref="ManualSteps"/> for which items they are) and renders each one
@@ -67,8 +88,26 @@ public sealed class MarkdownRenderer
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(labels);
         // The same pipeline as ToHtml, so a step shown alone is sanitised exactly like the whole manual.
-        var document = Markdown.Parse(markdown, _pipeline);
-        return ManualSteps.Find(document)
+        var document = MarkdownLimits.TryParse(markdown, _pipeline);
+        if (document is null)
+        {
+            // Nested too deeply to read: no steps (the manual page shows the text as it was typed).
+            return [];
+        }
+
+        try
+        {
+            return RenderSteps(document, labels);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's depth limit while rendering (link brackets): no steps, as above.
+            return [];
+        }
+    }
+
+    private List<ManualStep> RenderSteps(MarkdownDocument document, CalloutLabels labels) =>
+        ManualSteps.Find(document)
             .Select((step, index) => new ManualStep(
                 index + 1,
                 ManualSteps.Title(step.Item),
@@ -80,7 +119,6 @@ public sealed class MarkdownRenderer
                 }),
                 step.Group))
             .ToList();
-    }
 
     private string Render(CalloutLabels labels, Action<HtmlRenderer> write)
     {
@@ -106,7 +144,15 @@ public sealed class MarkdownRenderer
     public string ToPlainText(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        return Markdown.ToPlainText(markdown, _pipeline);
+        try
+        {
+            return Markdown.ToPlainText(markdown, _pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nested too deeply for Markdig (see MarkdownLimits): the source itself is the closest plain text.
+            return markdown;
+        }
     }
 
     /// <summary>
@@ -117,8 +163,10 @@ public sealed class MarkdownRenderer
     public IReadOnlyList<string> ToHeadings(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        return Markdown.Parse(markdown, _pipeline)
-            .Descendants<HeadingBlock>()
+        var document = MarkdownLimits.TryParse(markdown, _pipeline);
+        return document is null
+            ? []
+            : document.Descendants<HeadingBlock>()
             .Select(heading => ManualSteps.InlineText(heading.Inline))
             .Where(text => text.Length > 0)
             .ToList();

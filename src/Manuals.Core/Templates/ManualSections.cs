@@ -27,7 +27,13 @@ public static class ManualSections
     public static IReadOnlyList<ManualSection> Parse(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var document = Markdown.Parse(markdown, Pipeline);
+        // Text nested too deeply for Markdig has no sections it can read (validators refuse it; see MarkdownLimits).
+        var document = MarkdownLimits.TryParse(markdown, Pipeline);
+        if (document is null)
+        {
+            return [];
+        }
+
         var headings = document.OfType<HeadingBlock>().Where(h => h.Level <= 2).ToList();
         var sections = new List<ManualSection>();
         for (var i = 0; i < headings.Count; i++)

@@ -1,3 +1,6 @@
+using Manuals.Core.Common;
+using Manuals.Core.Manuals;
+
 namespace Manuals.Core.Templates;
 
 /// <summary>The rules every template obeys. Name uniqueness needs the database and is the store's job.</summary>
@@ -7,7 +10,7 @@ public static class StepTemplateValidator
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<TemplateError>();
-        if (string.IsNullOrWhiteSpace(draft.Name))
+        if (TextInput.IsBlank(draft.Name))
         {
             errors.Add(new(nameof(draft.Name), "NameRequired"));
         }
@@ -30,6 +33,13 @@ public static class StepTemplateValidator
         {
             // Parsing a body that is too long is wasted work; the other rules wait until it fits.
             errors.Add(new(nameof(draft.Body), "BodyTooLong"));
+            return errors;
+        }
+
+        if (MarkdownLimits.IsTooDeeplyNested(draft.Body))
+        {
+            // Sections cannot be read from such a text; the other body rules would only add confusing messages.
+            errors.Add(new(nameof(draft.Body), "NestingTooDeep", MarkdownLimits.NestingGuide.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             return errors;
         }
 

@@ -19,13 +19,14 @@ public sealed class CsvWriter
     public override string ToString() => _text.ToString();
 
     /// <summary>
-    /// Quotes a field when it holds a comma, quote, line break or edge spaces. A value starting with = + - @ gets a
-    /// leading apostrophe so a spreadsheet shows it as text instead of running it (CSV injection); the import removes it.
+    /// Quotes a field when it holds a comma, quote, line break or edge spaces. A value a spreadsheet would run as a
+    /// formula (<see cref="LooksLikeFormula"/>) gets a leading apostrophe so it shows as text (CSV injection); the import
+    /// removes it.
     /// </summary>
     public static string Field(string? value)
     {
         value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (LooksLikeFormula(value))
         {
             value = "'" + value;
         }
@@ -40,6 +41,35 @@ public sealed class CsvWriter
     {
         ArgumentNullException.ThrowIfNull(value);
         var trimmed = value.Trim();
-        return trimmed.Length > 1 && trimmed[0] == '\'' && trimmed[1] is '=' or '+' or '-' or '@' ? trimmed[1..] : trimmed;
+        return trimmed.Length > 1 && trimmed[0] == '\'' && LooksLikeFormula(trimmed[1..]) ? trimmed[1..].Trim() : trimmed;
+    }
+
+    /// <summary>
+    /// Whether a spreadsheet could take the value for a formula: it starts with a tab, a line break, or — after any
+    /// spaces (U+3000 too) — with = + - @ in any width (＝ ＋ － ＠ and the small forms ﹦ ﹢ ﹣ ﹫, which Excel's Japanese
+    /// input converts), i.e. any character whose compatibility form (NFKC) is one of them.
+    /// </summary>
+    public static bool LooksLikeFormula(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] is '\t' or '\r' or '\n')
+        {
+            return true;
+        }
+
+        var start = 0;
+        while (start < value.Length && char.IsWhiteSpace(value[start]))
+        {
+            start++;
+        }
+
+        if (start == value.Length)
+        {
+            return false;
+        }
+
+        var first = value[start];
+        var folded = first < 0x80 ? first.ToString() : first.ToString().Normalize(NormalizationForm.FormKC);
+        return folded is "=" or "+" or "-" or "@";
     }
 }

@@ -104,7 +104,7 @@ public static class ManualFileParser
         }
 
         var title = Scalar(fields, "title");
-        if (string.IsNullOrWhiteSpace(title))
+        if (Common.TextInput.IsBlank(title))
         {
             return (null, new ImportProblem(fileName, "TitleRequired"));
         }
@@ -146,7 +146,7 @@ public static class ManualFileParser
         var errors = ManualDraftValidator.Validate(draft, departments.Select(d => d.Id));
         if (errors.Count > 0)
         {
-            return (null, new ImportProblem(fileName, errors[0].Code));
+            return (null, new ImportProblem(fileName, errors[0].Code, errors[0].Detail));
         }
 
         DateOnly? reviewedOn = null;

@@ -189,5 +189,5 @@ public sealed class ManualPages(
         (await departments.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == id)?.Name ?? "";
 
     private string Render(string markdown) =>
-        renderer.ToHtml(markdown, new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"]));
+        renderer.ToHtml(markdown, new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]));
 }

@@ -216,6 +216,12 @@ public sealed class ManualsController(
 
     private async Task<IActionResult> FormAgainAsync(ManualFormModel form, long? id, bool preview, CancellationToken cancellationToken)
     {
+        if (preview && form.Body is { } body && MarkdownLimits.IsTooDeeplyNested(body))
+        {
+            // The preview shows the text as typed under a notice; the message says why and what to change.
+            ModelState.AddModelError(nameof(form.Body), l["Validation.NestingTooDeep", MarkdownLimits.NestingGuide]);
+        }
+
         if (!ModelState.IsValid)
         {
             // The writer's text goes back in the form; the status tells scripts and tests the input was refused.

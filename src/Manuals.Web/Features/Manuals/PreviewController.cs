@@ -30,7 +30,12 @@ public sealed class PreviewController(MarkdownRenderer renderer, IStringLocalize
             return BadRequest(new { error = l["Validation.BodyTooLong"].Value });
         }
 
-        var labels = new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"]);
+        if (MarkdownLimits.IsTooDeeplyNested(markdown))
+        {
+            return BadRequest(new { error = l["Validation.NestingTooDeep", MarkdownLimits.NestingGuide].Value });
+        }
+
+        var labels = new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]);
         return Ok(new { html = renderer.ToHtml(markdown, labels) });
     }
 }

@@ -52,7 +52,7 @@ public sealed class StepPages(IManualStore manuals, MarkdownRenderer renderer, I
             return Lookups.Forbidden<StepPage>();
         }
 
-        var labels = new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"]);
+        var labels = new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]);
         return Lookups.Found(new StepPage(manual, renderer.RenderSteps(manual.Body, labels), null));
     }
 }

@@ -24,7 +24,7 @@ public sealed class TemplatePages(ITemplateStore templates, MarkdownRenderer ren
             return Lookups.NotFound<TemplatePage>();
         }
 
-        var html = renderer.ToHtml(template.Body, new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"]));
+        var html = renderer.ToHtml(template.Body, new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]));
         var count = await templates.CountManualsAsync(template.Name, cancellationToken);
         return Lookups.Found(new TemplatePage(Choice(template), html, count, viewer.IsWriter));
     }

@@ -16,6 +16,32 @@ public sealed class CsvWriterTests
     public void Field_QuotesAndGuardsFormulas(string value, string expected) => Assert.Equal(expected, CsvWriter.Field(value));
 
     [Theory]
+    [InlineData("＝1+1")]
+    [InlineData("＋81")]
+    [InlineData("－5")]
+    [InlineData("＠SUM(A1)")]
+    [InlineData("﹦1+1")]
+    [InlineData(" =1+1")]
+    [InlineData("\u3000＝HYPERLINK(\"x\")")]
+    [InlineData("\t=1")]
+    [InlineData("\r=1")]
+    [InlineData("\n=1")]
+    public void Field_FormulaInAnyWidthOrAfterSpaces_GuardedAndUnguardedBack(string value)
+    {
+        var field = CsvWriter.Field(value);
+        var (records, _) = CsvParser.Parse(field + "\r\n");
+
+        Assert.StartsWith("'", field.TrimStart('"'), StringComparison.Ordinal);
+        Assert.Equal(value.Trim(), CsvWriter.Unguard(records[0].Fields[0]));
+    }
+
+    [Theory]
+    [InlineData("月次決算")]
+    [InlineData("2026-12-15")]
+    [InlineData("（＝注記）")]
+    public void LooksLikeFormula_OrdinaryText_False(string value) => Assert.False(CsvWriter.LooksLikeFormula(value));
+
+    [Theory]
     [InlineData("'=1+2", "=1+2")]
     [InlineData("  山田 太郎 ", "山田 太郎")]
     [InlineData("'普通の値", "'普通の値")]
