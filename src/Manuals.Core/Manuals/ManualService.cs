@@ -33,11 +33,27 @@ public sealed class ManualService(
     }
 
     /// <summary>
-    /// Saves a new revision written on top of <paramref name="baseRevision"/>. When the manual has moved on since,
-    /// nothing is written and the result carries the current manual so the writer's text can be kept and merged.
+    /// Saves a new revision written on top of <paramref name="baseRevision"/>, whose settings (公開範囲, 部署 …) are not
+    /// known: on a conflict every setting that differs from the current manual is marked for the writer to decide.
+    /// </summary>
+    public Task<SaveResult> SaveAsync(
+        Viewer viewer, Author author, long id, int baseRevision, ManualDraft draft, CancellationToken cancellationToken) =>
+        SaveAsync(viewer, author, id, baseRevision, null, draft, cancellationToken);
+
+    /// <summary>
+    /// Saves a new revision written on top of <paramref name="baseRevision"/> (whose settings were
+    /// <paramref name="baseline"/>). When the manual has moved on since, nothing is written: the result carries the
+    /// current manual and <see cref="SaveResult.Conflict"/>, the writer's edit merged with it from the common base,
+    /// for the writer to check and save again.
     /// </summary>
     public async Task<SaveResult> SaveAsync(
-        Viewer viewer, Author author, long id, int baseRevision, ManualDraft draft, CancellationToken cancellationToken)
+        Viewer viewer,
+        Author author,
+        long id,
+        int baseRevision,
+        ManualBaseline? baseline,
+        ManualDraft draft,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(draft);
@@ -68,7 +84,29 @@ public sealed class ManualService(
         var current = await manuals.FindAsync(id, cancellationToken);
         return current is null
             ? SaveResult.Failed(SaveOutcome.NotFound, id)
-            : new SaveResult(SaveOutcome.Conflict, id, current, []);
+            : new SaveResult(SaveOutcome.Conflict, id, current, [])
+            {
+                Conflict = await ConflictAsync(current, baseRevision, baseline, draft, cancellationToken),
+            };
+    }
+
+    /// <summary>
+    /// Merges the draft with the current manual from the revision the writer started from. A base that is not an
+    /// earlier revision (a forged or mistyped number) or settings that did not come with the form count as unknown.
+    /// </summary>
+    private async Task<ManualConflict> ConflictAsync(
+        Manual current, int baseRevision, ManualBaseline? baseline, ManualDraft draft, CancellationToken cancellationToken)
+    {
+        var known = baseline is not null && baseRevision >= 1 && baseRevision < current.RevisionNumber;
+        var start = known ? await manuals.FindRevisionAsync(current.Id, baseRevision, cancellationToken) : null;
+        var @base = start is null || baseline is null
+            ? null
+            : new ManualContent(
+                start.Title, baseline.DepartmentId, baseline.Visibility, baseline.Status, baseline.Template, baseline.Tags, start.Body);
+        var merge = ManualMerger.Merge(@base, ManualContent.From(current), ManualContent.From(draft));
+        var latest = await manuals.FindRevisionAsync(current.Id, current.RevisionNumber, cancellationToken);
+        var savesSince = baseRevision >= 1 && baseRevision < current.RevisionNumber ? current.RevisionNumber - baseRevision : 1;
+        return new ManualConflict(merge, latest, savesSince);
     }
 
     /// <summary>Restores revision <paramref name="number"/>'s title and text as a new revision on top of the current one.</summary>

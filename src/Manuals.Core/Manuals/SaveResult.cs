@@ -9,6 +9,9 @@ namespace Manuals.Core.Manuals;
 /// <param name="Errors">On <see cref="SaveOutcome.Invalid"/>, the rules the draft broke.</param>
 public sealed record SaveResult(SaveOutcome Outcome, long ManualId, Manual? Current, IReadOnlyList<ValidationError> Errors)
 {
+    /// <summary>On <see cref="SaveOutcome.Conflict"/> from a save, the merge of the writer's edit with the current manual.</summary>
+    public ManualConflict? Conflict { get; init; }
+
     public static SaveResult Saved(long id) => new(SaveOutcome.Saved, id, null, []);
 
     public static SaveResult Failed(SaveOutcome outcome, long id = 0) => new(outcome, id, null, []);

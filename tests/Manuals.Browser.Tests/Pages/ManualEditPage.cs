@@ -6,6 +6,8 @@ public sealed class ManualEditPage(IPage page)
     // The label reads "タイトル 必須", so the title field is found by the start of its label.
     public ILocator TitleField => page.GetByLabel("タイトル");
 
+    public ILocator Visibility => page.GetByLabel("公開範囲", new() { Exact = true });
+
     public ILocator Body => page.GetByLabel("本文（Markdown）", new() { Exact = true });
 
     public ILocator ChangeNote => page.GetByLabel("変更内容のメモ", new() { Exact = true });

@@ -40,6 +40,20 @@ public sealed class ManualFormModel
     /// <summary>The revision the writer started from; a save on top of an older one becomes a conflict.</summary>
     public int BaseRevision { get; set; }
 
+    // The settings as they were at BaseRevision (a revision records only its title and body), so that a conflict can
+    // tell the other save's change of 公開範囲 or 部署 from the writer's and keep it.
+    public long? BaseDepartmentId { get; set; }
+
+    public ManualVisibility? BaseVisibility { get; set; }
+
+    public ManualStatus? BaseStatus { get; set; }
+
+    [StringLength(ManualLimits.TemplateMaxLength, ErrorMessage = "Validation.TemplateTooLong")]
+    public string? BaseTemplate { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Validation.TagTooLong")]
+    public string? BaseTags { get; set; }
+
     public ManualDraft ToDraft() => new(
         Title.Trim(),
         DepartmentId ?? 0,
@@ -50,19 +64,51 @@ public sealed class ManualFormModel
         (Body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal),
         (ChangeNote ?? "").Trim());
 
+    /// <summary>The settings the writer started from, or null when the form did not carry them (an older page).</summary>
+    public ManualBaseline? ToBaseline() =>
+        BaseDepartmentId is { } department && BaseVisibility is { } visibility && BaseStatus is { } status
+            ? new ManualBaseline(
+                department,
+                visibility,
+                status,
+                string.IsNullOrWhiteSpace(BaseTemplate) ? null : BaseTemplate.Trim(),
+                ManualDraftValidator.ParseTags(BaseTags))
+            : null;
+
     public static ManualFormModel From(Manual manual)
     {
         ArgumentNullException.ThrowIfNull(manual);
+        var form = From(ManualContent.From(manual), "");
+        form.StartFrom(manual);
+        return form;
+    }
+
+    /// <summary>A form holding <paramref name="content"/>, e.g. the merge proposal of a conflict.</summary>
+    public static ManualFormModel From(ManualContent content, string changeNote)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         return new()
         {
-            Title = manual.Title,
-            DepartmentId = manual.DepartmentId,
-            Visibility = manual.Visibility,
-            Status = manual.Status,
-            Template = manual.Template,
-            Tags = string.Join("、", manual.Tags),
-            Body = manual.Body,
-            BaseRevision = manual.RevisionNumber,
+            Title = content.Title,
+            DepartmentId = content.DepartmentId,
+            Visibility = content.Visibility,
+            Status = content.Status,
+            Template = content.Template,
+            Tags = string.Join("、", content.Tags),
+            Body = content.Body,
+            ChangeNote = changeNote,
         };
+    }
+
+    /// <summary>Makes <paramref name="manual"/>'s current revision the base the form is written on.</summary>
+    public void StartFrom(Manual manual)
+    {
+        ArgumentNullException.ThrowIfNull(manual);
+        BaseRevision = manual.RevisionNumber;
+        BaseDepartmentId = manual.DepartmentId;
+        BaseVisibility = manual.Visibility;
+        BaseStatus = manual.Status;
+        BaseTemplate = manual.Template;
+        BaseTags = string.Join("、", manual.Tags);
     }
 }

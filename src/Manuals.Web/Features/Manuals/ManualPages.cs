@@ -82,15 +82,51 @@ public sealed class ManualPages(
         return new ManualFormPage(form, choices, manualId, html, completeness, templateChoices);
     }
 
-    public async Task<ConflictPage> ConflictAsync(ManualFormModel mine, Manual current, CancellationToken cancellationToken)
+    /// <summary>
+    /// The conflict page: the merge proposal in a form based on the current revision now (saving it again is a
+    /// deliberate merge, and a further save by someone else meanwhile is a conflict again), with every field's values.
+    /// </summary>
+    public async Task<ConflictPage> ConflictAsync(
+        Viewer viewer, ManualFormModel mine, Manual current, ManualConflict conflict, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(mine);
         ArgumentNullException.ThrowIfNull(current);
-        var diff = TextDiff.Compare(current.Body, mine.Body ?? "");
-        // The kept text now sits on top of the current revision: saving it again is a deliberate merge.
-        mine.BaseRevision = current.RevisionNumber;
-        return new ConflictPage(mine, current, diff, await departments.ListAsync(cancellationToken));
+        ArgumentNullException.ThrowIfNull(conflict);
+        var merge = conflict.Merge;
+        var form = ManualFormModel.From(merge.Proposal, mine.ChangeNote ?? "");
+        form.StartFrom(current);
+
+        var all = await departments.ListAsync(cancellationToken);
+        var choices = all
+            .Where(d => ManualAccessPolicy.CanCreateIn(viewer, d.Id) || d.Id == current.DepartmentId || d.Id == form.DepartmentId)
+            .ToList();
+        var fields = merge.Fields
+            .Where(f => f.Field != ManualField.Body)
+            .Select(f => new ConflictFieldView(
+                f.Field,
+                f.Kind,
+                merge.Base is null ? null : Display(merge.Base, f.Field, all),
+                Display(merge.Theirs, f.Field, all),
+                Display(merge.Mine, f.Field, all)))
+            .ToList();
+        var theirChanges = merge.Base is null ? null : TextDiff.Compare(merge.Base.Body, merge.Theirs.Body);
+        var myChanges = TextDiff.Compare(merge.Base?.Body ?? merge.Theirs.Body, merge.Mine.Body);
+        var savedByViewer = conflict.Latest?.AuthorId is { } author && author == viewer.UserId;
+        return new ConflictPage(
+            form, current, conflict, savedByViewer, fields, choices, await templates.ListActiveAsync(cancellationToken), theirChanges, myChanges);
     }
+
+    private string Display(ManualContent content, ManualField field, IReadOnlyList<Department> all) => field switch
+    {
+        ManualField.Title => content.Title,
+        ManualField.Department => all.FirstOrDefault(d => d.Id == content.DepartmentId)?.Name ?? "—",
+        ManualField.Visibility => l[$"ManualVisibility.{content.Visibility}"],
+        ManualField.Status => l[$"ManualStatus.{content.Status}"],
+        ManualField.Template => content.Template ?? l["Manuals.Form.NoTemplate"],
+        ManualField.Tags => content.Tags.Count == 0 ? l["Manuals.Conflict.NoTags"] : string.Join("、", content.Tags),
+        _ => content.Body,
+    };
 
     public async Task<Lookup<HistoryPage>> HistoryAsync(Viewer viewer, long id, CancellationToken cancellationToken)
     {

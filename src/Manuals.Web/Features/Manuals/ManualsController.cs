@@ -101,7 +101,8 @@ public sealed class ManualsController(
             return await FormAgainAsync(form, id, intent == "preview", cancellationToken);
         }
 
-        var result = await service.SaveAsync(currentUser.Viewer, currentUser.Author, id, form.BaseRevision, form.ToDraft(), cancellationToken);
+        var result = await service.SaveAsync(
+            currentUser.Viewer, currentUser.Author, id, form.BaseRevision, form.ToBaseline(), form.ToDraft(), cancellationToken);
         return await AfterSaveAsync(result, form, id, cancellationToken);
     }
 
@@ -206,7 +207,7 @@ public sealed class ManualsController(
                 return await FormAgainAsync(form, id, preview: false, cancellationToken);
             case SaveOutcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Conflict", await pages.ConflictAsync(form, result.Current!, cancellationToken));
+                return View("Conflict", await pages.ConflictAsync(currentUser.Viewer, form, result.Current!, result.Conflict!, cancellationToken));
             case SaveOutcome.Forbidden:
                 return Forbid();
             default:

@@ -66,13 +66,14 @@ public sealed class ManualWritingTests(BrowserFixture browser)
         await secondForm.ChangeNote.FillAsync("書留の扱いを追記");
         await secondForm.SaveButton.ClickAsync();
 
-        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "ほかの人が先に保存しました", Level = 1 })).ToBeVisibleAsync();
-        var mine = second.GetByLabel("あなたの文章（編集できます）");
-        await Expect(mine).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(secondText));
-        await Expect(second.GetByRole(AriaRole.Table)).ToContainTextAsync(secondText);
+        // The same user saved first, in the other tab: the page says so instead of blaming someone else.
+        var conflict = await ManualConflictPage.ShownAsync(second, "別のタブで先に保存されています");
+        await Expect(conflict.Summary).ToContainTextAsync("あなたが別のタブ");
+        await Expect(conflict.Body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(secondText));
+        await Expect(second.GetByRole(AriaRole.Region, new() { Name = "あなたの変更（編集を始めたときから）" })).ToContainTextAsync(secondText);
         await Screenshots.SaveAsync(second, "manual-conflict");
 
-        await second.GetByRole(AriaRole.Button, new() { Name = "この内容で保存する" }).ClickAsync();
+        await conflict.SaveButton.ClickAsync();
         var saved = await ManualPage.ShownAsync(second, title);
         await Expect(saved.Article).ToContainTextAsync(secondText);
         await Expect(saved.RevisionNumber).ToHaveTextAsync("第3版");

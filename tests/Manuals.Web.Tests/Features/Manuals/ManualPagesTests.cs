@@ -207,14 +207,15 @@ public sealed class ManualPagesTests(ManualsAppFactory factory) : IClassFixture<
         var conflict = await WebSession.ParseAsync(second);
         Assert.Contains("ほかの人が先に保存しました", conflict.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(editorFields["Body"], conflict.QuerySelector("textarea#Body")!.TextContent);
-        Assert.Contains("管理者の追記", conflict.QuerySelector("textarea[readonly]")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(conflict.QuerySelector("table.diff ins"));
+        // Both added at the end: the place is shown with the other version beside the writer's.
+        Assert.Contains("管理者の追記", conflict.QuerySelector(".merge-place")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("管理者の追記", string.Concat(conflict.QuerySelector("#their-changes-heading")!.ParentElement!.QuerySelectorAll("table.diff .diff__add").Select(r => r.TextContent)), StringComparison.Ordinal);
         var now = await FindAsync(id);
         Assert.Equal(start.RevisionNumber + 1, now.RevisionNumber);
         Assert.DoesNotContain("経理担当者の追記", now.Body, StringComparison.Ordinal);
 
         // Saving from the conflict page is a deliberate merge on top of the current revision.
-        var merged = WebSession.FormFields((AngleSharp.Html.Dom.IHtmlFormElement)conflict.QuerySelector("form[action$='/edit']")!);
+        var merged = WebSession.FormFields((AngleSharp.Html.Dom.IHtmlFormElement)conflict.QuerySelector("form.conflict-form")!);
         merged["intent"] = "save";
         var third = await editor.PostAsync($"/manuals/{id}/edit", merged);
         Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);

@@ -1,0 +1,27 @@
+namespace Manuals.Core.Manuals;
+
+/// <summary>The parts of a manual that a save writes, as one version has them (a base, the current manual, a draft).</summary>
+public sealed record ManualContent(
+    string Title,
+    long DepartmentId,
+    ManualVisibility Visibility,
+    ManualStatus Status,
+    string? Template,
+    IReadOnlyList<string> Tags,
+    string Body)
+{
+    public static ManualContent From(Manual manual)
+    {
+        ArgumentNullException.ThrowIfNull(manual);
+        return new(manual.Title, manual.DepartmentId, manual.Visibility, manual.Status, manual.Template, manual.Tags, manual.Body);
+    }
+
+    public static ManualContent From(ManualDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return new(draft.Title, draft.DepartmentId, draft.Visibility, draft.Status, draft.Template, draft.Tags, draft.Body);
+    }
+
+    /// <summary>The content as a draft to save, with the writer's change note.</summary>
+    public ManualDraft ToDraft(string changeNote) => new(Title, DepartmentId, Visibility, Status, Template, Tags, Body, changeNote);
+}
