@@ -27,7 +27,7 @@ public sealed class ImageService(IImageStore images, TimeProvider clock)
     /// <summary>
     /// Whether the viewer may see an image. An image used by some manual (in any revision, see <see cref="IImageStore"/>)
     /// may be seen by whoever may read at least one of those manuals
-    /// (<see cref="ManualAccessPolicy.CanRead(Viewer, long, ManualVisibility, long?)"/>). An image no manual has used
+    /// (<see cref="ManualAccessPolicy.CanRead(Viewer, long, ManualVisibility, long?, ManualStatus)"/>). An image no manual has used
     /// yet — uploaded, but the manual not saved — may be seen by every signed-in user: its address is a SHA-256, which
     /// cannot be guessed, and the writer needs it for the preview.
     /// </summary>
@@ -48,7 +48,7 @@ public sealed class ImageService(IImageStore images, TimeProvider clock)
 
         var usages = await images.ListUsagesAsync(sha256, cancellationToken);
         return usages is not null
-            && (usages.Count == 0 || usages.Any(u => ManualAccessPolicy.CanRead(viewer, u.DepartmentId, u.Visibility, u.OwnerId)));
+            && (usages.Count == 0 || usages.Any(u => ManualAccessPolicy.CanRead(viewer, u.DepartmentId, u.Visibility, u.OwnerId, u.Status)));
     }
 
     /// <summary>Loads an image the viewer may see (see <see cref="CanViewAsync"/>); <see langword="null"/> otherwise.</summary>

@@ -8,10 +8,19 @@ namespace Manuals.Core.Manuals;
 /// </summary>
 public static class ManualAccessPolicy
 {
-    /// <summary>全社公開 manuals are readable by everyone; 部署限定 ones by the department, the owner and Admins.</summary>
-    public static bool CanRead(Viewer viewer, long departmentId, ManualVisibility visibility, long? ownerId)
+    /// <summary>
+    /// 全社公開 manuals are readable by everyone; 部署限定 ones by the department, the owner and Admins. A 下書き (draft),
+    /// whatever its visibility, only by those who may edit it (<see cref="CanEdit(Viewer, long, long?)"/>): it is not
+    /// ready to be followed, and Readers never see it.
+    /// </summary>
+    public static bool CanRead(Viewer viewer, long departmentId, ManualVisibility visibility, long? ownerId, ManualStatus status)
     {
         ArgumentNullException.ThrowIfNull(viewer);
+        if (status == ManualStatus.Draft)
+        {
+            return CanEdit(viewer, departmentId, ownerId);
+        }
+
         return visibility == ManualVisibility.Company
             || viewer.IsAdmin
             || viewer.BelongsTo(departmentId)
@@ -21,13 +30,13 @@ public static class ManualAccessPolicy
     public static bool CanRead(Viewer viewer, Manual manual)
     {
         ArgumentNullException.ThrowIfNull(manual);
-        return CanRead(viewer, manual.DepartmentId, manual.Visibility, manual.OwnerId);
+        return CanRead(viewer, manual.DepartmentId, manual.Visibility, manual.OwnerId, manual.Status);
     }
 
     public static bool CanRead(Viewer viewer, ManualSummary manual)
     {
         ArgumentNullException.ThrowIfNull(manual);
-        return CanRead(viewer, manual.DepartmentId, manual.Visibility, manual.OwnerId);
+        return CanRead(viewer, manual.DepartmentId, manual.Visibility, manual.OwnerId, manual.Status);
     }
 
     /// <summary>
@@ -36,15 +45,21 @@ public static class ManualAccessPolicy
     /// </summary>
     public static bool CanEdit(Viewer viewer, Manual manual)
     {
-        ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(manual);
+        return CanEdit(viewer, manual.DepartmentId, manual.OwnerId);
+    }
+
+    /// <inheritdoc cref="CanEdit(Viewer, Manual)"/>
+    public static bool CanEdit(Viewer viewer, long departmentId, long? ownerId)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
         if (viewer.IsAdmin)
         {
             return true;
         }
 
         return viewer.IsWriter
-            && (viewer.BelongsTo(manual.DepartmentId) || manual.OwnerId == viewer.UserId);
+            && (viewer.BelongsTo(departmentId) || (ownerId is { } owner && owner == viewer.UserId));
     }
 
     /// <summary>Editors may create manuals in their own departments; Admins anywhere.</summary>

@@ -5,7 +5,8 @@ namespace Manuals.Core.Search;
 
 /// <summary>
 /// Suggestions for the header search box: titles of manuals the viewer may read (asked of the index, title only, with
-/// the access policy in the SQL as for results) and business task names (every signed-in user may see tasks), matched
+/// the access policy in the SQL as for results) and names of the business tasks the viewer may see (their own departments', see
+/// <see cref="CoverageAccessPolicy.CanSeePeopleOf"/>), matched
 /// with the same analyzer and synonyms as a search. The last word typed is a prefix (<c>exc</c> → Excel).
 /// </summary>
 public sealed class SearchSuggester(ISearchIndex index, ISynonymStore synonyms, IBusinessTaskStore tasks)
@@ -28,7 +29,7 @@ public sealed class SearchSuggester(ISearchIndex index, ISynonymStore synonyms, 
         var query = AsTyped(parsed);
         var manuals = await index.SuggestAsync(query, viewer, MaxSuggestions, cancellationToken);
         var taskMatches = (await tasks.ListAsync(null, cancellationToken))
-            .Where(t => Matches(t.Name, query))
+            .Where(t => CoverageAccessPolicy.CanSeePeopleOf(viewer, t.DepartmentId) && Matches(t.Name, query))
             .OrderBy(t => t.Name.Length)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .Take(MaxSuggestions)

@@ -40,7 +40,7 @@ public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
     {
         // One row per using manual, or one row of NULLs for an image no manual uses; no row when there is no such image.
         const string sql = """
-            SELECT m.id AS manual_id, m.department_id, m.visibility, m.owner_id
+            SELECT m.id AS manual_id, m.department_id, m.visibility, m.owner_id, m.status
             FROM images i
             LEFT JOIN manual_images mi ON mi.sha256 = i.sha256
             LEFT JOIN manuals m ON m.id = mi.manual_id
@@ -56,7 +56,7 @@ public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
 
         return rows
             .Where(r => r.ManualId is not null)
-            .Select(r => new ImageUsage(r.ManualId!.Value, r.DepartmentId!.Value, r.Visibility!.Value, r.OwnerId))
+            .Select(r => new ImageUsage(r.ManualId!.Value, r.DepartmentId!.Value, r.Visibility!.Value, r.OwnerId, r.Status!.Value))
             .ToList();
     }
 
@@ -75,5 +75,6 @@ public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
         public long? DepartmentId { get; set; }
         public ManualVisibility? Visibility { get; set; }
         public long? OwnerId { get; set; }
+        public ManualStatus? Status { get; set; }
     }
 }

@@ -9,7 +9,7 @@ namespace Manuals.Data.Search;
 
 /// <summary>
 /// Searches the full-text index of the configured engine and repairs it. The access policy
-/// (<see cref="ManualAccessPolicy.CanRead(Viewer, long, ManualVisibility, long?)"/>) is part of every query's WHERE
+/// (<see cref="ManualAccessPolicy.CanRead(Viewer, long, ManualVisibility, long?, ManualStatus)"/>) is part of every query's WHERE
 /// clause, so a manual the viewer may not read never reaches a result, a count or a snippet.
 /// </summary>
 public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
@@ -344,15 +344,19 @@ public sealed class SearchIndex(IDbConnectionFactory connections) : ISearchIndex
         parameters.Add("userId", viewer.UserId);
         parameters.Add("departmentIds", viewer.DepartmentIds.ToArray());
         parameters.Add("company", nameof(ManualVisibility.Company));
+        parameters.Add("isWriter", viewer.IsWriter);
+        parameters.Add("draft", nameof(ManualStatus.Draft));
         return parameters;
     }
 
     /// <summary>
-    /// <see cref="ManualAccessPolicy.CanRead(Viewer, long, ManualVisibility, long?)"/> in SQL: 全社公開 to everyone;
-    /// 部署限定 to Admins, the owner and members of the manual's department. A test holds the two in step.
+    /// <see cref="ManualAccessPolicy.CanRead(Viewer, long, ManualVisibility, long?, ManualStatus)"/> in SQL: 全社公開 to everyone;
+    /// 部署限定 to Admins, the owner and members of the manual's department; a 下書き only to those who may edit it (Admins,
+    /// and Editors who own it or belong to its department). A test holds the two in step.
     /// </summary>
     private string Readable() =>
-        $"(m.visibility = @company OR @isAdmin OR m.owner_id = @userId OR {_engine.IsIn("m.department_id", "@departmentIds")})";
+        $"((m.visibility = @company OR @isAdmin OR m.owner_id = @userId OR {_engine.IsIn("m.department_id", "@departmentIds")})"
+        + $" AND (m.status <> @draft OR @isAdmin OR (@isWriter AND (m.owner_id = @userId OR {_engine.IsIn("m.department_id", "@departmentIds")}))))";
 
     private static void AppendFilters(StringBuilder where, DynamicParameters parameters, SearchFilters filters)
     {

@@ -56,7 +56,7 @@ public sealed class ImageServiceTests
     [InlineData(Roles.Admin, Keiri, true)]
     public async Task CanViewAsync_ImageOnlyInRestrictedManual_FollowsTheManualsAccess(string role, long department, bool expected)
     {
-        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, null)];
+        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, null, ManualStatus.Published)];
 
         Assert.Equal(expected, await Service().CanViewAsync(Viewer(role, department), Sha, CancellationToken.None));
     }
@@ -64,7 +64,7 @@ public sealed class ImageServiceTests
     [Fact]
     public async Task CanViewAsync_RestrictedManualOwnedByViewer_IsTrue()
     {
-        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, ViewerId)];
+        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, ViewerId, ManualStatus.Published)];
 
         Assert.True(await Service().CanViewAsync(Viewer(Roles.Reader, Keiri), Sha, CancellationToken.None));
     }
@@ -74,8 +74,8 @@ public sealed class ImageServiceTests
     {
         _store.Usages[Sha] =
         [
-            new ImageUsage(7, Jinji, ManualVisibility.Department, null),
-            new ImageUsage(8, Keiri, ManualVisibility.Company, null),
+            new ImageUsage(7, Jinji, ManualVisibility.Department, null, ManualStatus.Published),
+            new ImageUsage(8, Keiri, ManualVisibility.Company, null, ManualStatus.Published),
         ];
 
         Assert.True(await Service().CanViewAsync(Viewer(Roles.Reader, 5), Sha, CancellationToken.None));
@@ -96,7 +96,7 @@ public sealed class ImageServiceTests
     [Fact]
     public async Task FindViewableAsync_Allowed_ReturnsImage_Forbidden_ReturnsNull()
     {
-        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, null)];
+        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, null, ManualStatus.Published)];
         _store.Images[Sha] = new StoredImage(Sha, "image/png", 3, 2, TestImages.Png());
         var service = Service();
 

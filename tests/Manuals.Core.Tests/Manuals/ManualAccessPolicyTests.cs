@@ -11,8 +11,8 @@ public sealed class ManualAccessPolicyTests
     private static Viewer User(string role, params long[] departments) =>
         new(42, new HashSet<string> { role }, departments.ToHashSet());
 
-    private static Manual Manual(ManualVisibility visibility, long department = Jinji, long? owner = null) =>
-        new() { Id = 1, DepartmentId = department, Visibility = visibility, OwnerId = owner };
+    private static Manual Manual(ManualVisibility visibility, long department = Jinji, long? owner = null, ManualStatus status = ManualStatus.Published) =>
+        new() { Id = 1, DepartmentId = department, Visibility = visibility, OwnerId = owner, Status = status };
 
     [Theory]
     [InlineData(Roles.Reader, Keiri, ManualVisibility.Company, true)]
@@ -50,4 +50,33 @@ public sealed class ManualAccessPolicyTests
     [InlineData(Roles.Admin, Keiri, Jinji, true)]
     public void CanCreateIn_NeedsWriterInDepartment(string role, long member, long target, bool expected) =>
         Assert.Equal(expected, ManualAccessPolicy.CanCreateIn(User(role, member), target));
+
+    [Theory]
+    [InlineData(Roles.Reader, Jinji, ManualVisibility.Company, false)]
+    [InlineData(Roles.Reader, Jinji, ManualVisibility.Department, false)]
+    [InlineData(Roles.Reader, Keiri, ManualVisibility.Company, false)]
+    [InlineData(Roles.Editor, Jinji, ManualVisibility.Company, true)]
+    [InlineData(Roles.Editor, Jinji, ManualVisibility.Department, true)]
+    [InlineData(Roles.Editor, Keiri, ManualVisibility.Company, false)]
+    [InlineData(Roles.Admin, Keiri, ManualVisibility.Department, true)]
+    public void CanRead_Draft_OnlyThoseWhoMayEditIt(string role, long department, ManualVisibility visibility, bool expected)
+    {
+        Assert.Equal(expected, ManualAccessPolicy.CanRead(User(role, department), Manual(visibility, status: ManualStatus.Draft)));
+    }
+
+    [Theory]
+    [InlineData(Roles.Reader, false)]
+    [InlineData(Roles.Editor, true)]
+    public void CanRead_DraftOfAnotherDepartmentOwnedByViewer_OnlyAWriter(string role, bool expected)
+    {
+        Assert.Equal(expected, ManualAccessPolicy.CanRead(User(role, Keiri), Manual(ManualVisibility.Company, owner: 42, status: ManualStatus.Draft)));
+    }
+
+    [Theory]
+    [InlineData(ManualStatus.Published)]
+    [InlineData(ManualStatus.Archived)]
+    public void CanRead_NotADraft_ReaderOfAnotherDepartmentReadsCompanyManual(ManualStatus status)
+    {
+        Assert.True(ManualAccessPolicy.CanRead(User(Roles.Reader, Keiri), Manual(ManualVisibility.Company, status: status)));
+    }
 }

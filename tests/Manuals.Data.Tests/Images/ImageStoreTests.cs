@@ -124,7 +124,7 @@ public sealed class ImageStoreTests
 
         Assert.NotNull(usages);
         Assert.Equal(
-            [new ImageUsage(payroll, HumanResources, ManualVisibility.Department, owner), new ImageUsage(closing, Accounting, ManualVisibility.Company, null)],
+            [new ImageUsage(payroll, HumanResources, ManualVisibility.Department, owner, ManualStatus.Published), new ImageUsage(closing, Accounting, ManualVisibility.Company, null, ManualStatus.Published)],
             usages.OrderBy(u => u.ManualId));
     }
 
@@ -212,7 +212,7 @@ public sealed class ImageStoreTests
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM manuals WHERE id = @manual", new { manual }, cancellationToken: db.CancellationToken));
         }
 
-        Assert.Empty(await store.ListUsagesAsync(image.Sha256, db.CancellationToken) ?? [new ImageUsage(0, 0, 0, null)]);
+        Assert.Empty(await store.ListUsagesAsync(image.Sha256, db.CancellationToken) ?? [new ImageUsage(0, 0, 0, null, ManualStatus.Published)]);
         Assert.NotNull(await store.FindAsync(image.Sha256, db.CancellationToken));
     }
 

@@ -19,21 +19,26 @@ public sealed class SearchIndexTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task SearchAsync_EveryViewer_SeesExactlyWhatTheAccessPolicyAllowsInRowsCountsAndFacets(SqlEngine engine)
+    public async Task SearchAsync_EveryViewer_SeesExactlyWhatTheAccessPolicyAllowsInRowsCountsFacetsAndSuggestions(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var ownerA = await CreateUserAsync(db, "owner.a");
         var ownerB = await CreateUserAsync(db, "owner.b");
-        var manuals = new List<(long Id, long Department, ManualVisibility Visibility, long? Owner, string Tag)>();
+        var manuals = new List<(long Id, long Department, ManualVisibility Visibility, long? Owner, ManualStatus Status, string Tag)>();
         foreach (var department in new[] { Accounting, Personnel, GeneralAffairs })
         {
             foreach (var visibility in new[] { ManualVisibility.Company, ManualVisibility.Department })
             {
                 foreach (var owner in new long?[] { null, ownerA, ownerB })
                 {
-                    var tag = $"tag-{manuals.Count}";
-                    var id = await CreateAsync(db, $"共通の手順 {manuals.Count}", "共通語を説明します。", department, visibility, owner: owner, tags: [tag], template: tag);
-                    manuals.Add((id, department, visibility, owner, tag));
+                    // 下書き alongside 公開: a draft is for those who may edit it, whatever its visibility.
+                    foreach (var status in new[] { ManualStatus.Published, ManualStatus.Draft })
+                    {
+                        var tag = $"tag-{manuals.Count}";
+                        var id = await CreateAsync(
+                            db, $"共通の手順 {manuals.Count}", "共通語を説明します。", department, visibility, status, owner, tags: [tag], template: tag);
+                        manuals.Add((id, department, visibility, owner, status, tag));
+                    }
                 }
             }
         }
@@ -52,7 +57,7 @@ public sealed class SearchIndexTests
 
         foreach (var viewer in viewers)
         {
-            var readable = manuals.Where(m => ManualAccessPolicy.CanRead(viewer, m.Department, m.Visibility, m.Owner)).ToList();
+            var readable = manuals.Where(m => ManualAccessPolicy.CanRead(viewer, m.Department, m.Visibility, m.Owner, m.Status)).ToList();
 
             var page = await Index(db).SearchAsync(Query("共通語"), SearchFilters.None, SearchSort.Relevance, 0, 100, viewer, db.CancellationToken);
             var restricted = await Index(db).SearchAsync(
@@ -64,6 +69,8 @@ public sealed class SearchIndexTests
             Assert.Equal(readable.Count(m => m.Department == Personnel), restricted.Total);
             Assert.Equal(readable.Select(m => m.Tag).Order(StringComparer.Ordinal), facets.Tags);
             Assert.Equal(readable.Select(m => m.Tag).Order(StringComparer.Ordinal), facets.Templates);
+            var suggested = await Index(db).SuggestAsync(Query("共通の手順"), viewer, 100, db.CancellationToken);
+            Assert.Equal(readable.Select(m => m.Id).Order(), suggested.Select(s => s.Id).Order());
         }
     }
 

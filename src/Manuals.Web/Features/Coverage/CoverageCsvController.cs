@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Manuals.Web.Features.Coverage;
 
 /// <summary>
-/// CSV export (everyone signed in) and import (Editors and Admins; each row's department is checked) of tasks, employees
+/// CSV export (everyone signed in; each sees what the pages show them, see <see cref="CoverageCsvExporter"/>) and import (Editors and Admins; each row's department is checked) of tasks, employees
 /// and the matrix. An import is checked whole first; with any error nothing is written.
 /// </summary>
 [Route("coverage")]

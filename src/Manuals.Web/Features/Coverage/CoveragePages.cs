@@ -29,9 +29,9 @@ public sealed class CoveragePages(
     {
         var view = await ViewAsync(viewer, cancellationToken);
         var selected = departmentId is { } id ? view.Departments.FirstOrDefault(d => d.Id == id) : null;
-        if (departmentId is not null && selected is null)
+        if (departmentId is { } wanted && selected is null)
         {
-            return Lookups.NotFound<TaskListPage>();
+            return new Lookup<TaskListPage>(null, view.DepartmentStatus(wanted));
         }
 
         var tasks = view.Report.Tasks
@@ -76,7 +76,8 @@ public sealed class CoveragePages(
         var coverage = view.Report.Find(id);
         if (coverage is null)
         {
-            return Lookups.NotFound<TaskDetailPage>();
+            // Another department's task is refused like an unreadable manual; one that does not exist is not found.
+            return view.Snapshot.Tasks.Any(t => t.Id == id) ? Lookups.Forbidden<TaskDetailPage>() : Lookups.NotFound<TaskDetailPage>();
         }
 
         var people = view.MatrixEmployees(coverage.Task.DepartmentId)
@@ -103,8 +104,8 @@ public sealed class CoveragePages(
     {
         var view = await ViewAsync(viewer, cancellationToken);
         var selected = departmentId is { } id ? view.Departments.FirstOrDefault(d => d.Id == id) : null;
-        return departmentId is not null && selected is null
-            ? Lookups.NotFound<EmployeeListPage>()
+        return departmentId is { } wanted && selected is null
+            ? new Lookup<EmployeeListPage>(null, view.DepartmentStatus(wanted))
             : Lookups.Found(new EmployeeListPage(view, selected));
     }
 
@@ -116,6 +117,11 @@ public sealed class CoveragePages(
             return Lookups.NotFound<EmployeeDetailPage>();
         }
 
+        if (!view.CanSeePeopleOf(employee.DepartmentId))
+        {
+            return Lookups.Forbidden<EmployeeDetailPage>();
+        }
+
         var tasks = view.Snapshot.Cells
             .Where(c => c.EmployeeId == id && !c.IsEmpty)
             .Select(c => (Coverage: view.Report.Find(c.TaskId)!, Cell: c))
@@ -124,8 +130,13 @@ public sealed class CoveragePages(
             .ThenBy(x => x.Coverage.Task.DepartmentId)
             .ThenBy(x => x.Coverage.Task.Name, StringComparer.Ordinal)
             .ToList();
-        var userName = employee.UserId is { } userId ? (await accounts.FindAsync(userId, cancellationToken))?.UserName : null;
-        var history = await matrix.ListChangesAsync(null, null, id, HistoryLength, cancellationToken);
+        var userName = employee.UserId is { } userId && view.CanSeePersonalDetails(employee)
+            ? (await accounts.FindAsync(userId, cancellationToken))?.UserName
+            : null;
+        // Their changes on the tasks of departments the viewer may see (a helper's cells elsewhere stay there).
+        var history = (await matrix.ListChangesAsync(null, null, id, HistoryLength, cancellationToken))
+            .Where(c => view.CanSeePeopleOf(c.DepartmentId))
+            .ToList();
         return Lookups.Found(new EmployeeDetailPage(view, employee, userName, tasks, history));
     }
 
@@ -148,7 +159,7 @@ public sealed class CoveragePages(
             : view.Departments.FirstOrDefault(d => viewer.BelongsTo(d.Id)) ?? (view.Departments.Count > 0 ? view.Departments[0] : null);
         if (department is null)
         {
-            return Lookups.NotFound<MatrixPage>();
+            return new Lookup<MatrixPage>(null, departmentId is { } wanted ? view.DepartmentStatus(wanted) : LookupStatus.NotFound);
         }
 
         var tasks = view.TasksOf(department.Id).OrderBy(t => t.Task.Id).ToList();
@@ -161,7 +172,7 @@ public sealed class CoveragePages(
         var department = view.Departments.FirstOrDefault(d => d.Id == departmentId);
         if (department is null)
         {
-            return Lookups.NotFound<MatrixHistoryPage>();
+            return new Lookup<MatrixHistoryPage>(null, view.DepartmentStatus(departmentId));
         }
 
         var changes = await matrix.ListChangesAsync(departmentId, null, null, HistoryLength, cancellationToken);
@@ -171,7 +182,10 @@ public sealed class CoveragePages(
     public async Task<DashboardPage> DashboardAsync(Viewer viewer, CancellationToken cancellationToken) =>
         new(await ViewAsync(viewer, cancellationToken));
 
-    /// <summary>The what-if for the given employees; unknown ids are a 404 rather than silently ignored.</summary>
+    /// <summary>
+    /// The what-if for the given employees, on the tasks the viewer may see; unknown ids are a 404 rather than silently
+    /// ignored, and other departments' people a 403.
+    /// </summary>
     public async Task<Lookup<WhatIfPage>> WhatIfAsync(Viewer viewer, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken)
     {
         var view = await ViewAsync(viewer, cancellationToken);
@@ -181,7 +195,16 @@ public sealed class CoveragePages(
         }
 
         var chosen = employeeIds.Distinct().Select(id => view.Snapshot.EmployeesById[id]).ToList();
-        var rows = chosen.Count == 0 ? [] : CoverageWhatIf.Compare(view.Snapshot, chosen.Select(e => e.Id).ToHashSet(), view.Moment);
+        if (chosen.Any(e => !view.CanSeePeopleOf(e.DepartmentId)))
+        {
+            return Lookups.Forbidden<WhatIfPage>();
+        }
+
+        var rows = chosen.Count == 0
+            ? []
+            : CoverageWhatIf.Compare(view.Snapshot, chosen.Select(e => e.Id).ToHashSet(), view.Moment)
+                .Where(r => view.CanSeePeopleOf(r.Task.DepartmentId))
+                .ToList();
         return Lookups.Found(new WhatIfPage(view, chosen, rows));
     }
 

@@ -2,12 +2,15 @@ using Manuals.Core.Accounts;
 using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Features.Coverage;
 
 /// <summary>
-/// Everything a coverage page shows, read once per request: departments, the snapshot and its report at this moment,
-/// and the manuals (titles only where the viewer may read them).
+/// Everything a coverage page shows, read once per request: the departments whose people the viewer may see
+/// (<see cref="CoverageAccessPolicy.CanSeePeopleOf"/>), the snapshot and the report of those departments' tasks at this
+/// moment (computed over the whole company, so a helper from elsewhere still counts), and the manuals (titles only where
+/// the viewer may read them). Personal details are shown only where <see cref="CanSeePersonalDetails"/> says so.
 /// </summary>
 public sealed class CoverageView
 {
@@ -25,19 +28,27 @@ public sealed class CoverageView
         ArgumentNullException.ThrowIfNull(departments);
         ArgumentNullException.ThrowIfNull(manuals);
         Viewer = viewer;
-        Departments = departments;
+        Departments = departments.Where(d => CoverageAccessPolicy.CanSeePeopleOf(viewer, d.Id)).ToList();
         Snapshot = snapshot;
         Moment = moment;
-        Report = snapshot.Evaluate(moment);
+        Report = new CoverageReport(
+            snapshot.Evaluate(moment).Tasks.Where(t => CoverageAccessPolicy.CanSeePeopleOf(viewer, t.Task.DepartmentId)).ToList());
         _departmentNames = departments.ToDictionary(d => d.Id, d => d.Name);
         Manuals = manuals;
         _manuals = manuals.ToDictionary(m => m.Id);
     }
 
     public Viewer Viewer { get; }
+
+    /// <summary>The departments whose tasks, people and matrix the viewer may see.</summary>
     public IReadOnlyList<Department> Departments { get; }
+
+    /// <summary>The whole company's data (for decisions, never for display: other departments' people are in it).</summary>
     public CoverageSnapshot Snapshot { get; }
+
     public CoverageMoment Moment { get; }
+
+    /// <summary>The coverage of the tasks of <see cref="Departments"/>.</summary>
     public CoverageReport Report { get; }
 
     /// <summary>Every manual, readable by the viewer or not (for decisions, never for display; see <see cref="ReadableManual"/>).</summary>
@@ -46,6 +57,31 @@ public sealed class CoverageView
     public string DepartmentName(long id) => _departmentNames.GetValueOrDefault(id, "");
 
     public bool CanEdit(long departmentId) => CoverageAccessPolicy.CanEdit(Viewer, departmentId);
+
+    public bool CanSeePeopleOf(long departmentId) => CoverageAccessPolicy.CanSeePeopleOf(Viewer, departmentId);
+
+    /// <summary>Whether the viewer may see the employee's status other than 在籍, its date and their e-mail address.</summary>
+    public bool CanSeePersonalDetails(Employee employee)
+    {
+        ArgumentNullException.ThrowIfNull(employee);
+        return CoverageAccessPolicy.CanSeePersonalDetails(Viewer, employee.DepartmentId);
+    }
+
+    /// <summary>Whether to mark the employee as not counted (leaving soon, away or gone): only for viewers who may know.</summary>
+    public bool ShowsAsAway(Employee employee) => CanSeePersonalDetails(employee) && !IsAvailable(employee);
+
+    /// <summary>The address of the employee's page, or null (a plain name) when they belong to a department the viewer may not see.</summary>
+    public string? EmployeeLink(Employee employee)
+    {
+        ArgumentNullException.ThrowIfNull(employee);
+        return CanSeePeopleOf(employee.DepartmentId) ? $"/employees/{employee.Id}" : null;
+    }
+
+    /// <summary>A department the viewer may see; not found when there is none, forbidden when it is someone else's.</summary>
+    public LookupStatus DepartmentStatus(long id) =>
+        !_departmentNames.ContainsKey(id) ? LookupStatus.NotFound
+        : CanSeePeopleOf(id) ? LookupStatus.Found
+        : LookupStatus.Forbidden;
 
     /// <summary>Departments the viewer may add tasks and employees to.</summary>
     public IReadOnlyList<Department> EditableDepartments => Departments.Where(d => CanEdit(d.Id)).ToList();
@@ -68,9 +104,14 @@ public sealed class CoverageView
 
     public bool IsAvailable(Employee employee) => CoverageRules.IsAvailable(employee, Moment.Today);
 
-    /// <summary>Employees in the order they were registered (a department's list usually starts with its manager).</summary>
+    /// <summary>
+    /// The visible departments' employees in the order they were registered (a department's list usually starts with its
+    /// manager); those gone (異動済・退職済) only for viewers who may see statuses.
+    /// </summary>
     public IReadOnlyList<Employee> EmployeesOf(long? departmentId) =>
         Snapshot.Employees.Where(e => departmentId is null || e.DepartmentId == departmentId)
+            .Where(e => CanSeePeopleOf(e.DepartmentId))
+            .Where(e => CanSeePersonalDetails(e) || e.Status is not (EmployeeStatus.Transferred or EmployeeStatus.Left))
             .OrderBy(e => e.DepartmentId)
             .ThenBy(e => e.Id)
             .ToList();

@@ -188,20 +188,20 @@ public sealed class ManualPages(
         return Lookups.Found(new ComparePage(page.Manual, older, newer, TextDiff.Compare(older.Body, newer.Body), page.Revisions));
     }
 
-    /// <summary>Manuals the viewer owns that are overdue or due soon, soonest first.</summary>
+    /// <summary>For writers, the manuals they own that are overdue or due soon, soonest first; the recently updated manuals they may read.</summary>
     public async Task<HomePage> HomeAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var all = await manuals.ListAsync(null, cancellationToken);
         var mine = all
-            .Where(m => m.OwnerId == viewer.UserId)
+            .Where(m => viewer.IsWriter && m.OwnerId == viewer.UserId && ManualAccessPolicy.CanRead(viewer, m))
             .Select(m => (Manual: m, Review: ReviewStatus.Of(m, now)))
             .Where(x => x.Review.State is ReviewState.Overdue or ReviewState.DueSoon)
             .OrderBy(x => x.Review.DueAt)
             .ToList();
         var recent = all.Where(m => ManualAccessPolicy.CanRead(viewer, m)).Take(8).ToList();
         var staleCount = viewer.IsAdmin ? all.Count(m => ReviewStatus.Of(m, now).State == ReviewState.Overdue) : 0;
-        return new HomePage(mine, recent, await departments.ListAsync(cancellationToken), staleCount);
+        return new HomePage(viewer.IsWriter, mine, recent, await departments.ListAsync(cancellationToken), staleCount);
     }
 
     /// <summary>Every published manual past its review date, most overdue first (for Admins).</summary>

@@ -16,7 +16,7 @@ public sealed class CoveragePermissionTests(ManualsAppFactory factory) : IClassF
     [Theory]
     [InlineData("/coverage")]
     [InlineData("/tasks")]
-    [InlineData("/tasks?department=1&risk=Critical")]
+    [InlineData("/tasks?department=3&risk=Critical")]
     [InlineData("/employees")]
     [InlineData("/coverage/matrix?department=3")]
     [InlineData("/coverage/matrix/history?department=3")]

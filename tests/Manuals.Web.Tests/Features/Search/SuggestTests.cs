@@ -37,8 +37,9 @@ public sealed class SuggestTests(ManualsAppFactory factory) : IClassFixture<Manu
 
         Assert.DoesNotContain(hidden, s => s.Text == "給与計算の手順");
         Assert.Contains(shown, s => s.Kind == "manual" && s.Text == "給与計算の手順");
-        // Tasks are visible to every signed-in user.
-        Assert.Contains(hidden, s => s.Kind == "task" && s.Text == "給与計算");
+        // A department's tasks are for its members too.
+        Assert.DoesNotContain(hidden, s => s.Kind == "task" && s.Text == "給与計算");
+        Assert.Contains(shown, s => s.Kind == "task" && s.Text == "給与計算");
     }
 
     [Theory]
