@@ -33,4 +33,17 @@ public static class CoverageAccessPolicy
         ArgumentNullException.ThrowIfNull(viewer);
         return viewer.IsAdmin || (viewer.IsWriter && viewer.BelongsTo(departmentId));
     }
+
+    /// <summary>
+    /// Whether the viewer may link an employee of <paramref name="departmentId"/> to <paramref name="account"/>. Admins link
+    /// any account; Editors only an account that belongs to that department. A link says "this person is that account",
+    /// and handovers move the account's manuals and sign-offs by it, so an Editor must not claim another department's
+    /// account for a record of their own.
+    /// </summary>
+    public static bool CanLinkAccount(Viewer viewer, UserSummary account, long departmentId)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(account);
+        return CanEdit(viewer, departmentId) && (viewer.IsAdmin || account.DepartmentIds.Contains(departmentId));
+    }
 }

@@ -13,7 +13,7 @@ public sealed class EmployeeService(IEmployeeStore employees, IDepartmentStore d
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(employee);
         Normalize(employee);
-        var errors = await ValidateAsync(employee, cancellationToken);
+        var errors = await ValidateAsync(viewer, employee, null, cancellationToken);
         if (errors.Count > 0)
         {
             return CoverageResult.Invalid(errors);
@@ -45,7 +45,7 @@ public sealed class EmployeeService(IEmployeeStore employees, IDepartmentStore d
         }
 
         Normalize(employee);
-        var errors = await ValidateAsync(employee, cancellationToken);
+        var errors = await ValidateAsync(viewer, employee, existing, cancellationToken);
         if (errors.Count > 0)
         {
             return CoverageResult.Invalid(errors, employee.Id);
@@ -77,13 +77,29 @@ public sealed class EmployeeService(IEmployeeStore employees, IDepartmentStore d
         }
     }
 
-    private async Task<IReadOnlyList<ValidationError>> ValidateAsync(Employee employee, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rules, and the account link: a new or changed link needs the right to link that account
+    /// (<see cref="CoverageAccessPolicy.CanLinkAccount"/>); a link that stays as it was (<paramref name="existing"/>) does not,
+    /// so an Editor can still save a person whose account an Admin linked.
+    /// </summary>
+    private async Task<IReadOnlyList<ValidationError>> ValidateAsync(Viewer viewer, Employee employee, Employee? existing, CancellationToken cancellationToken)
     {
         var known = await departments.ListAsync(cancellationToken);
         var errors = CoverageValidator.Validate(employee, known.Select(d => d.Id)).ToList();
-        if (employee.UserId is { } userId && await accounts.FindAsync(userId, cancellationToken) is null)
+        if (employee.UserId is not { } userId)
+        {
+            return errors;
+        }
+
+        var account = await accounts.FindAsync(userId, cancellationToken);
+        if (account is null)
         {
             errors.Add(new(nameof(employee.UserId), "UserUnknown"));
+        }
+        else if (!(existing?.UserId == userId && existing.DepartmentId == employee.DepartmentId)
+            && !CoverageAccessPolicy.CanLinkAccount(viewer, account, employee.DepartmentId))
+        {
+            errors.Add(new(nameof(employee.UserId), "UserNotInDepartment", account.UserName));
         }
 
         return errors;

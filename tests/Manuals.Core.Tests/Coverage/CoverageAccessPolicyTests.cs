@@ -35,6 +35,20 @@ public sealed class CoverageAccessPolicyTests
         Assert.Equal(expected, CoverageAccessPolicy.CanSeePersonalDetails(User(role), department));
     }
 
+    [Theory]
+    [InlineData(Roles.Reader, Own, Own, false)]
+    [InlineData(Roles.Editor, Own, Own, true)]
+    [InlineData(Roles.Editor, Own, Other, false)]
+    [InlineData(Roles.Editor, Other, Other, false)]
+    [InlineData(Roles.Admin, Own, Other, true)]
+    [InlineData(Roles.Admin, Other, Other, true)]
+    public void CanLinkAccount_RoleRecordAndAccountDepartment_EditorsOnlyOwnDepartmentsAccounts(string role, long recordDepartment, long accountDepartment, bool expected)
+    {
+        var account = new UserSummary(7, "someone", "誰か", null, false, null, [Roles.Editor], [accountDepartment]);
+
+        Assert.Equal(expected, CoverageAccessPolicy.CanLinkAccount(User(role), account, recordDepartment));
+    }
+
     [Fact]
     public void CanSeePeopleOf_AdminWithoutDepartments_SeesEveryDepartment()
     {

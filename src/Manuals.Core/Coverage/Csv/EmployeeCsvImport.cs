@@ -110,6 +110,11 @@ public sealed class EmployeeCsvImport(IDepartmentStore departments, IEmployeeSto
                 if (userName.Length > 0 && users.TryGetValue(userName, out var user))
                 {
                     employee.UserId = user.Id;
+                    var unchangedLink = current is not null && current.UserId == user.Id && current.DepartmentId == departmentId;
+                    if (departmentId != 0 && !unchangedLink && !CoverageAccessPolicy.CanLinkAccount(viewer, user, departmentId))
+                    {
+                        rowErrors.Add(CsvColumns.UserName, "UserNotInDepartment", userName, departmentName);
+                    }
                 }
                 else if (userName.Length > 0)
                 {

@@ -146,7 +146,10 @@ public sealed class CoveragePages(
         var choices = (await departments.ListAsync(cancellationToken))
             .Where(d => CoverageAccessPolicy.CanEdit(viewer, d.Id) || d.Id == form.DepartmentId)
             .ToList();
-        var users = (await accounts.ListAsync(cancellationToken)).Where(u => !u.IsDisabled || u.Id == form.UserId).ToList();
+        // Offered: the accounts the viewer may link to a person of a department they edit (the rule is checked on save).
+        var users = (await accounts.ListAsync(cancellationToken))
+            .Where(u => u.Id == form.UserId || (!u.IsDisabled && choices.Any(d => CoverageAccessPolicy.CanLinkAccount(viewer, u, d.Id))))
+            .ToList();
         return new EmployeeFormPage(form, choices, users, employeeId);
     }
 
