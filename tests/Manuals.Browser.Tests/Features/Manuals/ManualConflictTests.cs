@@ -22,7 +22,7 @@ public sealed class ManualConflictTests(BrowserFixture browser)
         await AddEditorAsync(admin);
         await using var editorContext = await browser.NewContextAsync();
         var editor = await editorContext.NewPageAsync();
-        var editorList = await (await SignInPage.OpenAsync(editor)).SignInAsync(EditorName, EditorPassword);
+        var editorList = await (await SignInPage.OpenAsync(editor)).SignInFirstTimeAsync(EditorName, EditorPassword, EditorPassword + "-own");
         var editorForm = await (await editorList.OpenManualAsync(Manual)).EditAsync();
         await Expect(editorForm.Visibility).ToHaveValueAsync("Company");
 
