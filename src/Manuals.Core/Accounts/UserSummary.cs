@@ -9,4 +9,8 @@ public sealed record UserSummary(
     bool IsDisabled,
     DateTimeOffset? LockoutEnd,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<long> DepartmentIds);
+    IReadOnlyList<long> DepartmentIds)
+{
+    /// <summary>The user as access decisions see them, for asking what they may do without them signed in (handovers).</summary>
+    public Viewer AsViewer() => new(Id, Roles.ToHashSet(StringComparer.Ordinal), DepartmentIds.ToHashSet());
+}

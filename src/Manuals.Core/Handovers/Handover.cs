@@ -2,7 +2,7 @@ namespace Manuals.Core.Handovers;
 
 /// <summary>
 /// A handover (引継ぎ) of one employee's work: why and when they go, who manages it, one item per task they hand over,
-/// the common items, and the three sign-offs. <see cref="Version"/> is the optimistic-concurrency token for saves.
+/// the common items, and the sign-offs (the predecessor's, one per successor, the manager's). <see cref="Version"/> is the optimistic-concurrency token for saves.
 /// </summary>
 public sealed class Handover
 {
@@ -34,8 +34,19 @@ public sealed class Handover
 
     public bool IsCompleted => Status == HandoverStatus.Completed;
 
-    public HandoverSignature? SignatureOf(SignOffRole role) => Signatures.FirstOrDefault(s => s.Role == role);
+    /// <summary>The successors chosen on the rows, each once, in checklist order.</summary>
+    public IReadOnlyList<long> SuccessorIds => Items.Where(i => i.SuccessorId is not null).Select(i => i.SuccessorId!.Value).Distinct().ToList();
 
-    /// <summary>All three have signed: the handover may be completed.</summary>
-    public bool IsSignedOff => Enum.GetValues<SignOffRole>().All(r => SignatureOf(r) is not null);
+    /// <summary>The sign-off in <paramref name="role"/>'s box of <paramref name="employeeId"/> (0 for the manager's), or null.</summary>
+    public HandoverSignature? SignatureOf(SignOffRole role, long employeeId) =>
+        Signatures.FirstOrDefault(s => s.Role == role && s.EmployeeId == employeeId);
+
+    /// <summary>
+    /// Everyone has signed: the predecessor, every successor chosen on the rows, and the manager. Then the handover may
+    /// be completed. A sign-off of someone no longer a successor does not count.
+    /// </summary>
+    public bool IsSignedOff =>
+        SignatureOf(SignOffRole.Predecessor, EmployeeId) is not null
+        && SuccessorIds.All(id => SignatureOf(SignOffRole.Successor, id) is not null)
+        && SignatureOf(SignOffRole.Manager, SignOffSlot.ManagerEmployeeId) is not null;
 }

@@ -11,9 +11,19 @@ namespace Manuals.Core.Handovers;
 /// <param name="NewStatus">The predecessor's new status, or null when it stays.</param>
 /// <param name="StatusDate">The date that goes with the new status.</param>
 /// <param name="SuccessorsWithoutAccount">Successors whose manuals could not move because they have no user account.</param>
+/// <param name="NotReadableBySuccessor">
+/// Manuals that stay with their owner because the successor's account may not read them (部署限定 of another department,
+/// or a 下書き a Reader cannot see): moving them would give the successor a manual they cannot open.
+/// </param>
+/// <param name="NotEditableCount">
+/// Linked manuals that stay with their owner because the person completing may not edit them. Only a count: their titles
+/// may be ones the person may not read.
+/// </param>
 public sealed record HandoverCompletionPlan(
     IReadOnlyList<SkillCellEdit> MatrixEdits,
     IReadOnlyList<ManualOwnerMove> OwnerMoves,
     EmployeeStatus? NewStatus,
     DateOnly StatusDate,
-    IReadOnlyList<string> SuccessorsWithoutAccount);
+    IReadOnlyList<string> SuccessorsWithoutAccount,
+    IReadOnlyList<ManualOwnerMove> NotReadableBySuccessor,
+    int NotEditableCount);

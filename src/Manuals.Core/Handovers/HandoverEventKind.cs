@@ -29,4 +29,7 @@ public enum HandoverEventKind
 
     /// <summary>Reopened (args: reason).</summary>
     Reopened,
+
+    /// <summary>A sign-off was recorded on the person's behalf by another account (args: role code, name, date).</summary>
+    SignedOffOnBehalf,
 }

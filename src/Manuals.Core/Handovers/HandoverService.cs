@@ -10,7 +10,7 @@ namespace Manuals.Core.Handovers;
 /// Starting, editing, signing, completing and reopening handovers: validation, the access policy and the audit trail
 /// in one place. Validation codes are localised by the web layer as <c>Handovers.Validation.{Code}</c>.
 /// </summary>
-public sealed class HandoverService(IHandoverStore store, CoverageReader coverage, IManualStore manuals, TimeProvider clock)
+public sealed class HandoverService(IHandoverStore store, CoverageReader coverage, IManualStore manuals, IAccountDirectory accounts, TimeProvider clock)
 {
     public async Task<HandoverResult> StartAsync(Viewer viewer, Author author, HandoverStart start, CoverageMoment moment, CancellationToken cancellationToken)
     {
@@ -171,67 +171,73 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         return saved ? HandoverResult.Saved(id) : HandoverResult.Failed(SaveOutcome.Conflict, id);
     }
 
+    /// <summary>
+    /// Records the sign-off in the box of <paramref name="role"/> and <paramref name="employeeId"/> (0 for the manager's)
+    /// as <see cref="HandoverAccessPolicy.SignOffRightOf"/> allows: the person's own account, or on their behalf, recorded
+    /// as such. The name comes from the box (the manager's: the signer's own), never from the form.
+    /// </summary>
     public async Task<HandoverResult> SignAsync(
-        Viewer viewer, Author author, long id, SignOffRole role, string name, DateOnly signedOn, CoverageMoment moment, CancellationToken cancellationToken)
+        Viewer viewer, Author author, long id, SignOffRole role, long employeeId, DateOnly signedOn, CoverageMoment moment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(moment);
-        var (handover, failure) = await FindOpenAsync(viewer, id, cancellationToken);
-        if (handover is null)
+        var (handover, box, failure) = await FindBoxAsync(viewer, id, role, employeeId, cancellationToken);
+        if (box is null)
         {
             return failure!;
         }
 
-        name = (name ?? "").Trim();
-        var errors = new List<ValidationError>();
-        if (!Enum.IsDefined(role))
+        if (box.Signature is not null)
         {
-            errors.Add(new("Role", "RoleUnknown"));
+            return HandoverResult.Failed(SaveOutcome.Conflict, id);
         }
 
-        if (TextInput.IsBlank(name))
+        if (box.Right == SignOffRight.None)
         {
-            errors.Add(new("Name", "SignerRequired"));
-        }
-        else if (name.Length > HandoverLimits.NameMaxLength)
-        {
-            errors.Add(new("Name", "SignerTooLong"));
+            return HandoverResult.Failed(SaveOutcome.Forbidden, id);
         }
 
         if (!InputDates.IsSupported(signedOn) || Math.Abs(signedOn.DayNumber - moment.Today.DayNumber) > HandoverLimits.EffectiveDateRangeDays)
         {
-            errors.Add(new("SignedOn", "DateOutOfRange"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return new HandoverResult(SaveOutcome.Invalid, id, errors);
+            return HandoverResult.Invalid(id, new ValidationError("SignedOn", "DateOutOfRange"));
         }
 
         var now = clock.GetUtcNow();
-        var signature = new HandoverSignature(role, name, signedOn, author.Name, now);
-        var entry = Event(HandoverEventKind.SignedOff, author, now, role.ToString(), name, Iso(signedOn));
-        return await store.SignAsync(id, signature, entry, cancellationToken) ? HandoverResult.Saved(id) : HandoverResult.Failed(SaveOutcome.Conflict, id);
+        var onBehalf = box.Right == SignOffRight.OnBehalf;
+        var name = role == SignOffRole.Manager ? author.Name : box.Slot.Name;
+        var signature = new HandoverSignature(role, box.Slot.EmployeeId, name, signedOn, viewer.UserId, author.Name, now, onBehalf);
+        var entry = onBehalf
+            ? Event(HandoverEventKind.SignedOffOnBehalf, author, now, role.ToString(), name, Iso(signedOn))
+            : Event(HandoverEventKind.SignedOff, author, now, role.ToString(), name, Iso(signedOn));
+        return await store.SignAsync(handover!.Id, signature, entry, cancellationToken) ? HandoverResult.Saved(id) : HandoverResult.Failed(SaveOutcome.Conflict, id);
     }
 
-    public async Task<HandoverResult> UnsignAsync(Viewer viewer, Author author, long id, SignOffRole role, CancellationToken cancellationToken)
+    /// <summary>Withdraws a sign-off: the person whose box it is, whoever recorded it, or an Admin (<see cref="HandoverAccessPolicy.CanWithdraw"/>).</summary>
+    public async Task<HandoverResult> UnsignAsync(Viewer viewer, Author author, long id, SignOffRole role, long employeeId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(author);
-        var (handover, failure) = await FindOpenAsync(viewer, id, cancellationToken);
-        if (handover is null)
+        var (_, box, failure) = await FindBoxAsync(viewer, id, role, employeeId, cancellationToken);
+        if (box is null)
         {
             return failure!;
         }
 
-        if (handover.SignatureOf(role) is not { } signature)
+        if (box.Signature is not { } signature)
         {
             return HandoverResult.Failed(SaveOutcome.NotFound, id);
         }
 
+        if (!box.CanWithdraw)
+        {
+            return HandoverResult.Failed(SaveOutcome.Forbidden, id);
+        }
+
         var entry = Event(HandoverEventKind.SignOffWithdrawn, author, clock.GetUtcNow(), role.ToString(), signature.Name);
-        return await store.UnsignAsync(id, role, entry, cancellationToken) ? HandoverResult.Saved(id) : HandoverResult.Failed(SaveOutcome.Conflict, id);
+        return await store.UnsignAsync(id, role, box.Slot.EmployeeId, entry, cancellationToken)
+            ? HandoverResult.Saved(id)
+            : HandoverResult.Failed(SaveOutcome.Conflict, id);
     }
 
     /// <summary>Completes a signed-off handover at <paramref name="version"/> and applies its effects in one transaction.</summary>
@@ -257,7 +263,8 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         }
 
         var snapshot = await coverage.ReadAsync(cancellationToken);
-        var plan = HandoverCompletion.Plan(handover, snapshot, await manuals.ListAsync(null, cancellationToken), moment.Today);
+        var rights = CompletionRights.Of(viewer, await accounts.ListAsync(cancellationToken));
+        var plan = HandoverCompletion.Plan(handover, snapshot, await manuals.ListAsync(null, cancellationToken), moment.Today, rights);
         var now = clock.GetUtcNow();
         var events = new List<HandoverEvent> { Event(HandoverEventKind.Completed, author, now) };
         var taskNames = snapshot.Tasks.ToDictionary(t => t.Id, t => t.Name);
@@ -324,6 +331,35 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         return HandoverAccessPolicy.CanManage(viewer, handover.DepartmentId)
             ? (handover, null)
             : (null, HandoverResult.Failed(SaveOutcome.Forbidden, id));
+    }
+
+    /// <summary>
+    /// An open handover's sign-off box as the viewer sees it; 404 for an unknown handover or box, 403 for someone who
+    /// may not open the handover, 409 once it is completed.
+    /// </summary>
+    private async Task<(Handover? Handover, SignOffBox? Box, HandoverResult? Failure)> FindBoxAsync(
+        Viewer viewer, long id, SignOffRole role, long employeeId, CancellationToken cancellationToken)
+    {
+        var handover = await store.FindAsync(id, cancellationToken);
+        if (handover is null)
+        {
+            return (null, null, HandoverResult.Failed(SaveOutcome.NotFound, id));
+        }
+
+        var employees = (await coverage.ReadAsync(cancellationToken)).EmployeesById;
+        if (!HandoverAccessPolicy.CanView(viewer, handover, HandoverSignOffs.ParticipantUserIds(handover, employees)))
+        {
+            return (null, null, HandoverResult.Failed(SaveOutcome.Forbidden, id));
+        }
+
+        if (handover.IsCompleted)
+        {
+            return (null, null, HandoverResult.Failed(SaveOutcome.Conflict, id));
+        }
+
+        var box = HandoverSignOffs.Boxes(viewer, handover, employees)
+            .FirstOrDefault(b => b.Slot.Role == role && (role == SignOffRole.Manager || b.Slot.EmployeeId == employeeId));
+        return box is null ? (null, null, HandoverResult.Failed(SaveOutcome.NotFound, id)) : (handover, box, null);
     }
 
     /// <summary>As <see cref="FindManagedAsync"/>, and still open: a completed handover changes only by reopening it (409).</summary>

@@ -21,11 +21,14 @@ public interface IHandoverStore
     /// </summary>
     Task<bool> SaveAsync(Handover handover, int baseVersion, HandoverEvent saved, CancellationToken cancellationToken);
 
-    /// <summary>Records (or replaces) a sign-off of an open handover. False when the handover is unknown or not open.</summary>
+    /// <summary>
+    /// Records a sign-off of an open handover in its box (role and employee). False, writing nothing, when the handover
+    /// is unknown or not open, or the box is already signed.
+    /// </summary>
     Task<bool> SignAsync(long id, HandoverSignature signature, HandoverEvent entry, CancellationToken cancellationToken);
 
-    /// <summary>Withdraws a sign-off of an open handover. False when there was none or the handover is not open.</summary>
-    Task<bool> UnsignAsync(long id, SignOffRole role, HandoverEvent entry, CancellationToken cancellationToken);
+    /// <summary>Withdraws the sign-off in a box of an open handover. False when there was none or the handover is not open.</summary>
+    Task<bool> UnsignAsync(long id, SignOffRole role, long employeeId, HandoverEvent entry, CancellationToken cancellationToken);
 
     /// <summary>
     /// Completes an open handover at <paramref name="baseVersion"/> and applies <paramref name="plan"/> in the same

@@ -10,7 +10,7 @@ namespace Manuals.Data.Handovers;
 
 /// <summary>
 /// Handovers in <c>handovers</c> with their rows in <c>handover_items</c>, <c>handover_common_items</c>,
-/// <c>handover_signatures</c> and the audit trail in <c>handover_events</c>. Dates are ISO text on both engines.
+/// <c>handover_signoffs</c> and the audit trail in <c>handover_events</c>. Dates are ISO text on both engines.
 /// </summary>
 public sealed class HandoverStore(IDbConnectionFactory connections) : IHandoverStore
 {
@@ -63,7 +63,10 @@ public sealed class HandoverStore(IDbConnectionFactory connections) : IHandoverS
             ORDER BY i.position
             """;
         const string commonSql = "SELECT kind, note, done FROM handover_common_items WHERE handover_id = @id";
-        const string signaturesSql = "SELECT role, name, signed_on, recorded_by_name, recorded_at FROM handover_signatures WHERE handover_id = @id";
+        const string signaturesSql = """
+            SELECT role, employee_id, name, signed_on, recorded_by_user_id, recorded_by_name, recorded_at, on_behalf
+            FROM handover_signoffs WHERE handover_id = @id
+            """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var header = await connection.QuerySingleOrDefaultAsync<HeaderRow>(new CommandDefinition(headerSql, new { id }, cancellationToken: cancellationToken));
         if (header is null)
@@ -77,7 +80,7 @@ public sealed class HandoverStore(IDbConnectionFactory connections) : IHandoverS
         var handover = header.ToHandover();
         handover.Items = items.Select(i => i.ToItem()).ToList();
         handover.CommonItems = commons.Select(c => c.ToItem()).OrderBy(c => c.Kind).ToList();
-        handover.Signatures = signatures.Select(s => s.ToSignature()).OrderBy(s => s.Role).ToList();
+        handover.Signatures = signatures.Select(s => s.ToSignature()).OrderBy(s => s.Role).ThenBy(s => s.EmployeeId).ToList();
         return handover;
     }
 
@@ -165,37 +168,42 @@ public sealed class HandoverStore(IDbConnectionFactory connections) : IHandoverS
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(entry);
+        // A box already signed (another tab, another person) is left as it is: the insert writes nothing and the
+        // whole change, audit entry included, is rolled back.
         const string sql = """
-            INSERT INTO handover_signatures (handover_id, role, name, signed_on, recorded_by_name, recorded_at)
-            VALUES (@id, @Role, @Name, @SignedOn, @RecordedByName, @RecordedAt)
-            ON CONFLICT (handover_id, role) DO UPDATE SET name = excluded.name, signed_on = excluded.signed_on,
-                recorded_by_name = excluded.recorded_by_name, recorded_at = excluded.recorded_at
+            INSERT INTO handover_signoffs
+                (handover_id, role, employee_id, name, signed_on, recorded_by_user_id, recorded_by_name, recorded_at, on_behalf)
+            VALUES (@id, @Role, @EmployeeId, @Name, @SignedOn, @RecordedByUserId, @RecordedByName, @RecordedAt, @OnBehalf)
+            ON CONFLICT (handover_id, role, employee_id) DO NOTHING
             """;
         return await ChangeOpenAsync(id, entry, async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            var written = await connection.ExecuteAsync(new CommandDefinition(
                 sql,
                 new
                 {
                     id,
                     Role = signature.Role.ToString(),
+                    signature.EmployeeId,
                     signature.Name,
                     SignedOn = Iso(signature.SignedOn),
+                    signature.RecordedByUserId,
                     signature.RecordedByName,
                     signature.RecordedAt,
+                    signature.OnBehalf,
                 },
                 transaction,
                 cancellationToken: cancellationToken));
-            return true;
+            return written == 1;
         }, cancellationToken);
     }
 
-    public async Task<bool> UnsignAsync(long id, SignOffRole role, HandoverEvent entry, CancellationToken cancellationToken)
+    public async Task<bool> UnsignAsync(long id, SignOffRole role, long employeeId, HandoverEvent entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        const string sql = "DELETE FROM handover_signatures WHERE handover_id = @id AND role = @role";
+        const string sql = "DELETE FROM handover_signoffs WHERE handover_id = @id AND role = @role AND employee_id = @employeeId";
         return await ChangeOpenAsync(id, entry, async (connection, transaction) =>
-            await connection.ExecuteAsync(new CommandDefinition(sql, new { id, role = role.ToString() }, transaction, cancellationToken: cancellationToken)) == 1,
+            await connection.ExecuteAsync(new CommandDefinition(sql, new { id, role = role.ToString(), employeeId }, transaction, cancellationToken: cancellationToken)) == 1,
             cancellationToken);
     }
 
@@ -424,12 +432,16 @@ public sealed class HandoverStore(IDbConnectionFactory connections) : IHandoverS
     private sealed class SignatureRow
     {
         public string Role { get; set; } = "";
+        public long EmployeeId { get; set; }
         public string Name { get; set; } = "";
         public string SignedOn { get; set; } = "";
+        public long? RecordedByUserId { get; set; }
         public string RecordedByName { get; set; } = "";
         public DateTimeOffset RecordedAt { get; set; }
+        public bool OnBehalf { get; set; }
 
-        public HandoverSignature ToSignature() => new(Enum.Parse<SignOffRole>(Role), Name, ParseDate(SignedOn), RecordedByName, RecordedAt);
+        public HandoverSignature ToSignature() =>
+            new(Enum.Parse<SignOffRole>(Role), EmployeeId, Name, ParseDate(SignedOn), RecordedByUserId, RecordedByName, RecordedAt, OnBehalf);
     }
 
     private sealed class SummaryRow

@@ -1,3 +1,4 @@
+using Manuals.Core.Accounts;
 using Manuals.Core.Coverage;
 using Manuals.Core.Handovers;
 using Manuals.Core.Manuals;
@@ -157,6 +158,52 @@ public sealed class HandoverCompletionTests
     }
 
     [Fact]
+    public void Plan_ActorMayNotEditTheManual_OwnerStaysAndOnlyCounted()
+    {
+        var (fixture, _, yamada, suzuki) = Setup();
+        var ofOther = Manual(1, "他部署の手順", null, null, OtherDepartment);
+        var ofOwn = Manual(2, "自部署の手順", null, null, OwnDepartment);
+        var task = fixture.Task("A", TaskCriticality.Medium, 1, 2);
+        var editorOfOwn = Rights(Person(50, Roles.Editor, OwnDepartment), Person(SuccessorUser, Roles.Reader, OwnDepartment));
+
+        var plan = Plan(fixture, yamada, [ofOther, ofOwn], editorOfOwn, Item(task, suzuki));
+
+        Assert.Equal([2L], plan.OwnerMoves.Select(m => m.ManualId));
+        Assert.Equal(1, plan.NotEditableCount);
+        Assert.Empty(plan.NotReadableBySuccessor);
+    }
+
+    [Fact]
+    public void Plan_SuccessorMayNotReadTheManual_OwnerStaysAndReported()
+    {
+        var (fixture, _, yamada, suzuki) = Setup();
+        var departmentOnly = Manual(1, "部署限定の手順", PredecessorUser, "山田", OwnDepartment, ManualVisibility.Department);
+        var draft = Manual(2, "下書きの手順", PredecessorUser, "山田", OwnDepartment, ManualVisibility.Company, ManualStatus.Draft);
+        var companyWide = Manual(3, "全社公開の手順", PredecessorUser, "山田", OwnDepartment);
+        var task = fixture.Task("A", TaskCriticality.Medium, 1, 2, 3);
+        var readerElsewhere = Rights(Person(1, Roles.Admin, OwnDepartment), Person(SuccessorUser, Roles.Reader, OtherDepartment));
+
+        var plan = Plan(fixture, yamada, [departmentOnly, draft, companyWide], readerElsewhere, Item(task, suzuki));
+
+        Assert.Equal([3L], plan.OwnerMoves.Select(m => m.ManualId));
+        Assert.Equal([1L, 2L], plan.NotReadableBySuccessor.Select(m => m.ManualId).Order());
+        Assert.Equal(0, plan.NotEditableCount);
+    }
+
+    [Fact]
+    public void Plan_SuccessorAccountDisabled_NothingMovesToIt()
+    {
+        var (fixture, _, yamada, suzuki) = Setup();
+        var task = fixture.Task("A", TaskCriticality.Medium, 1);
+        var noAccounts = Rights(Person(1, Roles.Admin, OwnDepartment));
+
+        var plan = Plan(fixture, yamada, [Manual(1, "手順", PredecessorUser, "山田")], noAccounts, Item(task, suzuki));
+
+        Assert.Empty(plan.OwnerMoves);
+        Assert.Equal([1L], plan.NotReadableBySuccessor.Select(m => m.ManualId));
+    }
+
+    [Fact]
     public void Plan_ManualLinkedToTwoHandedOverTasks_MovesOnce()
     {
         var (fixture, _, yamada, suzuki) = Setup();
@@ -229,7 +276,7 @@ public sealed class HandoverCompletionTests
         handover.Reason = reason;
         handover.EffectiveDate = Today.AddDays(effectiveInDays);
 
-        var plan = HandoverCompletion.Plan(handover, fixture.Snapshot(), [], Today);
+        var plan = HandoverCompletion.Plan(handover, fixture.Snapshot(), [], Today, AdminRights);
 
         Assert.Equal(expected, plan.NewStatus);
         Assert.Equal(Today.AddDays(effectiveInDays), plan.StatusDate);
@@ -247,7 +294,7 @@ public sealed class HandoverCompletionTests
         handover.Reason = HandoverReason.Transfer;
         handover.EffectiveDate = Today.AddDays(10);
 
-        var plan = HandoverCompletion.Plan(handover, fixture.Snapshot(), [], Today);
+        var plan = HandoverCompletion.Plan(handover, fixture.Snapshot(), [], Today, AdminRights);
 
         Assert.Null(plan.NewStatus);
     }
@@ -266,11 +313,15 @@ public sealed class HandoverCompletionTests
     private static HandoverCompletionPlan Plan(CoverageFixture fixture, Employee predecessor, params HandoverItem[] items) =>
         Plan(fixture, predecessor, [], items);
 
-    private static HandoverCompletionPlan Plan(CoverageFixture fixture, Employee predecessor, IReadOnlyList<ManualSummary> manuals, params HandoverItem[] items)
+    private static HandoverCompletionPlan Plan(CoverageFixture fixture, Employee predecessor, IReadOnlyList<ManualSummary> manuals, params HandoverItem[] items) =>
+        Plan(fixture, predecessor, manuals, null, items);
+
+    private static HandoverCompletionPlan Plan(
+        CoverageFixture fixture, Employee predecessor, IReadOnlyList<ManualSummary> manuals, CompletionRights? rights, params HandoverItem[] items)
     {
         var handover = Handover(predecessor);
         handover.Items = items;
-        return HandoverCompletion.Plan(handover, fixture.Snapshot(), manuals, Today);
+        return HandoverCompletion.Plan(handover, fixture.Snapshot(), manuals, Today, rights ?? AdminRights);
     }
 
     private static Handover Handover(Employee predecessor) => new()
@@ -294,6 +345,23 @@ public sealed class HandoverCompletionTests
         Checks = checks,
     };
 
-    private static ManualSummary Manual(long id, string title, long? ownerId, string? ownerName) =>
-        new() { Id = id, Title = title, Status = ManualStatus.Published, OwnerId = ownerId, OwnerName = ownerName };
+    private const long OwnDepartment = 1;
+    private const long OtherDepartment = 2;
+
+    /// <summary>An Admin completes; the successor's account reads every department (an Admin too), so rights never hold a move back.</summary>
+    private static CompletionRights AdminRights => Rights(Person(1, Roles.Admin, OwnDepartment), Person(SuccessorUser, Roles.Admin, OwnDepartment));
+
+    private static CompletionRights Rights(Viewer actor, params Viewer[] accounts) => new(actor, accounts.ToDictionary(a => a.UserId));
+
+    private static Viewer Person(long userId, string role, long department) => new(userId, new HashSet<string> { role }, new HashSet<long> { department });
+
+    private static ManualSummary Manual(
+        long id,
+        string title,
+        long? ownerId,
+        string? ownerName,
+        long departmentId = OwnDepartment,
+        ManualVisibility visibility = ManualVisibility.Company,
+        ManualStatus status = ManualStatus.Published) =>
+        new() { Id = id, Title = title, Status = status, OwnerId = ownerId, OwnerName = ownerName, DepartmentId = departmentId, Visibility = visibility };
 }

@@ -41,7 +41,7 @@ internal static class HandoverData
     public static HandoverEvent Event(HandoverEventKind kind, params string[] args) => new(kind, args, Manager, Now);
 
     /// <summary>A plan that changes nothing but the handover's status.</summary>
-    public static HandoverCompletionPlan EmptyPlan() => new([], [], null, new DateOnly(2026, 12, 1), []);
+    public static HandoverCompletionPlan EmptyPlan() => new([], [], null, new DateOnly(2026, 12, 1), [], [], 0);
 
     public static async Task<long> CreateAsync(TestDatabase db, Handover handover) =>
         await db.Services.GetRequiredService<IHandoverStore>().CreateAsync(handover, Event(HandoverEventKind.Started), db.CancellationToken);

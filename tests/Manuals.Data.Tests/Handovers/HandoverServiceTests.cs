@@ -21,7 +21,6 @@ public sealed class HandoverServiceTests
     private static readonly CoverageMoment Moment = new(Clock, new DateOnly(2026, 11, 21));
     private static readonly DateOnly Effective = new(2026, 12, 1);
     private static readonly Author Author = new(null, Manager);
-    private static readonly Viewer Admin = new(1, new HashSet<string> { Roles.Admin }, new HashSet<long>());
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
@@ -33,7 +32,7 @@ public sealed class HandoverServiceTests
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var store = db.Services.GetRequiredService<IHandoverStore>();
 
-        var started = await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, "営業部へ異動"), Moment, db.CancellationToken);
+        var started = await service.StartAsync(scene.Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, "営業部へ異動"), Moment, db.CancellationToken);
         Assert.Equal(SaveOutcome.Saved, started.Outcome);
         var id = started.Id;
         var draft = (await store.FindAsync(id, db.CancellationToken))!;
@@ -45,7 +44,7 @@ public sealed class HandoverServiceTests
 
         var all = HandoverChecks.ManualChecked | HandoverChecks.DoneTogether | HandoverChecks.DoneAlone | HandoverChecks.AccessTransferred;
         var saved = await service.SaveAsync(
-            Admin,
+            scene.Admin,
             Author,
             id,
             new HandoverEdit(
@@ -59,13 +58,16 @@ public sealed class HandoverServiceTests
             Moment,
             db.CancellationToken);
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
-        foreach (var (role, name) in new[] { (SignOffRole.Predecessor, "山田 太郎"), (SignOffRole.Successor, "鈴木 花子"), (SignOffRole.Manager, Manager) })
-        {
-            Assert.Equal(SaveOutcome.Saved, (await service.SignAsync(Admin, Author, id, role, name, Moment.Today, Moment, db.CancellationToken)).Outcome);
-        }
+        // Each signs their own box with their own account: 山田 and 鈴木 are Readers, the manager's box is the Admin's.
+        Assert.Equal(SaveOutcome.Saved, (await service.SignAsync(scene.YamadaViewer, Author, id, SignOffRole.Predecessor, scene.Yamada, Moment.Today, Moment, db.CancellationToken)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await service.SignAsync(scene.SuzukiViewer, Author, id, SignOffRole.Successor, scene.Suzuki, Moment.Today, Moment, db.CancellationToken)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await service.SignAsync(scene.Admin, Author, id, SignOffRole.Manager, 0, Moment.Today, Moment, db.CancellationToken)).Outcome);
+        Assert.Equal(
+            [("山田 太郎", false), ("鈴木 花子", false), (Manager, false)],
+            (await store.FindAsync(id, db.CancellationToken))!.Signatures.Select(x => (x.Name, x.OnBehalf)));
 
         var version = (await store.FindAsync(id, db.CancellationToken))!.Version;
-        var completed = await service.CompleteAsync(Admin, Author, id, version, Moment, db.CancellationToken);
+        var completed = await service.CompleteAsync(scene.Admin, Author, id, version, Moment, db.CancellationToken);
 
         Assert.Equal(SaveOutcome.Saved, completed.Outcome);
         var handover = (await store.FindAsync(id, db.CancellationToken))!;
@@ -106,12 +108,12 @@ public sealed class HandoverServiceTests
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var store = db.Services.GetRequiredService<IHandoverStore>();
-        var id = (await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Leaving, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
-        await service.SignAsync(Admin, Author, id, SignOffRole.Predecessor, "山田 太郎", Moment.Today, Moment, db.CancellationToken);
-        await service.SignAsync(Admin, Author, id, SignOffRole.Manager, Manager, Moment.Today, Moment, db.CancellationToken);
+        var id = (await service.StartAsync(scene.Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Leaving, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
+        await service.SignAsync(scene.YamadaViewer, Author, id, SignOffRole.Predecessor, scene.Yamada, Moment.Today, Moment, db.CancellationToken);
+        await service.SignAsync(scene.Admin, Author, id, SignOffRole.Manager, 0, Moment.Today, Moment, db.CancellationToken);
         var version = (await store.FindAsync(id, db.CancellationToken))!.Version;
 
-        var result = await service.CompleteAsync(Admin, Author, id, version, Moment, db.CancellationToken);
+        var result = await service.CompleteAsync(scene.Admin, Author, id, version, Moment, db.CancellationToken);
 
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
         Assert.Equal(["NotSignedOff"], result.Errors.Select(e => e.Code));
@@ -128,14 +130,11 @@ public sealed class HandoverServiceTests
         var scene = await SceneAsync(db);
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
-        var id = (await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Other, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
-        foreach (var role in Enum.GetValues<SignOffRole>())
-        {
-            await service.SignAsync(Admin, Author, id, role, "署名者", Moment.Today, Moment, db.CancellationToken);
-        }
+        var id = (await service.StartAsync(scene.Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Other, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
+        await SignAllAsync(service, scene, id, db);
 
         // Version 1 is the version before the three sign-offs.
-        var result = await service.CompleteAsync(Admin, Author, id, 1, Moment, db.CancellationToken);
+        var result = await service.CompleteAsync(scene.Admin, Author, id, 1, Moment, db.CancellationToken);
 
         Assert.Equal(SaveOutcome.Conflict, result.Outcome);
         Assert.Equal(HandoverStatus.InProgress, (await db.Services.GetRequiredService<IHandoverStore>().FindAsync(id, db.CancellationToken))!.Status);
@@ -150,9 +149,9 @@ public sealed class HandoverServiceTests
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var start = new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, "");
-        var first = await service.StartAsync(Admin, Author, start, Moment, db.CancellationToken);
+        var first = await service.StartAsync(scene.Admin, Author, start, Moment, db.CancellationToken);
 
-        var second = await service.StartAsync(Admin, Author, start, Moment, db.CancellationToken);
+        var second = await service.StartAsync(scene.Admin, Author, start, Moment, db.CancellationToken);
 
         Assert.Equal(SaveOutcome.Saved, first.Outcome);
         Assert.Equal(SaveOutcome.Invalid, second.Outcome);
@@ -170,15 +169,12 @@ public sealed class HandoverServiceTests
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var start = new HandoverStart(scene.Yamada, HandoverReason.Other, Effective, Manager, "");
-        var first = (await service.StartAsync(Admin, Author, start, Moment, db.CancellationToken)).Id;
-        foreach (var role in Enum.GetValues<SignOffRole>())
-        {
-            await service.SignAsync(Admin, Author, first, role, "署名者", Moment.Today, Moment, db.CancellationToken);
-        }
+        var first = (await service.StartAsync(scene.Admin, Author, start, Moment, db.CancellationToken)).Id;
+        await SignAllAsync(service, scene, first, db);
 
-        Assert.Equal(SaveOutcome.Saved, (await service.CompleteAsync(Admin, Author, first, 4, Moment, db.CancellationToken)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await service.CompleteAsync(scene.Admin, Author, first, 4, Moment, db.CancellationToken)).Outcome);
 
-        var second = await service.StartAsync(Admin, Author, start, Moment, db.CancellationToken);
+        var second = await service.StartAsync(scene.Admin, Author, start, Moment, db.CancellationToken);
 
         Assert.Equal(SaveOutcome.Saved, second.Outcome);
         Assert.NotEqual(first, second.Id);
@@ -216,7 +212,7 @@ public sealed class HandoverServiceTests
         var id = await StartYamadaAsync(service, scene, db);
 
         var result = await service.SaveAsync(
-            Admin,
+            scene.Admin,
             Author,
             id,
             new HandoverEdit(1, HandoverReason.Transfer, Effective, Manager, "", [new HandoverItemEdit(scene.Task, scene.Yamada, null, null, HandoverChecks.None, "")], []),
@@ -242,7 +238,7 @@ public sealed class HandoverServiceTests
         var id = await StartYamadaAsync(service, scene, db);
 
         var result = await service.SaveAsync(
-            Admin,
+            scene.Admin,
             Author,
             id,
             new HandoverEdit(1, HandoverReason.Transfer, new DateOnly(2027, 1, 4), Manager, "", [], [], expenses),
@@ -272,7 +268,7 @@ public sealed class HandoverServiceTests
 
         // A typo for 2026-12-31: out of range for the form, and before the years the holiday calendar knows.
         var result = await service.SaveAsync(
-            Admin, Author, id, new HandoverEdit(1, HandoverReason.Transfer, new DateOnly(1999, 12, 31), Manager, "", [], [], expenses), Moment, db.CancellationToken);
+            scene.Admin, Author, id, new HandoverEdit(1, HandoverReason.Transfer, new DateOnly(1999, 12, 31), Manager, "", [], [], expenses), Moment, db.CancellationToken);
 
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
         Assert.Equal([("EffectiveDate", "DateOutOfRange")], result.Errors.Select(e => (e.Field, e.Code)));
@@ -293,7 +289,7 @@ public sealed class HandoverServiceTests
         var id = await StartYamadaAsync(service, scene, db);
 
         var result = await service.SaveAsync(
-            Admin,
+            scene.Admin,
             Author,
             id,
             new HandoverEdit(
@@ -324,16 +320,13 @@ public sealed class HandoverServiceTests
         await using var scope = db.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<HandoverService>();
         var store = db.Services.GetRequiredService<IHandoverStore>();
-        var id = (await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.LeaveOfAbsence, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
-        foreach (var role in Enum.GetValues<SignOffRole>())
-        {
-            await service.SignAsync(Admin, Author, id, role, "署名者", Moment.Today, Moment, db.CancellationToken);
-        }
+        var id = (await service.StartAsync(scene.Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.LeaveOfAbsence, Effective, Manager, ""), Moment, db.CancellationToken)).Id;
+        await SignAllAsync(service, scene, id, db);
 
-        Assert.Equal(SaveOutcome.Saved, (await service.CompleteAsync(Admin, Author, id, 4, Moment, db.CancellationToken)).Outcome);
+        Assert.Equal(SaveOutcome.Saved, (await service.CompleteAsync(scene.Admin, Author, id, 4, Moment, db.CancellationToken)).Outcome);
 
-        var withoutReason = await service.ReopenAsync(Admin, Author, id, "  ", db.CancellationToken);
-        var reopened = await service.ReopenAsync(Admin, Author, id, "復職日が変わった", db.CancellationToken);
+        var withoutReason = await service.ReopenAsync(scene.Admin, Author, id, "  ", db.CancellationToken);
+        var reopened = await service.ReopenAsync(scene.Admin, Author, id, "復職日が変わった", db.CancellationToken);
 
         Assert.Equal(SaveOutcome.Invalid, withoutReason.Outcome);
         Assert.Equal(["ReopenReasonRequired"], withoutReason.Errors.Select(e => e.Code));
@@ -348,7 +341,7 @@ public sealed class HandoverServiceTests
     /// <summary>Starts the handover of 山田 (異動, effective <see cref="Effective"/>) and returns its id.</summary>
     private static async Task<long> StartYamadaAsync(HandoverService service, Scene scene, TestDatabase db)
     {
-        var result = await service.StartAsync(Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, ""), Moment, db.CancellationToken);
+        var result = await service.StartAsync(scene.Admin, Author, new HandoverStart(scene.Yamada, HandoverReason.Transfer, Effective, Manager, ""), Moment, db.CancellationToken);
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         return result.Id;
     }
@@ -379,10 +372,32 @@ public sealed class HandoverServiceTests
             new Author(null, "準備"),
             Now,
             db.CancellationToken));
-        return new Scene(task, yamada, suzuki, suzukiUser, manual);
+        var adminUser = await CreateUserAsync(db, "kanri", "管理 者");
+        return new Scene(
+            task,
+            yamada,
+            suzuki,
+            suzukiUser,
+            manual,
+            new Viewer(adminUser, new HashSet<string> { Roles.Admin }, new HashSet<long>()),
+            new Viewer(yamadaUser, new HashSet<string> { Roles.Reader }, new HashSet<long> { Accounting }),
+            new Viewer(suzukiUser, new HashSet<string> { Roles.Reader }, new HashSet<long> { Accounting }));
     }
 
-    private sealed record Scene(long Task, long Yamada, long Suzuki, long SuzukiUser, long Manual);
+    private sealed record Scene(long Task, long Yamada, long Suzuki, long SuzukiUser, long Manual, Viewer Admin, Viewer YamadaViewer, Viewer SuzukiViewer);
+
+    /// <summary>Every box signed: 山田's by 山田, each successor's by the Admin on their behalf, the manager's by the Admin.</summary>
+    private static async Task SignAllAsync(HandoverService service, Scene scene, long id, TestDatabase db)
+    {
+        var handover = (await db.Services.GetRequiredService<IHandoverStore>().FindAsync(id, db.CancellationToken))!;
+        Assert.Equal(SaveOutcome.Saved, (await service.SignAsync(scene.YamadaViewer, Author, id, SignOffRole.Predecessor, scene.Yamada, Moment.Today, Moment, db.CancellationToken)).Outcome);
+        foreach (var successor in handover.SuccessorIds)
+        {
+            Assert.Equal(SaveOutcome.Saved, (await service.SignAsync(scene.Admin, Author, id, SignOffRole.Successor, successor, Moment.Today, Moment, db.CancellationToken)).Outcome);
+        }
+
+        Assert.Equal(SaveOutcome.Saved, (await service.SignAsync(scene.Admin, Author, id, SignOffRole.Manager, 0, Moment.Today, Moment, db.CancellationToken)).Outcome);
+    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

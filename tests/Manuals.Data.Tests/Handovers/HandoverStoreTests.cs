@@ -255,33 +255,54 @@ public sealed class HandoverStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task SignAsync_ThenAgainThenUnsign_StoredReplacedAndRemoved(SqlEngine engine)
+    public async Task SignAsync_BoxesPerPersonThenAgainThenUnsign_StoredKeptAndRemoved(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IHandoverStore>();
-        var id = await CreateAsync(db, HandoverData.Handover(await CreateEmployeeAsync(db, "山田 太郎"), []));
-        var signed = new HandoverSignature(SignOffRole.Predecessor, "山田 太郎", new DateOnly(2026, 11, 20), Manager, Now);
-        var resigned = new HandoverSignature(SignOffRole.Predecessor, "山田 太郎（代筆）", new DateOnly(2026, 11, 21), "課長 二郎", Now.AddDays(1));
-        var manager = new HandoverSignature(SignOffRole.Manager, Manager, new DateOnly(2026, 11, 21), Manager, Now.AddDays(1));
+        var yamada = await CreateEmployeeAsync(db, "山田 太郎");
+        var suzuki = await CreateEmployeeAsync(db, "鈴木 花子");
+        var sato = await CreateEmployeeAsync(db, "佐藤 次郎");
+        var id = await CreateAsync(db, HandoverData.Handover(yamada, []));
+        var signed = new HandoverSignature(SignOffRole.Predecessor, yamada, "山田 太郎", new DateOnly(2026, 11, 20), null, "山田 太郎", Now, false);
+        var again = new HandoverSignature(SignOffRole.Predecessor, yamada, "山田 太郎（代筆）", new DateOnly(2026, 11, 21), null, "課長 二郎", Now.AddDays(1), true);
+        var first = new HandoverSignature(SignOffRole.Successor, suzuki, "鈴木 花子", new DateOnly(2026, 11, 21), null, "鈴木 花子", Now.AddDays(1), false);
+        var second = new HandoverSignature(SignOffRole.Successor, sato, "佐藤 次郎", new DateOnly(2026, 11, 22), null, Manager, Now.AddDays(2), true);
 
         Assert.True(await store.SignAsync(id, signed, Event(HandoverEventKind.SignedOff, "Predecessor", "山田 太郎", "2026-11-20"), db.CancellationToken));
         Assert.Equal([signed], (await store.FindAsync(id, db.CancellationToken))!.Signatures);
-        Assert.True(await store.SignAsync(id, manager, Event(HandoverEventKind.SignedOff, "Manager"), db.CancellationToken));
-        Assert.True(await store.SignAsync(id, resigned, Event(HandoverEventKind.SignedOff, "Predecessor"), db.CancellationToken));
+        Assert.True(await store.SignAsync(id, second, Event(HandoverEventKind.SignedOffOnBehalf, "Successor"), db.CancellationToken));
+        Assert.True(await store.SignAsync(id, first, Event(HandoverEventKind.SignedOff, "Successor"), db.CancellationToken));
+        // A box already signed stays as it is, and nothing (no version, no audit entry) is written.
+        Assert.False(await store.SignAsync(id, again, Event(HandoverEventKind.SignedOff, "Predecessor"), db.CancellationToken));
         var found = (await store.FindAsync(id, db.CancellationToken))!;
-        Assert.Equal([resigned, manager], found.Signatures);
+        Assert.Equal([signed, first, second], found.Signatures);
         Assert.Equal(4, found.Version);
-        Assert.True(await store.UnsignAsync(id, SignOffRole.Predecessor, Event(HandoverEventKind.SignOffWithdrawn, "Predecessor"), db.CancellationToken));
-        Assert.False(await store.UnsignAsync(id, SignOffRole.Successor, Event(HandoverEventKind.SignOffWithdrawn, "Successor"), db.CancellationToken));
+        Assert.True(await store.UnsignAsync(id, SignOffRole.Successor, sato, Event(HandoverEventKind.SignOffWithdrawn, "Successor"), db.CancellationToken));
+        Assert.False(await store.UnsignAsync(id, SignOffRole.Manager, 0, Event(HandoverEventKind.SignOffWithdrawn, "Manager"), db.CancellationToken));
 
         found = (await store.FindAsync(id, db.CancellationToken))!;
-        Assert.Equal([manager], found.Signatures);
+        Assert.Equal([signed, first], found.Signatures);
         Assert.Equal(5, found.Version);
         var events = await store.ListEventsAsync(id, db.CancellationToken);
         Assert.Equal(
-            [HandoverEventKind.Started, HandoverEventKind.SignedOff, HandoverEventKind.SignedOff, HandoverEventKind.SignedOff, HandoverEventKind.SignOffWithdrawn],
+            [HandoverEventKind.Started, HandoverEventKind.SignedOff, HandoverEventKind.SignedOffOnBehalf, HandoverEventKind.SignedOff, HandoverEventKind.SignOffWithdrawn],
             events.Select(e => e.Kind));
         Assert.Equal(["Predecessor", "山田 太郎", "2026-11-20"], events[1].Args);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SignAsync_RecordedByAnAccount_KeepsTheAccount(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<IHandoverStore>();
+        var userId = await CreateUserAsync(db, "kacho", "課長 二郎");
+        var id = await CreateAsync(db, HandoverData.Handover(await CreateEmployeeAsync(db, "山田 太郎"), []));
+        var manager = new HandoverSignature(SignOffRole.Manager, 0, "課長 二郎", December1, userId, "課長 二郎", Now, false);
+
+        Assert.True(await store.SignAsync(id, manager, Event(HandoverEventKind.SignedOff), db.CancellationToken));
+
+        Assert.Equal([manager], (await store.FindAsync(id, db.CancellationToken))!.Signatures);
     }
 
     [Theory]
@@ -292,7 +313,7 @@ public sealed class HandoverStoreTests
         var store = db.Services.GetRequiredService<IHandoverStore>();
 
         var signed = await store.SignAsync(
-            42, new HandoverSignature(SignOffRole.Manager, Manager, December1, Manager, Now), Event(HandoverEventKind.SignedOff), db.CancellationToken);
+            42, new HandoverSignature(SignOffRole.Manager, 0, Manager, December1, null, Manager, Now, false), Event(HandoverEventKind.SignedOff), db.CancellationToken);
 
         Assert.False(signed);
     }
@@ -304,13 +325,13 @@ public sealed class HandoverStoreTests
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IHandoverStore>();
         var id = await CreateAsync(db, HandoverData.Handover(await CreateEmployeeAsync(db, "山田 太郎"), []));
-        var manager = new HandoverSignature(SignOffRole.Manager, Manager, December1, Manager, Now);
+        var manager = new HandoverSignature(SignOffRole.Manager, 0, Manager, December1, null, Manager, Now, false);
         Assert.True(await store.SignAsync(id, manager, Event(HandoverEventKind.SignedOff), db.CancellationToken));
         Assert.True(await store.CompleteAsync(id, 2, EmptyPlan(), new Author(null, Manager), [Event(HandoverEventKind.Completed)], Now, db.CancellationToken));
 
         var signed = await store.SignAsync(
-            id, new HandoverSignature(SignOffRole.Successor, "鈴木 花子", December1, Manager, Now), Event(HandoverEventKind.SignedOff), db.CancellationToken);
-        var unsigned = await store.UnsignAsync(id, SignOffRole.Manager, Event(HandoverEventKind.SignOffWithdrawn), db.CancellationToken);
+            id, new HandoverSignature(SignOffRole.Successor, 7, "鈴木 花子", December1, null, Manager, Now, true), Event(HandoverEventKind.SignedOff), db.CancellationToken);
+        var unsigned = await store.UnsignAsync(id, SignOffRole.Manager, 0, Event(HandoverEventKind.SignOffWithdrawn), db.CancellationToken);
 
         Assert.False(signed);
         Assert.False(unsigned);
@@ -596,6 +617,8 @@ public sealed class HandoverStoreTests
             [new ManualOwnerMove(OwnedManual, "月次決算手順", YamadaUser, "山田 太郎", SuzukiUser, "鈴木 花子")],
             status,
             new DateOnly(2026, 12, 1),
-            []);
+            [],
+            [],
+            0);
     }
 }

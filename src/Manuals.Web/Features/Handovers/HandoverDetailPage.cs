@@ -10,7 +10,8 @@ public sealed record HandoverDetailPage(
     Handover Handover,
     HandoverAssessment Assessment,
     IReadOnlyList<HandoverEvent> Events,
-    HandoverChecklistForm Form)
+    HandoverChecklistForm Form,
+    IReadOnlyList<SignOffBox> SignOffs)
 {
     public bool CanEdit => !Handover.IsCompleted;
 
@@ -41,8 +42,4 @@ public sealed record HandoverDetailPage(
             .ThenBy(t => t.DepartmentId)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-
-    /// <summary>The names to offer for the successor's sign-off: the successors chosen on the rows.</summary>
-    public string SuccessorNames =>
-        string.Join("、", Handover.Items.Select(i => EmployeeName(i.SuccessorId)).Where(n => n.Length > 0).Distinct());
 }

@@ -17,7 +17,7 @@ public static class HandoverEventText
         object[] args = entry.Kind switch
         {
             HandoverEventKind.Started => [Arg(0), Word("Handovers.Reason", 1), Date(2)],
-            HandoverEventKind.SignedOff => [Word("Handovers.SignOff", 0), Arg(1), Date(2)],
+            HandoverEventKind.SignedOff or HandoverEventKind.SignedOffOnBehalf => [Word("Handovers.SignOff", 0), Arg(1), Date(2)],
             HandoverEventKind.SignOffWithdrawn => [Word("Handovers.SignOff", 0), Arg(1)],
             HandoverEventKind.MatrixChanged => [Arg(0), Arg(1), Arg(2), Arg(3), Word("Coverage.Role", 4), Word("Coverage.Role", 5)],
             HandoverEventKind.OwnerMoved => [Arg(0), Arg(1).Length == 0 ? l["Handovers.Event.NoOwner"].Value : Arg(1), Arg(2)],

@@ -7,7 +7,7 @@ using Manuals.Web.Shared;
 namespace Manuals.Web.Features.Handovers;
 
 /// <summary>Builds the handover pages' models from the store and one coverage view per request.</summary>
-public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store)
+public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store, IAccountDirectory accounts)
 {
     public async Task<HandoverListPage> ListAsync(Viewer viewer, HandoverListQuery query, CancellationToken cancellationToken)
     {
@@ -60,7 +60,64 @@ public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store)
         var view = await coverage.ViewAsync(viewer, cancellationToken);
         var assessment = HandoverAssessment.Of(handover, view.Snapshot, view.Report, view.Moment.Today);
         var events = await store.ListEventsAsync(id, cancellationToken);
-        return Lookups.Found(new HandoverDetailPage(view, handover, assessment, events, form ?? HandoverChecklistForm.From(handover)));
+        var signOffs = HandoverSignOffs.Boxes(viewer, handover, view.Snapshot.EmployeesById);
+        return Lookups.Found(new HandoverDetailPage(view, handover, assessment, events, form ?? HandoverChecklistForm.From(handover), signOffs));
+    }
+
+    /// <summary>
+    /// <c>/handovers/{id}/sign-off</c>: what the people on a handover read before they sign their own boxes - who goes,
+    /// when, and which tasks go to whom - for its managers and for the people on it (who may be Readers).
+    /// </summary>
+    public async Task<Lookup<HandoverSignOffPage>> SignOffAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var handover = await store.FindAsync(id, cancellationToken);
+        if (handover is null)
+        {
+            return Lookups.NotFound<HandoverSignOffPage>();
+        }
+
+        var view = await coverage.ViewAsync(viewer, cancellationToken);
+        var employees = view.Snapshot.EmployeesById;
+        if (!HandoverAccessPolicy.CanView(viewer, handover, HandoverSignOffs.ParticipantUserIds(handover, employees)))
+        {
+            return Lookups.Forbidden<HandoverSignOffPage>();
+        }
+
+        var rows = handover.Items
+            .Select(i => new HandoverSignOffRow(i.TaskName, i.SuccessorId is { } s && employees.TryGetValue(s, out var e) ? e.Name : ""))
+            .ToList();
+        return Lookups.Found(new HandoverSignOffPage(
+            handover,
+            view.DepartmentName(handover.DepartmentId),
+            rows,
+            HandoverSignOffs.Boxes(viewer, handover, employees),
+            view.Moment.Today,
+            HandoverAccessPolicy.CanManage(viewer, handover.DepartmentId)));
+    }
+
+    /// <summary>Open handovers with a box the viewer signs with their own account and has not signed yet (the home page asks them).</summary>
+    public async Task<IReadOnlyList<Handover>> AwaitingSignOffAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var open = await store.ListAsync(new HandoverFilter(HandoverStatus.InProgress), cancellationToken);
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var employees = (await coverage.ViewAsync(viewer, cancellationToken)).Snapshot.EmployeesById;
+        var mine = employees.Values.Where(e => e.UserId == viewer.UserId).Select(e => e.Id).ToHashSet();
+        var awaiting = new List<Handover>();
+        foreach (var summary in open)
+        {
+            if (await store.FindAsync(summary.Id, cancellationToken) is { } handover
+                && (mine.Contains(handover.EmployeeId) || handover.SuccessorIds.Any(mine.Contains))
+                && HandoverSignOffs.Boxes(viewer, handover, employees).Any(b => b.Signature is null && b.Right == SignOffRight.Self))
+            {
+                awaiting.Add(handover);
+            }
+        }
+
+        return awaiting;
     }
 
     /// <summary>The confirmation page; for a completed handover the plan is null (the controller shows the checklist instead).</summary>
@@ -78,7 +135,10 @@ public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store)
         }
 
         var view = await coverage.ViewAsync(viewer, cancellationToken);
-        var plan = handover.IsCompleted ? null : HandoverCompletion.Plan(handover, view.Snapshot, view.Manuals, view.Moment.Today);
+        var plan = handover.IsCompleted
+            ? null
+            : HandoverCompletion.Plan(
+                handover, view.Snapshot, view.Manuals, view.Moment.Today, CompletionRights.Of(viewer, await accounts.ListAsync(cancellationToken)));
         return Lookups.Found(new HandoverCompletePage(view, handover, plan));
     }
 }

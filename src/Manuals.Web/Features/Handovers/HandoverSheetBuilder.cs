@@ -64,8 +64,20 @@ public sealed class HandoverSheetBuilder(IStringLocalizer<SharedResource> l, Tim
             handover.CommonItems.Select(c => new HandoverSheetCheck(l[$"Handovers.Common.{c.Kind}"], c.Note, c.Done)).ToList(),
             l["Handovers.PasswordNotice"],
             l["Handovers.SignOff.Heading"],
-            Enum.GetValues<SignOffRole>().Select(role => handover.SignatureOf(role) is { } s
-                ? new HandoverSheetSignature(l[$"Handovers.SignOff.{role}"], s.Name, HandoverText.Day(s.SignedOn))
-                : new HandoverSheetSignature(l[$"Handovers.SignOff.{role}"], "", "")).ToList());
+            page.SignOffs.Select(Signature).ToList());
+    }
+
+    /// <summary>One box per person: 前任者, each 後任者 by name, 管理者; filled in when signed in the app (saying when on someone's behalf).</summary>
+    private HandoverSheetSignature Signature(SignOffBox box)
+    {
+        var role = l[$"Handovers.SignOff.{box.Slot.Role}"].Value;
+        var label = box.Slot.Role == SignOffRole.Manager || box.Slot.Name.Length == 0 ? role : l["Handovers.Sheet.SignOffFor", role, box.Slot.Name].Value;
+        if (box.Signature is not { } signature)
+        {
+            return new HandoverSheetSignature(label, "", "");
+        }
+
+        var name = signature.OnBehalf ? l["Handovers.Sheet.SignedOnBehalf", signature.Name, signature.RecordedByName].Value : signature.Name;
+        return new HandoverSheetSignature(label, name, HandoverText.Day(signature.SignedOn));
     }
 }

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace Manuals.Web.Features.Handovers;
 
 /// <summary>
-/// Handovers (引継ぎ): the list, starting one, the checklist, sign-offs, completion and reopening. Editors and Admins
-/// only (Readers never see who is leaving); each handover further by <see cref="HandoverAccessPolicy"/>.
+/// Handovers (引継ぎ): the list, starting one, the checklist, completion and reopening. Editors and Admins only (Readers
+/// never see who is leaving); each handover further by <see cref="HandoverAccessPolicy"/>. Signing off is in
+/// <see cref="HandoverSignOffsController"/>, open to the people on a handover whatever their role.
 /// </summary>
 [Route("handovers")]
 [Authorize(Policy = Policies.Writer)]
@@ -74,27 +75,6 @@ public sealed class HandoversController(
 
         var result = await service.SaveAsync(currentUser.Viewer, currentUser.Author, id, form.ToEdit(), clock.Now(), cancellationToken);
         return await AfterAsync(result, "Handovers.Saved", () => ShowAgainAsync(id, form, cancellationToken), cancellationToken);
-    }
-
-    [HttpPost("{id:long}/sign")]
-    public async Task<IActionResult> Sign(long id, HandoverSignForm form, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        if (!ModelState.IsValid)
-        {
-            return await ShowAgainAsync(id, null, cancellationToken);
-        }
-
-        var result = await service.SignAsync(
-            currentUser.Viewer, currentUser.Author, id, form.Role, form.Name ?? "", form.SignedOn ?? default, clock.Now(), cancellationToken);
-        return await AfterAsync(result, "Handovers.Signed", () => ShowAgainAsync(id, null, cancellationToken), cancellationToken);
-    }
-
-    [HttpPost("{id:long}/unsign")]
-    public async Task<IActionResult> Unsign(long id, [FromForm] SignOffRole role, CancellationToken cancellationToken)
-    {
-        var result = await service.UnsignAsync(currentUser.Viewer, currentUser.Author, id, role, cancellationToken);
-        return await AfterAsync(result, "Handovers.Unsigned", () => ShowAgainAsync(id, null, cancellationToken), cancellationToken);
     }
 
     [HttpGet("{id:long}/complete")]

@@ -3,13 +3,12 @@ using Manuals.Core.Handovers;
 
 namespace Manuals.Web.Features.Handovers;
 
-/// <summary>Records one sign-off: role, the signer's name and the day they signed.</summary>
-public sealed class HandoverSignForm
+/// <summary>Signs one box (role and, for the predecessor and successors, whose box) on the day given.</summary>
+public sealed class HandoverSignOffForm
 {
     public SignOffRole Role { get; set; }
 
-    [Display(Name = "Handovers.Field.SignerName")]
-    public string? Name { get; set; }
+    public long EmployeeId { get; set; }
 
     [Required(ErrorMessage = "Handovers.Validation.SignedOnRequired")]
     [Display(Name = "Handovers.Field.SignedOn")]
