@@ -15,11 +15,15 @@ public interface ITemplateStore
     /// </summary>
     Task<StepTemplate?> FindByNameAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Creates an active, non-built-in template. A taken name is a <see cref="TemplateSaveOutcome.NameTaken"/> result, not an exception.</summary>
-    Task<TemplateSaveResult> CreateAsync(StepTemplateDraft draft, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates an active, non-built-in template recorded as created by <paramref name="createdByUserId"/>. A taken name
+    /// is a <see cref="TemplateSaveOutcome.NameTaken"/> result, not an exception.
+    /// </summary>
+    Task<TemplateSaveResult> CreateAsync(StepTemplateDraft draft, long? createdByUserId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces name, description, skeleton and required sections. A rename also changes the <c>template</c> field of
+    /// Replaces name, description, skeleton and required sections; who created it and whether it is built in never
+    /// change. A rename also changes the <c>template</c> field of
     /// every manual that named the old one, in the same transaction, so no manual loses its template.
     /// </summary>
     Task<TemplateSaveResult> UpdateAsync(long id, StepTemplateDraft draft, DateTimeOffset now, CancellationToken cancellationToken);

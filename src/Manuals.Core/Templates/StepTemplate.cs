@@ -19,11 +19,24 @@ public sealed class StepTemplate
     /// <summary>Headings of <see cref="Body"/> that a published manual must fill, as written in the skeleton.</summary>
     public IReadOnlyList<string> RequiredSections { get; set; } = [];
 
-    /// <summary>Shipped with the product (seeded by a migration); may be edited and retired like any other.</summary>
+    /// <summary>
+    /// Shipped with the product (seeded by a migration). Every department's manuals follow the built-ins, so only Admins
+    /// may edit, retire or restore them (<see cref="TemplateAccessPolicy.CanChange"/>).
+    /// </summary>
     public bool IsBuiltIn { get; set; }
 
     /// <summary>Retired templates are no longer offered for new manuals; manuals that follow one keep it.</summary>
     public bool IsRetired { get; set; }
+
+    /// <summary>
+    /// The user who created the template; an Editor may change only the templates they created. Null for the built-ins,
+    /// for templates older than this record (migration 0012) and for a creator's account that was deleted: only Admins
+    /// may change those.
+    /// </summary>
+    public long? CreatedByUserId { get; set; }
+
+    /// <summary>The creator's display name, when <see cref="CreatedByUserId"/> is known.</summary>
+    public string? CreatedByName { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

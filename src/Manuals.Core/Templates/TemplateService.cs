@@ -3,8 +3,9 @@ using Manuals.Core.Accounts;
 namespace Manuals.Core.Templates;
 
 /// <summary>
-/// Creating, changing and retiring step templates (Editors and Admins), and the questions other features ask of
-/// templates: which one a new manual starts from, and how complete a manual is.
+/// Creating step templates (Editors and Admins), changing and retiring them (as <see cref="TemplateAccessPolicy"/>
+/// allows), and the questions other features ask of templates: which one a new manual starts from, and how complete a
+/// manual is.
 /// </summary>
 public sealed class TemplateService(ITemplateStore templates, TimeProvider clock)
 {
@@ -13,7 +14,7 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(draft);
-        if (!viewer.IsWriter)
+        if (!TemplateAccessPolicy.CanCreate(viewer))
         {
             return TemplateSaveResult.Failed(TemplateSaveOutcome.Forbidden);
         }
@@ -21,17 +22,22 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider clock
         var errors = StepTemplateValidator.Validate(draft);
         return errors.Count > 0
             ? TemplateSaveResult.Invalid(errors)
-            : await templates.CreateAsync(StepTemplateValidator.Normalize(draft), clock.GetUtcNow(), cancellationToken);
+            : await templates.CreateAsync(StepTemplateValidator.Normalize(draft), viewer.UserId, clock.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>Changes a template; a rename carries the manuals that follow it along (see <see cref="ITemplateStore.UpdateAsync"/>).</summary>
+    /// <summary>
+    /// Changes a template the viewer may change (<see cref="TemplateAccessPolicy.CanChange"/>), else
+    /// <see cref="TemplateSaveOutcome.Forbidden"/> before the draft is even checked. A rename carries the manuals that
+    /// follow it along (see <see cref="ITemplateStore.UpdateAsync"/>).
+    /// </summary>
     public async Task<TemplateSaveResult> UpdateAsync(Viewer viewer, long id, StepTemplateDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(draft);
-        if (!viewer.IsWriter)
+        var access = await AccessAsync(viewer, id, cancellationToken);
+        if (access != TemplateSaveOutcome.Saved)
         {
-            return TemplateSaveResult.Failed(TemplateSaveOutcome.Forbidden, id);
+            return TemplateSaveResult.Failed(access, id);
         }
 
         var errors = StepTemplateValidator.Validate(draft);
@@ -40,18 +46,45 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider clock
             : await templates.UpdateAsync(id, StepTemplateValidator.Normalize(draft), clock.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>Retires (<paramref name="retired"/> true) or restores a template. Templates are never deleted.</summary>
+    /// <summary>
+    /// Retires (<paramref name="retired"/> true) or restores a template the viewer may change, else
+    /// <see cref="TemplateSaveOutcome.Forbidden"/>. Templates are never deleted, and retiring one leaves the manuals that
+    /// follow it as they are (they are still checked against it).
+    /// </summary>
     public async Task<TemplateSaveOutcome> SetRetiredAsync(Viewer viewer, long id, bool retired, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (!viewer.IsWriter)
+        var access = await AccessAsync(viewer, id, cancellationToken);
+        if (access != TemplateSaveOutcome.Saved)
         {
-            return TemplateSaveOutcome.Forbidden;
+            return access;
         }
 
         return await templates.SetRetiredAsync(id, retired, clock.GetUtcNow(), cancellationToken)
             ? TemplateSaveOutcome.Saved
             : TemplateSaveOutcome.NotFound;
+    }
+
+    /// <summary>Whether the viewer may change the template: <see cref="TemplateSaveOutcome.Saved"/> when so, else why not.</summary>
+    /// <remarks>
+    /// Reading the template before writing is enough: the two facts the rule rests on, <see cref="StepTemplate.IsBuiltIn"/>
+    /// and <see cref="StepTemplate.CreatedByUserId"/>, never change after the template is created.
+    /// </remarks>
+    private async Task<TemplateSaveOutcome> AccessAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        if (!viewer.IsWriter)
+        {
+            // Readers learn nothing about which ids exist.
+            return TemplateSaveOutcome.Forbidden;
+        }
+
+        var template = await templates.FindAsync(id, cancellationToken);
+        if (template is null)
+        {
+            return TemplateSaveOutcome.NotFound;
+        }
+
+        return TemplateAccessPolicy.CanChange(viewer, template) ? TemplateSaveOutcome.Saved : TemplateSaveOutcome.Forbidden;
     }
 
     /// <summary>

@@ -10,16 +10,20 @@ namespace Manuals.Data.Templates;
 /// </summary>
 public sealed class TemplateStore(IDbConnectionFactory connections) : ITemplateStore
 {
-    private const string Columns =
-        "id, name, description, body, required_sections, is_built_in, is_retired, created_at, updated_at";
+    private const string Columns = """
+        t.id, t.name, t.description, t.body, t.required_sections, t.is_built_in, t.is_retired,
+        t.created_by_user_id, u.display_name AS created_by_name, t.created_at, t.updated_at
+        """;
+
+    private const string From = "step_templates t LEFT JOIN users u ON u.id = t.created_by_user_id";
 
     public async Task<IReadOnlyList<StepTemplate>> ListAsync(bool includeRetired, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT {Columns}
-            FROM step_templates
-            WHERE @includeRetired OR is_retired = @active
-            ORDER BY id
+            FROM {From}
+            WHERE @includeRetired OR t.is_retired = @active
+            ORDER BY t.id
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(
@@ -29,7 +33,7 @@ public sealed class TemplateStore(IDbConnectionFactory connections) : ITemplateS
 
     public async Task<StepTemplate?> FindAsync(long id, CancellationToken cancellationToken)
     {
-        const string sql = $"SELECT {Columns} FROM step_templates WHERE id = @id";
+        const string sql = $"SELECT {Columns} FROM {From} WHERE t.id = @id";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
         return row?.ToTemplate();
@@ -38,19 +42,21 @@ public sealed class TemplateStore(IDbConnectionFactory connections) : ITemplateS
     public async Task<StepTemplate?> FindByNameAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        const string sql = $"SELECT {Columns} FROM step_templates WHERE name_key = @key";
+        const string sql = $"SELECT {Columns} FROM {From} WHERE t.name_key = @key";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
             new CommandDefinition(sql, new { key = TemplateNames.Key(name) }, cancellationToken: cancellationToken));
         return row?.ToTemplate();
     }
 
-    public async Task<TemplateSaveResult> CreateAsync(StepTemplateDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<TemplateSaveResult> CreateAsync(
+        StepTemplateDraft draft, long? createdByUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         const string sql = """
-            INSERT INTO step_templates (name, name_key, description, body, required_sections, is_built_in, is_retired, created_at, updated_at)
-            VALUES (@Name, @key, @Description, @Body, @required, @no, @no, @now, @now)
+            INSERT INTO step_templates
+                (name, name_key, description, body, required_sections, is_built_in, is_retired, created_by_user_id, created_at, updated_at)
+            VALUES (@Name, @key, @Description, @Body, @required, @no, @no, @createdByUserId, @now, @now)
             RETURNING id
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -65,7 +71,7 @@ public sealed class TemplateStore(IDbConnectionFactory connections) : ITemplateS
         {
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 sql,
-                new { draft.Name, key, draft.Description, draft.Body, required = JoinSections(draft.RequiredSections), no = false, now },
+                new { draft.Name, key, draft.Description, draft.Body, required = JoinSections(draft.RequiredSections), no = false, createdByUserId, now },
                 transaction,
                 cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
@@ -201,6 +207,10 @@ public sealed class TemplateStore(IDbConnectionFactory connections) : ITemplateS
 
         public bool IsRetired { get; set; }
 
+        public long? CreatedByUserId { get; set; }
+
+        public string? CreatedByName { get; set; }
+
         public DateTimeOffset CreatedAt { get; set; }
 
         public DateTimeOffset UpdatedAt { get; set; }
@@ -214,6 +224,8 @@ public sealed class TemplateStore(IDbConnectionFactory connections) : ITemplateS
             RequiredSections = RequiredSections.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             IsBuiltIn = IsBuiltIn,
             IsRetired = IsRetired,
+            CreatedByUserId = CreatedByUserId,
+            CreatedByName = CreatedByName,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
         };

@@ -2,6 +2,7 @@ using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
 using Manuals.Core.Templates;
+using Manuals.Data.Tests.Coverage;
 using Manuals.Data.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,7 @@ public sealed class TemplateStoreTests
         Assert.All(templates, t => Assert.True(t.IsBuiltIn));
         Assert.All(templates, t => Assert.False(t.IsRetired));
         Assert.All(templates, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
+        Assert.All(templates, t => Assert.Null(t.CreatedByUserId));
     }
 
     [Theory]
@@ -102,7 +104,7 @@ public sealed class TemplateStoreTests
         var store = db.Services.GetRequiredService<ITemplateStore>();
         var draft = new StepTemplateDraft("問い合わせ対応（FAQ）", "よくある問い合わせへの回答手順", "## 目的\n（目的）\n\n## 手順\n1. （手順）\n", ["目的", "手順"]);
 
-        var result = await store.CreateAsync(draft, Monday, db.CancellationToken);
+        var result = await store.CreateAsync(draft, null, Monday, db.CancellationToken);
         var found = await store.FindAsync(result.TemplateId, db.CancellationToken);
         var byName = await store.FindByNameAsync(" 問い合わせ対応(ｆａｑ)", db.CancellationToken);
 
@@ -123,12 +125,49 @@ public sealed class TemplateStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CreateAsync_WithCreator_EveryReadReturnsCreatorIdAndNameAndChangesKeepThem(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<ITemplateStore>();
+        var suzuki = await CoverageData.CreateUserAsync(db, "suzuki", "鈴木 次郎");
+        var draft = new StepTemplateDraft("来客受付", "", "## 目的\n（目的）\n\n## 手順\n", ["手順"]);
+
+        var created = await store.CreateAsync(draft, suzuki, Monday, db.CancellationToken);
+        var anonymous = await store.CreateAsync(draft with { Name = "作成者なし" }, null, Monday, db.CancellationToken);
+
+        Assert.Equal(TemplateSaveOutcome.Saved, created.Outcome);
+        var found = (await store.FindAsync(created.TemplateId, db.CancellationToken))!;
+        Assert.Equal(suzuki, found.CreatedByUserId);
+        Assert.Equal("鈴木 次郎", found.CreatedByName);
+        Assert.False(found.IsBuiltIn);
+        var byName = (await store.FindByNameAsync("来客受付", db.CancellationToken))!;
+        Assert.Equal((suzuki, "鈴木 次郎"), (byName.CreatedByUserId!.Value, byName.CreatedByName!));
+        var listed = (await store.ListAsync(includeRetired: true, db.CancellationToken)).Single(t => t.Id == created.TemplateId);
+        Assert.Equal((suzuki, "鈴木 次郎"), (listed.CreatedByUserId!.Value, listed.CreatedByName!));
+        var none = (await store.FindAsync(anonymous.TemplateId, db.CancellationToken))!;
+        Assert.Null(none.CreatedByUserId);
+        Assert.Null(none.CreatedByName);
+
+        // Neither a rename nor retiring hands the template to anyone else.
+        await store.UpdateAsync(created.TemplateId, draft with { Name = "来客受付（改）" }, Monday.AddDays(1), db.CancellationToken);
+        await store.SetRetiredAsync(created.TemplateId, retired: true, Monday.AddDays(2), db.CancellationToken);
+        var changed = (await store.FindAsync(created.TemplateId, db.CancellationToken))!;
+        Assert.Equal("来客受付（改）", changed.Name);
+        Assert.True(changed.IsRetired);
+        Assert.Equal(suzuki, changed.CreatedByUserId);
+        Assert.Equal("鈴木 次郎", changed.CreatedByName);
+        var rows = await db.QueryAsync<long?>("SELECT created_by_user_id FROM step_templates WHERE id = @id", new { id = created.TemplateId });
+        Assert.Equal(suzuki, Assert.Single(rows));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task CreateAsync_NameTakenInOtherWidth_ReturnsNameTakenAndWritesNothing(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<ITemplateStore>();
 
-        var result = await store.CreateAsync(new("定型業務(月次・年次)", "", "## 手順\n", []), Monday, db.CancellationToken);
+        var result = await store.CreateAsync(new("定型業務(月次・年次)", "", "## 手順\n", []), null, Monday, db.CancellationToken);
 
         Assert.Equal(TemplateSaveOutcome.NameTaken, result.Outcome);
         Assert.False(result.Succeeded);
@@ -243,6 +282,41 @@ public sealed class TemplateStoreTests
         Assert.True(await store.SetRetiredAsync(trouble.Id, retired: false, Monday.AddDays(1), db.CancellationToken));
         Assert.Contains(await store.ListAsync(includeRetired: false, db.CancellationToken), t => t.Id == trouble.Id);
         Assert.False(await store.SetRetiredAsync(424242, retired: true, Monday, db.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SetRetiredAsync_TemplateFollowedByManuals_LeavesTheManualsUnchangedAndStillCheckedAgainstIt(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<ITemplateStore>();
+        var manuals = db.Services.GetRequiredService<IManualStore>();
+        var created = await store.CreateAsync(
+            new("来客受付", "", "## 目的\n（目的を書きます）\n\n## 手順\n（手順を書きます）\n", ["目的", "手順"]), null, Monday, db.CancellationToken);
+        const string incompleteBody = "## 目的\n来客を迷わせないため。\n\n## 手順\n（手順を書きます）\n";
+        var incomplete = await manuals.CreateAsync(
+            new ManualDraft("来客受付の手順", 1, ManualVisibility.Company, ManualStatus.Published, "来客受付", [], incompleteBody, "新規作成"),
+            Sato, null, Monday, db.CancellationToken);
+        var otherWidth = await CreateManualAsync(manuals, "応接室の予約", "来客受付 ", db.CancellationToken);
+        var before = new[] { (await manuals.FindAsync(incomplete, db.CancellationToken))!, (await manuals.FindAsync(otherWidth, db.CancellationToken))! };
+
+        Assert.True(await store.SetRetiredAsync(created.TemplateId, retired: true, Monday.AddDays(3), db.CancellationToken));
+
+        foreach (var manual in before)
+        {
+            var after = (await manuals.FindAsync(manual.Id, db.CancellationToken))!;
+            Assert.Equal(manual.Title, after.Title);
+            Assert.Equal(manual.Body, after.Body);
+            Assert.Equal(manual.Template, after.Template);
+            Assert.Equal(manual.RevisionNumber, after.RevisionNumber);
+            Assert.Equal(manual.UpdatedAt, after.UpdatedAt);
+            Assert.Single(await manuals.ListRevisionsAsync(manual.Id, db.CancellationToken));
+        }
+
+        var retired = await store.FindByNameAsync("来客受付", db.CancellationToken);
+        Assert.True(retired!.IsRetired);
+        Assert.Equal(["手順"], TemplateCompleteness.Check(retired, incompleteBody).MissingRequired);
+        Assert.Equal([incomplete], await new TemplateManualCompleteness(manuals, store).FindIncompleteAsync([incomplete, otherWidth], db.CancellationToken));
     }
 
     private static Task<long> CreateManualAsync(IManualStore manuals, string title, string? template, CancellationToken cancellationToken) =>

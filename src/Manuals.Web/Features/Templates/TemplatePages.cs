@@ -13,7 +13,7 @@ public sealed class TemplatePages(ITemplateStore templates, MarkdownRenderer ren
     public async Task<TemplateListPage> ListAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var all = await templates.ListAsync(includeRetired: true, cancellationToken);
-        return new TemplateListPage(all.OrderBy(t => t.IsRetired).ToList(), viewer.IsWriter);
+        return new TemplateListPage(all.OrderBy(t => t.IsRetired).ToList(), TemplateAccessPolicy.CanCreate(viewer));
     }
 
     public async Task<Lookup<TemplatePage>> ShowAsync(Viewer viewer, long id, CancellationToken cancellationToken)
@@ -26,7 +26,8 @@ public sealed class TemplatePages(ITemplateStore templates, MarkdownRenderer ren
 
         var html = renderer.ToHtml(template.Body, new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]));
         var count = await templates.CountManualsAsync(template.Name, cancellationToken);
-        return Lookups.Found(new TemplatePage(Choice(template), html, count, viewer.IsWriter));
+        return Lookups.Found(new TemplatePage(
+            Choice(template), html, count, TemplateAccessPolicy.CanCreate(viewer), TemplateAccessPolicy.CanChange(viewer, template)));
     }
 
     public async Task<TemplateChooserPage> ChooseAsync(long? departmentId, CancellationToken cancellationToken)

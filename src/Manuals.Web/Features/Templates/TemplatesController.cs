@@ -10,8 +10,8 @@ using Microsoft.Extensions.Localization;
 namespace Manuals.Web.Features.Templates;
 
 /// <summary>
-/// Step templates: everyone signed in reads them; Editors and Admins create, edit, retire and restore them (never
-/// delete). Also the 「テンプレートから作成」 chooser and the completeness checklist the manual editor asks for.
+/// Step templates: everyone signed in reads them; Editors and Admins create them; Admins, and the Editor who created
+/// one, edit, retire and restore it (<see cref="TemplateAccessPolicy"/>; built-ins are Admin-only; never deleted). Also the 「テンプレートから作成」 chooser and the completeness checklist the manual editor asks for.
 /// </summary>
 [Route("templates")]
 public sealed class TemplatesController(
@@ -84,7 +84,14 @@ public sealed class TemplatesController(
     public async Task<IActionResult> Edit(long id, CancellationToken cancellationToken)
     {
         var template = await pages.FindAsync(id, cancellationToken);
-        return template is null ? NotFound() : View("Form", TemplatePages.Form(TemplateFormModel.From(template), template));
+        if (template is null)
+        {
+            return NotFound();
+        }
+
+        return TemplateAccessPolicy.CanChange(currentUser.Viewer, template)
+            ? View("Form", TemplatePages.Form(TemplateFormModel.From(template), template))
+            : Forbid();
     }
 
     [HttpPost("{id:long}/edit")]
@@ -96,6 +103,12 @@ public sealed class TemplatesController(
         if (template is null)
         {
             return NotFound();
+        }
+
+        if (!TemplateAccessPolicy.CanChange(currentUser.Viewer, template))
+        {
+            // Even 「見出しを読み直す」: the form is not for this viewer at all.
+            return Forbid();
         }
 
         if (intent == ReloadIntent)

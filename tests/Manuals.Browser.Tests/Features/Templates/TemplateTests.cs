@@ -37,6 +37,15 @@ public sealed class TemplateTests(BrowserFixture browser)
         await Expect(list.Templates.GetByRole(AriaRole.Row).Filter(new() { HasText = "業務手順書" })).ToContainTextAsync("目的、手順、例外・注意点");
         await Screenshots.SaveAsync(page, "templates");
 
+        // A built-in is for the Editor to use and copy, not to change: only Admins do.
+        await list.Templates.GetByRole(AriaRole.Link, new() { Name = "業務手順書", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("標準テンプレートを変更・廃止できるのは管理者だけです。", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "このテンプレートでマニュアルを作成" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "編集する", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "廃止する", Exact = true })).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "template-builtin-editor");
+
+        list = await TemplateListPage.OpenAsync(page);
         var form = await list.NewTemplateAsync();
         await form.Name.FillAsync(name);
         await form.Description.FillAsync("社内からの問い合わせを受けて、回答するまでの流れを書くためのテンプレートです。");
@@ -62,6 +71,8 @@ public sealed class TemplateTests(BrowserFixture browser)
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"テンプレート「{name}」を作成しました。");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "ひな形" }).GetByRole(AriaRole.Heading, new() { Name = "受付の手順" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "編集する", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "廃止する", Exact = true })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "template-show");
 
         var chooser = await (await TemplateListPage.OpenAsync(page)).OpenChooserAsync();

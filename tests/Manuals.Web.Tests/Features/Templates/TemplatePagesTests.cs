@@ -222,9 +222,11 @@ public sealed partial class TemplatePagesTests(ManualsAppFactory factory) : ICla
     [Fact]
     public async Task Choose_AfterRetiringATemplate_ListsActiveTemplatesOnlyWithLinksToTheEditor()
     {
-        var editor = await EditorAsync("editor.templates.choose");
+        // The Editor retires and restores a template of their own (built-ins and others' are not theirs to change).
+        var editorId = await factory.CreateUserAsync("editor.templates.choose", Roles.Editor, "総務");
+        var editor = await WebSession.SignInAsync(factory, "editor.templates.choose", ManualsAppFactory.UserPassword);
         var draft = new StepTemplateDraft("廃止予定のテンプレート", "まもなく廃止します", "## 手順\n", []);
-        var retiredId = (await Store.CreateAsync(draft, DateTimeOffset.UtcNow, CancellationToken.None)).TemplateId;
+        var retiredId = (await Store.CreateAsync(draft, editorId, DateTimeOffset.UtcNow, CancellationToken.None)).TemplateId;
         var (page, show) = await editor.GetAsync($"/templates/{retiredId}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.NotNull(show.QuerySelector($"form[action='/templates/{retiredId}/retire'][data-confirm]"));
