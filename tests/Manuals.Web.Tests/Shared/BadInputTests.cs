@@ -113,6 +113,30 @@ public sealed class BadInputTests(ManualsAppFactory factory) : IClassFixture<Man
     }
 
     [Theory]
+    [InlineData("1999-12-31")]
+    [InlineData("2100/1/1")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("９９９９／１２／３１")]
+    public async Task EmployeeCsvImport_DateOutsideSupportedYears_RowErrorNotServerError(string date)
+    {
+        var admin = await AdminAsync();
+        var before = await CoverageWeb.EmployeeCountAsync(factory);
+        var csv = $"部署,氏名,メールアドレス,在籍状況,日付\n総務,日付 検証,,退職予定,{date}\n";
+
+        foreach (var intent in new[] { "dry-run", "import" })
+        {
+            var (response, document) = await CoverageWeb.UploadAsync(admin, "Employees", CoverageWeb.Utf8(csv), intent);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains($"2行目「日付」: 「{date}」は扱える範囲外の日付です。2000年1月1日から2099年12月31日までの日付を入力してください。", CoverageWeb.Errors(document), StringComparison.Ordinal);
+            Assert.DoesNotContain("異動・退職の日付を入力してください", CoverageWeb.Errors(document), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await CoverageWeb.EmployeeCountAsync(factory));
+    }
+
+    [Theory]
     [InlineData("\u200B")]
     [InlineData("\u200B\u200C\u200D\u2060\uFEFF")]
     [InlineData("\u3000\u200B\u3164")]
@@ -259,6 +283,36 @@ public sealed class BadInputTests(ManualsAppFactory factory) : IClassFixture<Man
         var saved = await SavedManualAsync(response);
         Assert.Equal("%00 と %%00 は文字", saved.Title);
         Assert.Equal("## 手順\n\n1. 100%00", saved.Body);
+    }
+
+    [Theory]
+    [InlineData("/search?q=%E6%B1%BA%E7%AE%97%00")]
+    [InlineData("/search/suggest?q=%E6%B1%BA%00")]
+    [InlineData("/account/sign-in?returnUrl=%2F%00")]
+    [InlineData("/tasks?department=1%00")]
+    [InlineData("/handovers?From=2026-01-01%00")]
+    public async Task QueryString_Nul_AnsweredWithoutServerError(string url)
+    {
+        var admin = await AdminAsync();
+
+        var (response, _) = await admin.GetAsync(url);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.Redirect, $"{url} answered {(int)response.StatusCode}");
+    }
+
+    [Theory]
+    [InlineData("From", "1999-12-31")]
+    [InlineData("To", "2100-01-01")]
+    [InlineData("From", "0001-01-01")]
+    public async Task HandoverList_DateFilterOutsideSupportedYears_400MessageOnTheList(string field, string date)
+    {
+        var admin = await AdminAsync();
+
+        var (response, document) = await admin.GetAsync($"/handovers?{field}={date}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("2000年1月1日から2099年12月31日", document.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector("form.filters"));
     }
 
     [Fact]
