@@ -149,6 +149,8 @@ public sealed class BadInputTests(ManualsAppFactory factory) : IClassFixture<Man
         var template = await admin.SubmitAsync("/templates/new", "form.template-form", new() { ["Name"] = name, ["Body"] = "## 手順\n" }, "intent", "save");
         var task = await admin.SubmitAsync("/tasks/new?department=1", "form.card", new() { ["Name"] = name, ["Frequency"] = "Monthly", ["Criticality"] = "High" });
         var employee = await admin.SubmitAsync("/employees/new?department=1", "form.card", new() { ["Name"] = name, ["Status"] = "Active" });
+        var user = await admin.SubmitAsync("/admin/users/new", "form.card", new() { ["UserName"] = "invisible.name", ["DisplayName"] = name, ["Password"] = ManualsAppFactory.UserPassword });
+        var synonyms = await admin.SubmitAsync("/admin/synonyms", "#synonym-add", new() { ["words"] = $"稟議,{name}" });
 
         Assert.Equal(HttpStatusCode.BadRequest, manual.StatusCode);
         var document = await WebSession.ParseAsync(manual);
@@ -157,7 +159,17 @@ public sealed class BadInputTests(ManualsAppFactory factory) : IClassFixture<Man
         Assert.Equal(HttpStatusCode.BadRequest, template.StatusCode);
         Assert.Contains("テンプレート名を入力してください", (await WebSession.ParseAsync(template)).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, task.StatusCode);
+        Assert.Contains("業務を入力してください", (await WebSession.ParseAsync(task)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, employee.StatusCode);
+        Assert.Contains("氏名を入力してください", (await WebSession.ParseAsync(employee)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, user.StatusCode);
+        var userPage = await WebSession.ParseAsync(user);
+        Assert.Contains("表示名を入力してください", userPage.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("invisible.name", (userPage.QuerySelector("input[name=UserName]") as AngleSharp.Html.Dom.IHtmlInputElement)!.Value);
+        Assert.Equal(HttpStatusCode.BadRequest, synonyms.StatusCode);
+        var synonymPage = await WebSession.ParseAsync(synonyms);
+        Assert.Contains("言葉を 2 つ以上", synonymPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"稟議,{name}", (synonymPage.QuerySelector("#synonym-add input[name=words]") as AngleSharp.Html.Dom.IHtmlInputElement)!.Value);
     }
 
     [Fact]
