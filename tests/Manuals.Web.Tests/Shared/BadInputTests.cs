@@ -248,6 +248,18 @@ public sealed class BadInputTests(ManualsAppFactory factory) : IClassFixture<Man
     }
 
     [Fact]
+    public async Task Preview_NulInMarkdown_RenderedWithoutIt()
+    {
+        var admin = await AdminAsync();
+        var token = await admin.TokenFromAsync("/manuals/new");
+
+        var preview = await admin.PostAsync("/manuals/preview", new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["markdown"] = "## 手順\n\n1. 本文\0です" });
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("本文です", await preview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FormPost_NulWithOtherFieldInvalid_SameFormWithTextKept()
     {
         var admin = await AdminAsync();
@@ -336,6 +348,28 @@ public sealed class BadInputTests(ManualsAppFactory factory) : IClassFixture<Man
 
         // The NUL goes, the name is the admin's: signed in, as a browser that dropped the character would be.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CsvExport_EmployeeNamesLedByFullWidthMinusOrAt_GuardedAndImportedBackAsTyped()
+    {
+        var admin = await AdminAsync();
+        foreach (var name in new[] { "－1+1 検証", "＠SUM 検証", "﹦式 検証" })
+        {
+            var created = await admin.SubmitAsync("/employees/new?department=1", "form.card", new() { ["Name"] = name, ["Status"] = "Active" });
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var response = await admin.Client.GetAsync(new Uri("/coverage/export/employees.csv", UriKind.Relative));
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(",'－1+1 検証,", csv, StringComparison.Ordinal);
+        Assert.Contains(",'＠SUM 検証,", csv, StringComparison.Ordinal);
+        Assert.Contains(",'﹦式 検証,", csv, StringComparison.Ordinal);
+        var (reimport, document) = await CoverageWeb.UploadAsync(admin, "Employees", await response.Content.ReadAsByteArrayAsync(), "dry-run");
+        Assert.Equal(HttpStatusCode.OK, reimport.StatusCode);
+        Assert.Empty(CoverageWeb.Errors(document));
     }
 
     private async Task<Manual> SavedManualAsync(HttpResponseMessage created)
