@@ -110,6 +110,7 @@ public static class WebServiceCollectionExtensions
         });
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseMiddleware<EncodedNulFormMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordMiddleware>();

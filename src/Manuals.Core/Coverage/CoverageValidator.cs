@@ -84,6 +84,11 @@ public static class CoverageValidator
             errors.Add(new(nameof(employee.StatusDate), "StatusDateRequired"));
         }
 
+        if (!InputDates.IsSupported(employee.StatusDate))
+        {
+            errors.Add(new(nameof(employee.StatusDate), "StatusDateOutOfRange"));
+        }
+
         return errors;
     }
 

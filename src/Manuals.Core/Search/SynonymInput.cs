@@ -1,4 +1,5 @@
 using System.Text;
+using Manuals.Core.Common;
 
 namespace Manuals.Core.Search;
 
@@ -37,8 +38,9 @@ public sealed record SynonymInput(IReadOnlyList<string> Words, SynonymInputError
         {
             // Control characters go; spaces inside a word stay (「経費 精算」 is a phrase).
             var word = SearchText.Sanitize(part, out _);
-            if (word.Length == 0)
+            if (TextInput.IsBlank(word))
             {
+                // Only spaces or zero-width characters between two commas: an empty entry, not a word.
                 continue;
             }
 

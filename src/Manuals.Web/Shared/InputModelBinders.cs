@@ -13,7 +13,8 @@ namespace Manuals.Web.Shared;
 /// <list type="bullet">
 /// <item>every string loses its control characters other than tab and line breaks (<see cref="TextInput.StripControlCharacters"/>).
 /// They are invisible, mean nothing in a manual or a name, and PostgreSQL refuses NUL; dropping them silently keeps
-/// the rest of what was typed, where refusing would ask the writer to find characters they cannot see.</item>
+/// the rest of what was typed, where refusing would ask the writer to find characters they cannot see. (An encoded NUL
+/// in a url-encoded form would stop the form from being read at all; <see cref="EncodedNulFormMiddleware"/> drops it first.)</item>
 /// <item>every date (<see cref="DateOnly"/>) outside <see cref="InputDates"/> (2000-01-01 to 2099-12-31, the business
 /// calendar's years) is a model error with a message; the page answers 400 with the form as typed.</item>
 /// </list>

@@ -35,6 +35,8 @@ public sealed class SearchAdminInputTests
     [InlineData(null, SynonymInputError.TooFew)]
     [InlineData("稟議", SynonymInputError.TooFew)]
     [InlineData("稟議、稟議", SynonymInputError.TooFew)]
+    [InlineData("稟議, \u200B\u3000, \uFEFF", SynonymInputError.TooFew)]
+    [InlineData("\u200B、\u2060", SynonymInputError.TooFew)]
     [InlineData("稟議, !!!", SynonymInputError.Unsearchable)]
     [InlineData("稟議, 12345678901234567890123456789012345678901", SynonymInputError.TooLong)]
     [InlineData("a1,a2,a3,a4,a5,a6,a7,a8,a9,a10,a11,a12,a13,a14,a15,a16,a17,a18,a19,a20,a21", SynonymInputError.TooMany)]

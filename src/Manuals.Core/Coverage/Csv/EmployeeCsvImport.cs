@@ -1,5 +1,6 @@
 using System.Globalization;
 using Manuals.Core.Accounts;
+using Manuals.Core.Common;
 using Manuals.Core.Departments;
 using static Manuals.Core.Coverage.Csv.CoverageCsvFormat;
 
@@ -89,7 +90,16 @@ public sealed class EmployeeCsvImport(IDepartmentStore departments, IEmployeeSto
                 employee.StatusDate = null;
                 if (date.Length > 0 && TryParseDate(date, out var parsedDate))
                 {
-                    employee.StatusDate = parsedDate.AddDays(options.DateShiftDays);
+                    if (InputDates.IsSupported(parsedDate))
+                    {
+                        employee.StatusDate = parsedDate.AddDays(options.DateShiftDays);
+                    }
+                    else
+                    {
+                        // 0001-01-01 or 9999-12-31 would break the date arithmetic further on (and shifting it here).
+                        rowErrors.Add(CsvColumns.StatusDate, "DateOutOfRange", date);
+                        dateInvalid = true;
+                    }
                 }
                 else if (date.Length > 0)
                 {

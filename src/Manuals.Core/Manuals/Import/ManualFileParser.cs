@@ -110,7 +110,7 @@ public static class ManualFileParser
         }
 
         var departmentName = Scalar(fields, "department");
-        if (string.IsNullOrWhiteSpace(departmentName))
+        if (Common.TextInput.IsBlank(departmentName))
         {
             return (null, new ImportProblem(fileName, "DepartmentRequired"));
         }
@@ -155,6 +155,12 @@ public static class ManualFileParser
             if (!DateOnly.TryParseExact(reviewedText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
                 return (null, new ImportProblem(fileName, "ReviewedInvalid", reviewedText));
+            }
+
+            if (!Common.InputDates.IsSupported(parsed))
+            {
+                // The next review is computed from it: 9999-12-31 would overflow on every page that shows the manual.
+                return (null, new ImportProblem(fileName, "ReviewedOutOfRange", reviewedText));
             }
 
             reviewedOn = parsed;

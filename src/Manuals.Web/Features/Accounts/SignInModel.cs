@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Features.Accounts;
 
 /// <summary>The sign-in form.</summary>
 public sealed class SignInModel
 {
-    [Required(ErrorMessage = "Validation.Required")]
+    [RequiredText(ErrorMessage = "Validation.Required")]
     [StringLength(AccountRules.UserNameMaxLength, ErrorMessage = "Validation.UserNameTooLong")]
     [Display(Name = "Account.Field.UserName")]
     public string UserName { get; set; } = "";

@@ -1,19 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using Manuals.Core.Accounts;
 using Manuals.Web.Features.Accounts;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Features.Admin;
 
 /// <summary>Create or change a user. <see cref="Password"/> is used only when creating.</summary>
 public sealed class UserFormModel
 {
-    [Required(ErrorMessage = "Validation.Required")]
+    [RequiredText(ErrorMessage = "Validation.Required")]
     [StringLength(AccountRules.UserNameMaxLength, ErrorMessage = "Validation.UserNameTooLong")]
     [RegularExpression(AccountRules.UserNamePattern, ErrorMessage = "Validation.UserNameCharacters")]
     [Display(Name = "Account.Field.UserName")]
     public string UserName { get; set; } = "";
 
-    [Required(ErrorMessage = "Validation.Required")]
+    [RequiredText(ErrorMessage = "Validation.Required")]
     [StringLength(AccountRules.DisplayNameMaxLength, ErrorMessage = "Validation.DisplayNameTooLong")]
     [Display(Name = "Account.Field.DisplayName")]
     public string DisplayName { get; set; } = "";
@@ -28,7 +29,7 @@ public sealed class UserFormModel
     [Display(Name = "Account.Field.InitialPassword")]
     public string? Password { get; set; }
 
-    [Required(ErrorMessage = "Validation.Required")]
+    [RequiredText(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Field.Role")]
     public string Role { get; set; } = Roles.Reader;
 

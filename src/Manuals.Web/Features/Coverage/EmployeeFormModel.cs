@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Manuals.Core.Coverage;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Features.Coverage;
 
 /// <summary>The employee create/edit form.</summary>
 public sealed class EmployeeFormModel
 {
-    [Required(ErrorMessage = "Validation.Required")]
+    [RequiredText(ErrorMessage = "Validation.Required")]
     [StringLength(CoverageLimits.EmployeeNameMaxLength, ErrorMessage = "Coverage.Validation.EmployeeNameTooLong")]
     [Display(Name = "Coverage.Field.EmployeeName")]
     public string Name { get; set; } = "";

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Features.Coverage;
 
@@ -12,10 +13,10 @@ public sealed class MatrixCellModel
     public long? TaskId { get; set; }
 
     /// <summary>The value the cell showed before, e.g. <c>1N</c>.</summary>
-    [Required]
+    [RequiredText]
     public string? From { get; set; }
 
     /// <summary>The new value, e.g. <c>2P</c>.</summary>
-    [Required]
+    [RequiredText]
     public string? To { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Manuals.Core.Coverage;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Features.Coverage;
 
@@ -10,7 +11,7 @@ public sealed class TaskFormModel
     [Display(Name = "Coverage.Field.Department")]
     public long? DepartmentId { get; set; }
 
-    [Required(ErrorMessage = "Validation.Required")]
+    [RequiredText(ErrorMessage = "Validation.Required")]
     [StringLength(CoverageLimits.TaskNameMaxLength, ErrorMessage = "Coverage.Validation.TaskNameTooLong")]
     [Display(Name = "Coverage.Field.TaskName")]
     public string Name { get; set; } = "";

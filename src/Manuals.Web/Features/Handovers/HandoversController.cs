@@ -25,8 +25,16 @@ public sealed class HandoversController(
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] HandoverListQuery query, CancellationToken cancellationToken) =>
-        ModelState.IsValid ? View(await pages.ListAsync(currentUser.Viewer, query, cancellationToken)) : BadRequest();
+    public async Task<IActionResult> Index([FromQuery] HandoverListQuery query, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            // The list without the filter that could not be read, and the reason above it.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return View(await pages.ListAsync(currentUser.Viewer, query, cancellationToken));
+    }
 
     [HttpGet("new")]
     public async Task<IActionResult> New([FromQuery] long? employee, CancellationToken cancellationToken)

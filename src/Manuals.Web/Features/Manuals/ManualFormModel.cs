@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Manuals.Core.Manuals;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Features.Manuals;
 
 /// <summary>The create/edit form. Everything the writer typed comes back in it when the page is shown again.</summary>
 public sealed class ManualFormModel
 {
-    [Required(ErrorMessage = "Validation.Required")]
+    [RequiredText(ErrorMessage = "Validation.Required")]
     [StringLength(ManualLimits.TitleMaxLength, ErrorMessage = "Validation.TitleTooLong")]
     [Display(Name = "Manuals.Field.Title")]
     public string Title { get; set; } = "";

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using Manuals.Core.Common;
 using Manuals.Core.Templates;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Features.Templates;
 
 /// <summary>The create/edit form of a template. Everything typed comes back in it when the page is shown again.</summary>
 public sealed class TemplateFormModel
 {
-    [Required(ErrorMessage = "Templates.Validation.NameRequired")]
+    [RequiredText(ErrorMessage = "Templates.Validation.NameRequired")]
     [StringLength(TemplateLimits.NameMaxLength, ErrorMessage = "Templates.Validation.NameTooLong")]
     [Display(Name = "Templates.Field.Name")]
     public string Name { get; set; } = "";
@@ -27,7 +29,7 @@ public sealed class TemplateFormModel
         Name,
         Description ?? "",
         Body ?? "",
-        RequiredSections.Where(s => !string.IsNullOrWhiteSpace(s)).ToList());
+        RequiredSections.Where(s => !TextInput.IsBlank(s)).ToList());
 
     public static TemplateFormModel From(StepTemplate template)
     {

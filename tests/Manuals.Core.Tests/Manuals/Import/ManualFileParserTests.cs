@@ -64,6 +64,9 @@ public sealed class ManualFileParserTests
     [InlineData("---\ntitle: x\ndepartment: 経理・財務\nstatus: 承認待ち\n---\n", "StatusUnknown")]
     [InlineData("---\ntitle: x\ndepartment: 経理・財務\nvisibility: 社外\n---\n", "VisibilityUnknown")]
     [InlineData("---\ntitle: x\ndepartment: 経理・財務\nreviewed: 去年\n---\n", "ReviewedInvalid")]
+    [InlineData("---\ntitle: x\ndepartment: 経理・財務\nreviewed: 9999-12-31\n---\n", "ReviewedOutOfRange")]
+    [InlineData("---\ntitle: x\ndepartment: 経理・財務\nreviewed: 1999-12-31\n---\n", "ReviewedOutOfRange")]
+    [InlineData("---\ntitle: x\ndepartment: \"\\u200B\\u3000\"\n---\n", "DepartmentRequired")]
     [InlineData("---\ntitle: x\ndepartment: 経理・財務\nreview_interval_days: 3\n---\n", "ReviewIntervalInvalid")]
     public void Parse_BadFile_IsRefusedWithReason(string text, string code)
     {
