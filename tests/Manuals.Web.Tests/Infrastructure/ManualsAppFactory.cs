@@ -29,8 +29,16 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         // Tests sign in many times from one address; SignInRateLimitTests set a small limit of their own.
         builder.UseSetting("Manuals:SignIn:PermitLimit", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>Settings over the ones above, for a test class that needs its own; set before the app starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>The app's clock; starts at the real time and can be moved forward.</summary>
     public SettableClock Clock { get; } = new();

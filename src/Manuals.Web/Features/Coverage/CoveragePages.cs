@@ -140,17 +140,20 @@ public sealed class CoveragePages(
         return Lookups.Found(new EmployeeDetailPage(view, employee, userName, tasks, history));
     }
 
-    public async Task<EmployeeFormPage> EmployeeFormAsync(Viewer viewer, EmployeeFormModel form, long? employeeId, CancellationToken cancellationToken)
+    /// <summary>The employee form; <paramref name="existing"/> is the stored person when editing, null when creating.</summary>
+    public async Task<EmployeeFormPage> EmployeeFormAsync(Viewer viewer, EmployeeFormModel form, Employee? existing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var choices = (await departments.ListAsync(cancellationToken))
             .Where(d => CoverageAccessPolicy.CanEdit(viewer, d.Id) || d.Id == form.DepartmentId)
             .ToList();
-        // Offered: the accounts the viewer may link to a person of a department they edit (the rule is checked on save).
+        // Offered: the accounts the viewer may link to a person of a department they edit (the rule is checked on save),
+        // and the person's current link, which stays saveable. Not any other account whose id was posted: the refused
+        // form would name it, and any account's name could be read by trying ids.
         var users = (await accounts.ListAsync(cancellationToken))
-            .Where(u => u.Id == form.UserId || (!u.IsDisabled && choices.Any(d => CoverageAccessPolicy.CanLinkAccount(viewer, u, d.Id))))
+            .Where(u => u.Id == existing?.UserId || (!u.IsDisabled && choices.Any(d => CoverageAccessPolicy.CanLinkAccount(viewer, u, d.Id))))
             .ToList();
-        return new EmployeeFormPage(form, choices, users, employeeId);
+        return new EmployeeFormPage(form, choices, users, existing?.Id);
     }
 
     /// <summary>The matrix of a department; without one, the viewer's first department (or the first of all).</summary>

@@ -62,27 +62,39 @@ public sealed class EmployeesController(
             return Forbid();
         }
 
-        return View("EmployeeForm", await pages.EmployeeFormAsync(currentUser.Viewer, EmployeeFormModel.From(detail.Employee), id, cancellationToken));
+        return View("EmployeeForm", await pages.EmployeeFormAsync(currentUser.Viewer, EmployeeFormModel.From(detail.Employee), detail.Employee, cancellationToken));
     }
 
     [HttpPost("{id:long}/edit")]
     public async Task<IActionResult> Update(long id, EmployeeFormModel form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!ModelState.IsValid)
+        // Whether the user may change this person is decided before the input is judged, as on the form's page.
+        var page = await pages.EmployeeAsync(currentUser.Viewer, id, cancellationToken);
+        if (page.Value is not { } detail)
         {
-            return await FormAgainAsync(form, id, cancellationToken);
+            return this.ViewOr(page);
         }
 
-        return await AfterSaveAsync(await service.UpdateAsync(currentUser.Viewer, form.ToEmployee(id), cancellationToken), form, id, cancellationToken);
+        if (!detail.CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await FormAgainAsync(form, detail.Employee, cancellationToken);
+        }
+
+        return await AfterSaveAsync(await service.UpdateAsync(currentUser.Viewer, form.ToEmployee(id), cancellationToken), form, detail.Employee, cancellationToken);
     }
 
-    private Task<IActionResult> AfterSaveAsync(CoverageResult result, EmployeeFormModel form, long? id, CancellationToken cancellationToken) =>
-        this.AfterSaveAsync(result, l, "Coverage.Employee.Saved", nameof(Show), () => FormAgainAsync(form, id, cancellationToken));
+    private Task<IActionResult> AfterSaveAsync(CoverageResult result, EmployeeFormModel form, Employee? existing, CancellationToken cancellationToken) =>
+        this.AfterSaveAsync(result, l, "Coverage.Employee.Saved", nameof(Show), () => FormAgainAsync(form, existing, cancellationToken));
 
-    private async Task<IActionResult> FormAgainAsync(EmployeeFormModel form, long? id, CancellationToken cancellationToken)
+    private async Task<IActionResult> FormAgainAsync(EmployeeFormModel form, Employee? existing, CancellationToken cancellationToken)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("EmployeeForm", await pages.EmployeeFormAsync(currentUser.Viewer, form, id, cancellationToken));
+        return View("EmployeeForm", await pages.EmployeeFormAsync(currentUser.Viewer, form, existing, cancellationToken));
     }
 }

@@ -81,6 +81,18 @@ public sealed class TasksController(
     public async Task<IActionResult> Update(long id, TaskFormModel form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        // Whether the user may change this task is decided before the input is judged, as on the form's page.
+        var page = await pages.TaskAsync(currentUser.Viewer, id, cancellationToken);
+        if (page.Value is not { } detail)
+        {
+            return this.ViewOr(page);
+        }
+
+        if (!detail.CanEdit)
+        {
+            return Forbid();
+        }
+
         if (!ModelState.IsValid)
         {
             return await FormAgainAsync(form, id, cancellationToken);

@@ -197,6 +197,28 @@ public sealed class CoveragePermissionTests(ManualsAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task TaskAndEmployeeEdit_InvalidFormFromReaderOrOtherDepartment_403BeforeTheInputIsJudged()
+    {
+        var reader = await ReaderAsync();
+        await factory.CreateUserAsync("editor.keiri.invalid", Roles.Editor, "経理・財務");
+        var editor = await WebSession.SignInAsync(factory, "editor.keiri.invalid", ManualsAppFactory.UserPassword);
+        var task = await TaskAsync(factory, "備品・消耗品の発注");
+        var employee = await EmployeeAsync(factory, "竹内 久美子");
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var session in new[] { reader, editor })
+        {
+            var token = await session.TokenFromAsync("/coverage");
+            // No name: a form the department's Editors would get back with a message (400).
+            var invalid = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Name"] = "" };
+            answers.Add((await session.PostAsync($"/tasks/{task.Id}/edit", invalid)).StatusCode);
+            answers.Add((await session.PostAsync($"/employees/{employee.Id}/edit", invalid)).StatusCode);
+        }
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.Forbidden, status));
+    }
+
+    [Fact]
     public async Task Tasks_Reader_CannotCreate()
     {
         var reader = await ReaderAsync();
