@@ -92,17 +92,14 @@ internal static class EndpointAccessTable
         Row("GET /templates/new", _ => "/templates/new", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Ok, admin: Ok),
         Row("POST /templates/new", _ => "/templates/new", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
         Row("POST /templates/completeness", _ => "/templates/completeness", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Ok, admin: Ok),
-        // #11: changes when feature/handover-signoffs / feature/templates merge
-        Row("GET /templates/{id:long}/edit", i => $"/templates/{i.Template}/edit", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Ok, admin: Ok),
-        // #11: changes when feature/handover-signoffs / feature/templates merge
-        Row("POST /templates/{id:long}/edit", i => $"/templates/{i.Template}/edit", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
-        // #11: changes when feature/handover-signoffs / feature/templates merge
-        Row("POST /templates/{id:long}/retire", i => $"/templates/{i.RetirableTemplate}/retire", anon: SignIn, readerA: Forbidden, editorA: Redirect, editorB: Redirect, admin: Redirect) with
+        // Built-in templates are Admin-only (TemplateAccessPolicy); an Editor's own templates: TemplateOwnershipTests.
+        Row("GET /templates/{id:long}/edit", i => $"/templates/{i.Template}/edit", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
+        Row("POST /templates/{id:long}/edit", i => $"/templates/{i.Template}/edit", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: BadRequest),
+        Row("POST /templates/{id:long}/retire", i => $"/templates/{i.RetirableTemplate}/retire", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Redirect) with
         {
             Arrange = f => SetRetiredAsync(f, retired: false),
         },
-        // #11: changes when feature/handover-signoffs / feature/templates merge
-        Row("POST /templates/{id:long}/restore", i => $"/templates/{i.RetirableTemplate}/restore", anon: SignIn, readerA: Forbidden, editorA: Redirect, editorB: Redirect, admin: Redirect) with
+        Row("POST /templates/{id:long}/restore", i => $"/templates/{i.RetirableTemplate}/restore", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Redirect) with
         {
             Arrange = f => SetRetiredAsync(f, retired: true),
         },
@@ -165,18 +162,18 @@ internal static class EndpointAccessTable
         Row("GET /handovers/{id:long}/print", i => $"/handovers/{i.HandoverOfA}/print", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
         // No Chromium in this fixture: 503 「PDFを作成できません」 once access is granted.
         Row("GET /handovers/{id:long}/pdf", i => $"/handovers/{i.HandoverOfA}/pdf", anon: SignIn, readerA: Forbidden, editorA: Unavailable, editorB: Forbidden, admin: Unavailable),
-        // #11: changes when feature/handover-signoffs / feature/templates merge
+        // Sign-offs (HandoverSignOffsController): open to any signed-in user, then HandoverAccessPolicy - the Reader of A
+        // is not on this handover; people on one: HandoverSignOffTests. An empty form has no date: 400 once allowed.
+        Row("GET /handovers/{id:long}/sign-off", i => $"/handovers/{i.HandoverOfA}/sign-off", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
         Row("POST /handovers/{id:long}/sign", i => $"/handovers/{i.HandoverOfA}/sign", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: Forbidden, admin: BadRequest),
-        // #11: changes when feature/handover-signoffs / feature/templates merge. Nobody has signed: no sign-off to withdraw.
+        // Nobody has signed: no sign-off to withdraw.
         Row("POST /handovers/{id:long}/unsign", i => $"/handovers/{i.HandoverOfA}/unsign", anon: SignIn, readerA: Forbidden, editorA: NotFound, editorB: Forbidden, admin: NotFound) with
         {
-            Form = _ => new() { ["role"] = "Manager" },
+            Form = _ => new() { ["Role"] = "Manager", ["EmployeeId"] = "0" },
         },
-        // #11: changes when feature/handover-signoffs / feature/templates merge
         Row("GET /handovers/{id:long}/complete", i => $"/handovers/{i.HandoverOfA}/complete", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
-        // #11: changes when feature/handover-signoffs / feature/templates merge. Version 0 is never current: nothing completes.
+        // Version 0 is never current: nothing completes.
         Row("POST /handovers/{id:long}/complete", i => $"/handovers/{i.HandoverOfA}/complete", anon: SignIn, readerA: Forbidden, editorA: Conflict, editorB: Forbidden, admin: Conflict),
-        // #11: changes when feature/handover-signoffs / feature/templates merge
         Row("POST /handovers/{id:long}/reopen", i => $"/handovers/{i.HandoverOfA}/reopen", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: Forbidden, admin: BadRequest),
     ];
 
