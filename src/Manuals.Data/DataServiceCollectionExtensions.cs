@@ -56,6 +56,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IHandoverStore, HandoverStore>();
         services.AddScoped<UserStore>();
         services.AddSingleton<ISessionStore, SessionStore>();
+        services.AddSingleton<IKeyRingStore, KeyRingStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
     }

@@ -9,6 +9,8 @@ using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -175,6 +177,10 @@ public static class WebServiceCollectionExtensions
         // check stays at Identity's default interval as a backstop only.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<SessionTicketStore>((options, store) => options.SessionStore = store);
+        // The keys that protect those cookies are in the database too, shared by every node (DatabaseXmlRepository).
+        services.AddDataProtection().SetApplicationName("Manuals");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IKeyRingStore, TimeProvider>((options, store, clock) => options.XmlRepository = new DatabaseXmlRepository(store, clock));
         services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAntiforgery(options =>
         {

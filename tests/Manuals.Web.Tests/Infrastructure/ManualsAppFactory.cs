@@ -16,7 +16,26 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "admin-password-for-tests";
     public const string UserPassword = "user-password-for-tests";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "manuals-web-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
+
+    public ManualsAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), "manuals-web-tests-" + Guid.NewGuid().ToString("N")), ownsDirectory: true)
+    {
+    }
+
+    private ManualsAppFactory(string directory, bool ownsDirectory)
+    {
+        _directory = directory;
+        _ownsDirectory = ownsDirectory;
+    }
+
+    /// <summary>A second web node over the database of <paramref name="node"/> (which deletes it when disposed).</summary>
+    public static ManualsAppFactory SecondNodeOf(ManualsAppFactory node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return new ManualsAppFactory(node._directory, ownsDirectory: false);
+    }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -66,7 +85,7 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(_directory))
+        if (disposing && _ownsDirectory && Directory.Exists(_directory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_directory, recursive: true);
