@@ -17,8 +17,8 @@ internal static class EndpointAccessTable
     [
         // Health, errors, language, sign-in: open to everyone.
         Row("ANY /healthz", _ => "/healthz", anon: Ok, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
-        // Today the exception page answers 500 also when asked for directly, without an exception: reported, not changed here.
-        Row("ANY /error", _ => "/error", anon: ServerError, readerA: ServerError, editorA: ServerError, editorB: ServerError, admin: ServerError),
+        // The exception page asked for directly, without an exception behind it: nothing to show (404).
+        Row("ANY /error", _ => "/error", anon: NotFound, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),
         Row("ANY /error/{code:int}", _ => "/error/404", anon: NotFound, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),
         Row("POST /language", _ => "/language", anon: Redirect, readerA: Redirect, editorA: Redirect, editorB: Redirect, admin: Redirect) with
         {

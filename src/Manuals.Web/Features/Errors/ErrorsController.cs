@@ -13,8 +13,14 @@ public sealed class ErrorsController : Controller
     [Route("error")]
     public IActionResult Error()
     {
+        // Asked for directly there is no exception to report: the page does not exist for that visitor (404).
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        var status = feature?.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        var status = feature?.Error switch
+        {
+            null => StatusCodes.Status404NotFound,
+            BadHttpRequestException bad => bad.StatusCode,
+            _ => StatusCodes.Status500InternalServerError,
+        };
         Response.StatusCode = status;
         return View("Error", status);
     }
