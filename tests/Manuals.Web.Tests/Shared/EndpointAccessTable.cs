@@ -30,6 +30,13 @@ internal static class EndpointAccessTable
         {
             FreshSession = true,
         },
+        // Company sign-in: open to everyone. This table's app has no provider configured, so a provider's routes are 404;
+        // a callback with nothing from a provider is refused (to the failure page), which answers 400 without a reason.
+        Row("GET /account/external/{scheme}", _ => "/account/external/entra", anon: NotFound, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),
+        Row("GET /account/external/callback", _ => "/account/external/callback", anon: Redirect, readerA: Redirect, editorA: Redirect, editorB: Redirect, admin: Redirect),
+        Row("GET /account/sign-in-failed", _ => "/account/sign-in-failed", anon: BadRequest, readerA: BadRequest, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
+        Row("GET /account/signed-out", _ => "/account/signed-out", anon: Ok, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
+        Row("POST /account/external/{scheme}/sign-out", _ => "/account/external/entra/sign-out", anon: NotFound, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),
         Row("GET /account/password", _ => "/account/password", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
         Row("POST /account/password", _ => "/account/password", anon: SignIn, readerA: BadRequest, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
 

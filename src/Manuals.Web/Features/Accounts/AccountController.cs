@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Manuals.Core.Accounts;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -14,6 +15,7 @@ public sealed class AccountController(
     SignInManager<User> signInManager,
     UserManager<User> userManager,
     UserSessions sessions,
+    CompanySignInProviders providers,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("sign-in")]
@@ -49,8 +51,12 @@ public sealed class AccountController(
     [HttpPost("sign-out")]
     public async Task<IActionResult> SignOutNow()
     {
+        // A company account's session: after Manuals' own sign-out, offer the provider's (CompanySignInController).
+        var method = User.FindFirstValue(ClaimTypes.AuthenticationMethod);
         await signInManager.SignOutAsync();
-        return RedirectToAction(nameof(SignIn));
+        return providers.Find(method) is { } provider
+            ? Redirect("/account/signed-out" + QueryString.Create("provider", provider.Scheme))
+            : RedirectToAction(nameof(SignIn));
     }
 
     [HttpGet("password")]

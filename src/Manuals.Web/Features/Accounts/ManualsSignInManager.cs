@@ -8,7 +8,8 @@ namespace Manuals.Web.Features.Accounts;
 /// <summary>
 /// Identity's sign-in manager, plus: a disabled user cannot sign in, and a failed sign-in tells nothing about the
 /// account. Unknown user, wrong password, disabled and locked-out accounts all fail the same way and take about the
-/// same time (the password is always hashed once, against a dummy hash when there is no user).
+/// same time (the password is always hashed once, against a dummy hash when there is no user). With local accounts
+/// turned off (<see cref="CompanySignInProviders.LocalAccounts"/>), a password signs in Admins only.
 /// </summary>
 public sealed class ManualsSignInManager(
     UserManager<User> userManager,
@@ -17,7 +18,8 @@ public sealed class ManualsSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<User>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<User> confirmation)
+    IUserConfirmation<User> confirmation,
+    CompanySignInProviders companySignIn)
     : SignInManager<User>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static string? s_dummyHash;
@@ -37,7 +39,7 @@ public sealed class ManualsSignInManager(
     public override async Task<SignInResult> CheckPasswordSignInAsync(User user, string password, bool lockoutOnFailure)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!await CanSignInAsync(user) || await IsLockedOut(user))
+        if (!await CanSignInAsync(user) || await IsLockedOut(user) || !await MayUsePasswordAsync(user))
         {
             SpendHashTime(user, user.PasswordHash, password);
             return SignInResult.Failed;
@@ -58,6 +60,10 @@ public sealed class ManualsSignInManager(
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is { IsDisabled: false } ? user : null;
     }
+
+    /// <summary>With local accounts turned off, only Admins sign in with a password: the break-glass accounts.</summary>
+    private async Task<bool> MayUsePasswordAsync(User user) =>
+        companySignIn.LocalAccounts || await UserManager.IsInRoleAsync(user, Roles.Admin);
 
     /// <summary>Hashes the password as a real check would, and ignores the result.</summary>
     private void SpendHashTime(User user, string? hash, string password)
