@@ -1,3 +1,4 @@
+using Manuals.Core.Accounts;
 using Manuals.Core.Coverage;
 using Manuals.Core.Coverage.Csv;
 using Manuals.Core.Handovers;
@@ -7,6 +8,7 @@ using Manuals.Core.Manuals.Import;
 using Manuals.Core.Search;
 using Manuals.Core.Templates;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Manuals.Core;
 
@@ -25,6 +27,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SearchSuggester>();
         AddCoverage(services);
         services.AddScoped<HandoverService>();
+        // The defaults; the host registers the options bound from Manuals:ExternalSignIn after this (the last one wins).
+        services.TryAddSingleton(new ExternalSignInOptions());
+        services.AddScoped<IExternalSignIn, ExternalAccountProvisioner>();
         return services;
     }
 

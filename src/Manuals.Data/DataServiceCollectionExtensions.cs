@@ -57,6 +57,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<UserStore>();
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IKeyRingStore, KeyRingStore>();
+        services.AddSingleton<IExternalAccountStore, ExternalAccountStore>();
+        services.AddSingleton<IDirectoryGroupMappingStore, DirectoryGroupMappingStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
     }
