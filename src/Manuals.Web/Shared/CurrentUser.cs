@@ -17,6 +17,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public string DisplayName => Principal.FindFirstValue(ManualsClaimTypes.DisplayName) ?? Principal.Identity?.Name ?? "";
 
+    /// <summary>Signs in with the company account and has no password here to change.</summary>
+    public bool IsCompanyAccount => Principal.HasClaim(c => c.Type == ManualsClaimTypes.CompanyAccount);
+
     /// <summary>Who is asking, as the access policy sees them.</summary>
     public Viewer Viewer => _viewer ??= new Viewer(
         long.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0,

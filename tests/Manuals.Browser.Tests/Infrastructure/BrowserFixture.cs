@@ -36,12 +36,13 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>A fresh, signed-out browser context in Japanese and Tokyo time, with relative URLs resolved against the app.</summary>
-    public Task<IBrowserContext> NewContextAsync()
+    /// <param name="app">Another app than the shared one (one with settings of its own), or null for the shared one.</param>
+    public Task<IBrowserContext> NewContextAsync(ManualsAppFactory? app = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser has not started.");
         return browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (app?.BaseAddress ?? BaseAddress).ToString(),
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },

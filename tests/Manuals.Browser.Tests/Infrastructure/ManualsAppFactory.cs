@@ -22,8 +22,12 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
 
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("manuals-browser-tests-");
 
-    public ManualsAppFactory()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Settings over the defaults below, e.g. a company sign-in provider.</param>
+    public ManualsAppFactory(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -51,6 +55,12 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
             // The app logs JSON to the console; only problems are worth reading in test output.
             ["Logging:LogLevel:Default"] = "Warning",
         }));
+        // UseSetting rather than app configuration: Program reads these while it registers services, before the
+        // factory's configuration callbacks run.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

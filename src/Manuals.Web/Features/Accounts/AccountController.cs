@@ -72,6 +72,13 @@ public sealed class AccountController(
             return Challenge();
         }
 
+        if (user.PasswordHash is null)
+        {
+            // A company account has no password here; the page says where to change it instead.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new ChangePasswordModel());
+        }
+
         if (ModelState.IsValid && model.NewPassword == model.CurrentPassword)
         {
             ModelState.AddModelError(nameof(model.NewPassword), l["Account.PasswordUnchanged"]);

@@ -8,4 +8,7 @@ public static class ManualsClaimTypes
 
     /// <summary>Present while the user still has a password an admin set (<see cref="MustChangePasswordMiddleware"/>).</summary>
     public const string MustChangePassword = "manuals:must_change_password";
+
+    /// <summary>Present for a user with no password here, who signs in only through the company's provider.</summary>
+    public const string CompanyAccount = "manuals:company_account";
 }

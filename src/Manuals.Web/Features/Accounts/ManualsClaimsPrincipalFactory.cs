@@ -18,6 +18,11 @@ public sealed class ManualsClaimsPrincipalFactory(
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ManualsClaimTypes.DisplayName, user.DisplayName));
+        if (user.PasswordHash is null)
+        {
+            identity.AddClaim(new Claim(ManualsClaimTypes.CompanyAccount, "true"));
+        }
+
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(ManualsClaimTypes.MustChangePassword, "true"));

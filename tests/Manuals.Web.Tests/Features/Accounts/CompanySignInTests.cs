@@ -289,6 +289,36 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task CompanyAccount_HasNoPasswordHere_PageSaysSoAndRefusesAChange()
+    {
+        fixture.Entra.NextUser = new TestIdentity { Subject = "no-password", Name = "無鍵 十郎" };
+        await fixture.Browser(fixture.Entra, out var app).SignInAsync("/account/external/entra");
+        var session = new Infrastructure.WebSession(app);
+
+        var (home, homeDocument) = await session.GetAsync("/manuals");
+        var (page, document) = await session.GetAsync("/account/password");
+        var change = await session.PostAsync("/account/password",
+        [
+            new("__RequestVerificationToken", await session.TokenFromAsync("/manuals")),
+            new("CurrentPassword", "anything-at-all"),
+            new("NewPassword", "a-brand-new-password"),
+            new("ConfirmPassword", "a-brand-new-password"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Null(homeDocument.QuerySelector("a[href='/account/password']"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("このサイトのパスワードはありません", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.QuerySelector("form[action='/account/password']"));
+        Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
+        var user = await fixture.UserNamedAsync("無鍵 十郎");
+        Assert.NotNull(user);
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var entity = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>().FindByIdAsync(user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(entity!.PasswordHash);
+    }
+
+    [Fact]
     public async Task FailurePage_HostileQuery_ShowsOnlyKnownReasonAndSafeReference()
     {
         var response = await fixture.App.CreateClient().GetAsync(new Uri("/account/sign-in-failed?reason=%3Cscript%3E&provider=x&ref=%3Cb%3Ehi", UriKind.Relative));
