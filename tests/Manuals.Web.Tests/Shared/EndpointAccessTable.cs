@@ -48,6 +48,10 @@ internal static class EndpointAccessTable
         Row("POST /admin/users/{id:long}", i => $"/admin/users/{i.User}", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: BadRequest),
         Row("POST /admin/users/{id:long}/reset-password", i => $"/admin/users/{i.User}/reset-password", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Redirect),
         Row("POST /admin/users/{id:long}/unlock", i => $"/admin/users/{i.User}/unlock", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Redirect),
+        Row("GET /admin/directory-groups", _ => "/admin/directory-groups", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
+        Row("POST /admin/directory-groups", _ => "/admin/directory-groups", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: BadRequest),
+        Row("GET /admin/directory-groups/{id:long}/remove", _ => "/admin/directory-groups/999999/remove", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: NotFound),
+        Row("POST /admin/directory-groups/{id:long}/remove", _ => "/admin/directory-groups/999999/remove", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: NotFound),
 
         // Search administration: Admins only.
         Row("GET /admin/search", _ => "/admin/search", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
