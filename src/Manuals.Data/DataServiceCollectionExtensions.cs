@@ -1,5 +1,6 @@
 using Dapper;
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
 using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Handovers;
@@ -8,6 +9,7 @@ using Manuals.Core.Manuals;
 using Manuals.Core.Search;
 using Manuals.Core.Templates;
 using Manuals.Data.Accounts;
+using Manuals.Data.Audit;
 using Manuals.Data.Coverage;
 using Manuals.Data.Departments;
 using Manuals.Data.Handovers;
@@ -57,6 +59,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<UserStore>();
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IKeyRingStore, KeyRingStore>();
+        services.AddSingleton<IAuditLog, AuditLogStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
     }
