@@ -46,9 +46,6 @@ public static class AuditAction
     /// <summary>担当者 (owner) changed.</summary>
     public const string ManualOwnerChanged = "manual-owner-changed";
 
-    /// <summary>A link between a business task and a manual removed.</summary>
-    public const string TaskManualUnlinked = "task-manual-unlinked";
-
     public const string SynonymDeleted = "synonym-deleted";
 
     /// <summary>A missed search marked 対応済み (its row is deleted).</summary>
@@ -78,7 +75,7 @@ public static class AuditAction
         UserCreated, UserUpdated, UserRolesChanged, UserDepartmentsChanged, UserDisabled, UserEnabled, UserPasswordReset,
         GroupMappingAdded, GroupMappingRemoved,
         ManualPublished, ManualArchived, ManualRestored, ManualVisibilityChanged, ManualOwnerChanged,
-        TaskManualUnlinked, SynonymDeleted, MissedSearchResolved,
+        SynonymDeleted, MissedSearchResolved,
         Import,
         TemplateCreated, TemplateChanged, TemplateRetired, TemplateRestored,
         HandoverStarted, HandoverSigned, HandoverSignWithdrawn, HandoverCompleted, HandoverReopened,

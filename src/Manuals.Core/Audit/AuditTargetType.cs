@@ -7,7 +7,6 @@ public static class AuditTargetType
     public const string Manual = "manual";
     public const string Template = "template";
     public const string Handover = "handover";
-    public const string BusinessTask = "task";
     public const string Synonym = "synonym";
     public const string MissedSearch = "missed-search";
 
@@ -17,5 +16,5 @@ public static class AuditTargetType
     /// <summary>An imported file or folder; the target name is its name.</summary>
     public const string File = "file";
 
-    public static IReadOnlyList<string> All { get; } = [User, Manual, Template, Handover, BusinessTask, Synonym, MissedSearch, GroupMapping, File];
+    public static IReadOnlyList<string> All { get; } = [User, Manual, Template, Handover, Synonym, MissedSearch, GroupMapping, File];
 }

@@ -1,4 +1,6 @@
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
+using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +16,7 @@ public sealed class AccountController(
     SignInManager<User> signInManager,
     UserManager<User> userManager,
     UserSessions sessions,
+    AuditTrail audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("sign-in")]
@@ -33,7 +36,12 @@ public sealed class AccountController(
             return View(model);
         }
 
-        var result = await signInManager.PasswordSignInAsync(model.UserName.Trim(), model.Password, isPersistent: false, lockoutOnFailure: false);
+        var userName = model.UserName.Trim();
+        var result = await signInManager.PasswordSignInAsync(userName, model.Password, isPersistent: false, lockoutOnFailure: false);
+        // The account is named only when the typed name is one; otherwise 「不明なユーザー」, never the text typed.
+        var account = await userManager.FindByNameAsync(userName);
+        await audit.RecordSignInAsync(
+            account?.Id, account?.DisplayName, account?.UserName, result.Succeeded ? AuditOutcome.Success : AuditOutcome.Failure, AuditMethod.Local);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
@@ -50,6 +58,7 @@ public sealed class AccountController(
     public async Task<IActionResult> SignOutNow()
     {
         await signInManager.SignOutAsync();
+        await audit.RecordAsync(AuditAction.SignOut, null);
         return RedirectToAction(nameof(SignIn));
     }
 
@@ -85,6 +94,7 @@ public sealed class AccountController(
                 // Sessions elsewhere (perhaps someone who knew the old password) end; this one goes on.
                 await sessions.EndOthersAsync(user.Id, cancellationToken);
                 await signInManager.RefreshSignInAsync(user);
+                await audit.RecordAsync(AuditAction.PasswordChanged, AuditTarget.Of(AuditTargetType.User, user.Id, user.UserName));
                 TempData["Flash"] = l["Account.PasswordChanged"].Value;
                 return Redirect("/manuals");
             }
