@@ -1,5 +1,6 @@
 using Dapper;
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
 using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Handovers;
@@ -8,6 +9,7 @@ using Manuals.Core.Manuals;
 using Manuals.Core.Search;
 using Manuals.Core.Templates;
 using Manuals.Data.Accounts;
+using Manuals.Data.Audit;
 using Manuals.Data.Coverage;
 using Manuals.Data.Departments;
 using Manuals.Data.Handovers;
@@ -59,6 +61,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IKeyRingStore, KeyRingStore>();
         services.AddSingleton<IExternalAccountStore, ExternalAccountStore>();
         services.AddSingleton<IDirectoryGroupMappingStore, DirectoryGroupMappingStore>();
+        services.AddSingleton<IAuditLog, AuditLogStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
     }

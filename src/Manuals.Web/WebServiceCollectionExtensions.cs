@@ -34,7 +34,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TimeDisplay>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Features.Audit.AuditTrail>();
+        services.AddScoped<Features.Audit.AuditPages>();
         services.AddScoped<Features.Manuals.ManualPages>();
+        services.AddScoped<Features.Manuals.ManualAudit>();
         services.AddScoped<Features.Templates.TemplatePages>();
         services.AddScoped<Features.Manuals.StepPages>();
         services.AddScoped<Features.Admin.UserAdministration>();
@@ -44,6 +47,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Coverage.CoveragePages>();
         services.AddSingleton<Features.Coverage.CoverageClock>();
         services.AddScoped<Features.Handovers.HandoverPages>();
+        services.AddScoped<Features.Handovers.HandoverAudit>();
         services.AddScoped<Features.Handovers.HandoverSheetBuilder>();
         services.AddSingleton<ChromiumPdf>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -78,7 +78,7 @@ public sealed class ManualService(
         if (existing.RevisionNumber == baseRevision
             && await manuals.TryUpdateAsync(id, baseRevision, draft, author, clock.GetUtcNow(), cancellationToken))
         {
-            return SaveResult.Saved(id);
+            return SaveResult.Saved(id) with { Previous = existing };
         }
 
         var current = await manuals.FindAsync(id, cancellationToken);
@@ -178,7 +178,7 @@ public sealed class ManualService(
         }
 
         await manuals.UpdateSettingsAsync(id, ownerId, reviewIntervalDays, cancellationToken);
-        return SaveResult.Saved(id);
+        return SaveResult.Saved(id) with { Previous = manual };
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public sealed record SaveResult(SaveOutcome Outcome, long ManualId, Manual? Curr
     /// <summary>On <see cref="SaveOutcome.Conflict"/> from a save, the merge of the writer's edit with the current manual.</summary>
     public ManualConflict? Conflict { get; init; }
 
+    /// <summary>On <see cref="SaveOutcome.Saved"/> of a change to an existing manual, the manual as it was before it (for the audit log).</summary>
+    public Manual? Previous { get; init; }
+
     public static SaveResult Saved(long id) => new(SaveOutcome.Saved, id, null, []);
 
     public static SaveResult Failed(SaveOutcome outcome, long id = 0) => new(outcome, id, null, []);

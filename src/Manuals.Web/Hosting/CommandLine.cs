@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Manuals.Core.Audit;
 using Manuals.Core.Manuals.Import;
 using Manuals.Core.Search;
+using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -94,6 +96,17 @@ public sealed class CommandLine
         }
 
         Console.WriteLine(l["Cli.Import.Summary", report.Imported.Count, report.Refused.Count]);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // No one is signed in on the command line: the entry names 「コマンドライン」 as the actor.
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsAsync(
+                AuditActors.CommandLine,
+                AuditAction.Import,
+                report.Refused.Count == 0 ? AuditOutcome.Success : AuditOutcome.Failure,
+                new AuditTarget(AuditTargetType.File, null, fullPath),
+                l["Audit.Detail.MarkdownImport", report.Imported.Count, report.Refused.Count].Value);
+        }
+
         return report.Refused.Count == 0 ? 0 : 1;
     }
 }

@@ -14,6 +14,9 @@ public sealed class TimeDisplay
         _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
     }
 
+    /// <summary>The configured time zone (dates typed into filters are days in it).</summary>
+    public TimeZoneInfo Zone => _zone;
+
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
 
     /// <summary>e.g. 2026/11/21 16:50.</summary>

@@ -1,3 +1,4 @@
+using Manuals.Core.Audit;
 using Manuals.Core.Manuals;
 using Manuals.Data;
 using Manuals.Data.Manuals;
@@ -53,6 +54,28 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_Folder_OneAuditEntryByTheCommandLine()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_directory, "audited")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.md"), "---\ntitle: 監査ログの確認\ndepartment: 総務\n---\n## 手順\n1. 確認します。\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "bad.md"), "# front matter なし\n");
+        var database = Path.Combine(_directory, "manuals.db");
+
+        var (exitCode, _, _) = await RunAsync("import", folder, database);
+
+        Assert.Equal(1, exitCode);
+        var entries = (await ServicesFor(database).GetRequiredService<IAuditLog>()
+            .ListAsync(AuditFilter.None, new AuditPageRequest(), CancellationToken.None)).Entries;
+        var entry = Assert.Single(entries);
+        Assert.Equal((AuditAction.Import, AuditOutcome.Failure), (entry.Action, entry.Outcome));
+        Assert.Null(entry.ActorUserId);
+        Assert.Equal("コマンドライン", entry.ActorName);
+        Assert.Equal((AuditTargetType.File, folder), (entry.TargetType, entry.TargetName));
+        Assert.Equal("1 件を取り込み、1 件を取り込みませんでした", entry.Detail);
+        Assert.Null(entry.ClientAddress);
+    }
+
+    [Fact]
     public async Task Import_MissingFolder_ExitsWithMessage()
     {
         var (exitCode, _, errors) = await RunAsync("import", Path.Combine(_directory, "nope"), Path.Combine(_directory, "manuals.db"));
@@ -67,12 +90,14 @@ public sealed class ImportCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static ManualStore StoreFor(string database)
+    private static ManualStore StoreFor(string database) => (ManualStore)ServicesFor(database).GetRequiredService<IManualStore>();
+
+    private static ServiceProvider ServicesFor(string database)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory($"Data Source={database}"));
         services.AddManualsStores();
-        return (ManualStore)services.BuildServiceProvider().GetRequiredService<IManualStore>();
+        return services.BuildServiceProvider();
     }
 
     private static Task<(int ExitCode, string Output, string Errors)> RunAsync(string command, string folder, string database) =>

@@ -63,6 +63,10 @@ internal static class EndpointAccessTable
         Row("GET /admin/missed-searches", _ => "/admin/missed-searches", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
         Row("POST /admin/missed-searches/{id:long}/resolve", i => $"/admin/missed-searches/{i.MissedSearch}/resolve", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Redirect),
 
+        // The audit log and its CSV export: Admins only.
+        Row("GET /admin/audit", _ => "/admin/audit", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
+        Row("GET /admin/audit.csv", _ => "/admin/audit.csv", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
+
         // Search: everyone signed in; results are filtered, never refused.
         Row("GET /search", _ => "/search?q=%E4%BC%9A%E8%AD%B0%E5%AE%A4", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
         Row("GET /search/suggest", _ => "/search/suggest?q=%E4%BC%9A%E8%AD%B0", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
+using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +18,7 @@ public sealed class AccountController(
     UserManager<User> userManager,
     UserSessions sessions,
     CompanySignInProviders providers,
+    AuditTrail audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("sign-in")]
@@ -35,7 +38,12 @@ public sealed class AccountController(
             return View(model);
         }
 
-        var result = await signInManager.PasswordSignInAsync(model.UserName.Trim(), model.Password, isPersistent: false, lockoutOnFailure: false);
+        var userName = model.UserName.Trim();
+        var result = await signInManager.PasswordSignInAsync(userName, model.Password, isPersistent: false, lockoutOnFailure: false);
+        // The account is named only when the typed name is one; otherwise 「不明なユーザー」, never the text typed.
+        var account = await userManager.FindByNameAsync(userName);
+        await audit.RecordSignInAsync(
+            account?.Id, account?.DisplayName, account?.UserName, result.Succeeded ? AuditOutcome.Success : AuditOutcome.Failure, AuditMethod.Local);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
@@ -54,6 +62,7 @@ public sealed class AccountController(
         // A company account's session: after Manuals' own sign-out, offer the provider's (CompanySignInController).
         var method = User.FindFirstValue(ClaimTypes.AuthenticationMethod);
         await signInManager.SignOutAsync();
+        await audit.RecordAsync(AuditAction.SignOut, null);
         return providers.Find(method) is { } provider
             ? Redirect("/account/signed-out" + QueryString.Create("provider", provider.Scheme))
             : RedirectToAction(nameof(SignIn));
@@ -98,6 +107,7 @@ public sealed class AccountController(
                 // Sessions elsewhere (perhaps someone who knew the old password) end; this one goes on.
                 await sessions.EndOthersAsync(user.Id, cancellationToken);
                 await signInManager.RefreshSignInAsync(user);
+                await audit.RecordAsync(AuditAction.PasswordChanged, AuditTarget.Of(AuditTargetType.User, user.Id, user.UserName));
                 TempData["Flash"] = l["Account.PasswordChanged"].Value;
                 return Redirect("/manuals");
             }

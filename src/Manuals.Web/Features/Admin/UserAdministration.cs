@@ -1,13 +1,23 @@
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
 using Manuals.Core.Departments;
 using Manuals.Web.Features.Accounts;
+using Manuals.Web.Features.Audit;
+using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Manuals.Web.Features.Admin;
 
-/// <summary>What the admin user pages do: create users, set roles and departments, disable, reset, unlock.</summary>
+/// <summary>What the admin user pages do: create users, set roles and departments, disable, reset, unlock; each change audited.</summary>
 public sealed class UserAdministration(
-    UserManager<User> users, IAccountDirectory directory, IDepartmentStore departments, UserSessions sessions, TimeProvider clock)
+    UserManager<User> users,
+    IAccountDirectory directory,
+    IDepartmentStore departments,
+    UserSessions sessions,
+    TimeProvider clock,
+    AuditTrail audit,
+    IStringLocalizer<SharedResource> l)
 {
     public async Task<UserListPage> ListAsync(CancellationToken cancellationToken) =>
         new(await directory.ListAsync(cancellationToken), await departments.ListAsync(cancellationToken), clock.GetUtcNow());
@@ -38,6 +48,11 @@ public sealed class UserAdministration(
 
         await users.AddToRoleAsync(user, form.Role);
         await directory.SetDepartmentsAsync(user.Id, await KnownDepartmentsAsync(form.DepartmentIds, cancellationToken), cancellationToken);
+        var created = await directory.FindAsync(user.Id, cancellationToken);
+        await audit.RecordAsync(
+            AuditAction.UserCreated,
+            Target(user.Id, user.UserName),
+            created is null ? null : $"{RoleNames(created.Roles)} / {await DepartmentNamesAsync(created.DepartmentIds, cancellationToken)}");
         return (user.Id, []);
     }
 
@@ -83,7 +98,67 @@ public sealed class UserAdministration(
             await sessions.EndAllAsync(id, cancellationToken);
         }
 
+        if (before is not null && after is not null)
+        {
+            await AuditUpdateAsync(before, after, cancellationToken);
+        }
+
         return [];
+    }
+
+    /// <summary>One entry per kind of change, each with the old and the new value.</summary>
+    private async Task AuditUpdateAsync(UserSummary before, UserSummary after, CancellationToken cancellationToken)
+    {
+        var target = Target(after.Id, after.UserName);
+        if (before.UserName != after.UserName || before.DisplayName != after.DisplayName || before.Email != after.Email)
+        {
+            var changes = new List<string>();
+            if (before.UserName != after.UserName)
+            {
+                changes.Add($"{l["Account.Field.UserName"].Value}: {before.UserName} → {after.UserName}");
+            }
+
+            if (before.DisplayName != after.DisplayName)
+            {
+                changes.Add($"{l["Account.Field.DisplayName"].Value}: {before.DisplayName} → {after.DisplayName}");
+            }
+
+            if (before.Email != after.Email)
+            {
+                changes.Add($"{l["Account.Field.Email"].Value}: {before.Email} → {after.Email}");
+            }
+
+            await audit.RecordAsync(AuditAction.UserUpdated, target, string.Join("、", changes));
+        }
+
+        if (!before.Roles.Order().SequenceEqual(after.Roles.Order()))
+        {
+            await audit.RecordAsync(AuditAction.UserRolesChanged, target, $"{RoleNames(before.Roles)} → {RoleNames(after.Roles)}");
+        }
+
+        if (!before.DepartmentIds.Order().SequenceEqual(after.DepartmentIds.Order()))
+        {
+            await audit.RecordAsync(
+                AuditAction.UserDepartmentsChanged,
+                target,
+                $"{await DepartmentNamesAsync(before.DepartmentIds, cancellationToken)} → {await DepartmentNamesAsync(after.DepartmentIds, cancellationToken)}");
+        }
+
+        if (before.IsDisabled != after.IsDisabled)
+        {
+            await audit.RecordAsync(after.IsDisabled ? AuditAction.UserDisabled : AuditAction.UserEnabled, target);
+        }
+    }
+
+    private static AuditTarget Target(long id, string userName) => AuditTarget.Of(AuditTargetType.User, id, userName);
+
+    private string RoleNames(IEnumerable<string> roles) => string.Join("・", roles.Select(r => l[$"Role.{r}"].Value));
+
+    private async Task<string> DepartmentNamesAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var names = (await departments.ListAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
+        var list = ids.Select(id => names.GetValueOrDefault(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        return list.Count == 0 ? l["Audit.Detail.None"].Value : string.Join("・", list);
     }
 
     /// <summary>
@@ -110,6 +185,7 @@ public sealed class UserAdministration(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await sessions.EndAllAsync(user.Id, cancellationToken);
+        await audit.RecordAsync(AuditAction.UserPasswordReset, Target(user.Id, user.UserName));
         return password;
     }
 

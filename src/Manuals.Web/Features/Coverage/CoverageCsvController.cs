@@ -1,7 +1,9 @@
 using System.Globalization;
+using Manuals.Core.Audit;
 using Manuals.Core.Coverage;
 using Manuals.Core.Coverage.Csv;
 using Manuals.Web.Features.Accounts;
+using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -20,6 +22,7 @@ public sealed class CoverageCsvController(
     CoverageCsvExporter exporter,
     CurrentUser currentUser,
     TimeProvider clock,
+    AuditTrail audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("export/{kind}.csv")]
@@ -62,6 +65,16 @@ public sealed class CoverageCsvController(
         var dryRun = form.Intent != "import";
         var result = await importer.ImportAsync(
             currentUser.Viewer, currentUser.Author, form.Kind, bytes, new CsvImportOptions(dryRun), cancellationToken);
+        if (!dryRun)
+        {
+            // The import itself, not its preview: written, or refused whole because of the listed errors.
+            await audit.RecordAsync(
+                AuditAction.Import,
+                result.Written ? AuditOutcome.Success : AuditOutcome.Failure,
+                new AuditTarget(AuditTargetType.File, null, fileName),
+                l["Audit.Detail.CsvImport", l[$"Coverage.Csv.Kind.{form.Kind}"].Value, result.Rows, result.Created, result.Updated, result.Errors.Count].Value);
+        }
+
         if (result.Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -20,6 +20,7 @@ public sealed class HandoverSignOffsController(
     HandoverService service,
     CurrentUser currentUser,
     CoverageClock clock,
+    HandoverAudit audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("sign-off")]
@@ -37,6 +38,11 @@ public sealed class HandoverSignOffsController(
 
         var result = await service.SignAsync(
             currentUser.Viewer, currentUser.Author, id, form.Role, form.EmployeeId, form.SignedOn ?? default, clock.Now(), cancellationToken);
+        if (result.Outcome == SaveOutcome.Saved)
+        {
+            await audit.SignedAsync(result.Id, form.Role, form.EmployeeId, cancellationToken);
+        }
+
         return await AfterAsync(result, "Handovers.Signed", cancellationToken);
     }
 
@@ -45,6 +51,11 @@ public sealed class HandoverSignOffsController(
     {
         ArgumentNullException.ThrowIfNull(form);
         var result = await service.UnsignAsync(currentUser.Viewer, currentUser.Author, id, form.Role, form.EmployeeId, cancellationToken);
+        if (result.Outcome == SaveOutcome.Saved)
+        {
+            await audit.UnsignedAsync(result.Id, form.Role, cancellationToken);
+        }
+
         return await AfterAsync(result, "Handovers.Unsigned", cancellationToken);
     }
 

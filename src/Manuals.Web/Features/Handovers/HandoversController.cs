@@ -1,3 +1,4 @@
+using Manuals.Core.Audit;
 using Manuals.Core.Handovers;
 using Manuals.Core.Manuals;
 using Manuals.Web.Features.Accounts;
@@ -22,6 +23,7 @@ public sealed class HandoversController(
     HandoverService service,
     CurrentUser currentUser,
     CoverageClock clock,
+    HandoverAudit audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
@@ -52,6 +54,7 @@ public sealed class HandoversController(
             var result = await service.StartAsync(currentUser.Viewer, currentUser.Author, form.ToStart(), clock.Now(), cancellationToken);
             if (result.Outcome == SaveOutcome.Saved)
             {
+                await audit.RecordAsync(AuditAction.HandoverStarted, result.Id, null, cancellationToken);
                 TempData["Flash"] = l["Handovers.Started"].Value;
                 return RedirectToAction(nameof(Show), new { id = result.Id });
             }
@@ -96,6 +99,11 @@ public sealed class HandoversController(
     public async Task<IActionResult> Complete(long id, [FromForm] int version, CancellationToken cancellationToken)
     {
         var result = await service.CompleteAsync(currentUser.Viewer, currentUser.Author, id, version, clock.Now(), cancellationToken);
+        if (result.Outcome == SaveOutcome.Saved)
+        {
+            await audit.RecordAsync(AuditAction.HandoverCompleted, result.Id, null, cancellationToken);
+        }
+
         return await AfterAsync(result, "Handovers.Completed", () => ShowAgainAsync(id, null, cancellationToken), cancellationToken);
     }
 
@@ -104,6 +112,11 @@ public sealed class HandoversController(
     {
         ArgumentNullException.ThrowIfNull(form);
         var result = await service.ReopenAsync(currentUser.Viewer, currentUser.Author, id, form.Reason ?? "", cancellationToken);
+        if (result.Outcome == SaveOutcome.Saved)
+        {
+            await audit.RecordAsync(AuditAction.HandoverReopened, result.Id, form.Reason?.Trim(), cancellationToken);
+        }
+
         return await AfterAsync(result, "Handovers.Reopened", () => ShowAgainAsync(id, null, cancellationToken), cancellationToken);
     }
 

@@ -14,6 +14,7 @@ public sealed class ManualsController(
     ManualPages pages,
     ManualService service,
     CurrentUser currentUser,
+    ManualAudit audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/")]
@@ -133,6 +134,7 @@ public sealed class ManualsController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
+                await audit.RestoredAsync(result, number, cancellationToken);
                 TempData["Flash"] = l["Manuals.Revision.Restored", number].Value;
                 return RedirectToAction(nameof(Show), new { id });
             case SaveOutcome.Conflict:
@@ -172,6 +174,7 @@ public sealed class ManualsController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
+                await audit.SettingsSavedAsync(result, cancellationToken);
                 TempData["Flash"] = l["Manuals.Settings.Saved"].Value;
                 return RedirectToAction(nameof(Show), new { id });
             case SaveOutcome.Invalid:
@@ -196,6 +199,7 @@ public sealed class ManualsController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
+                await audit.SavedAsync(result, cancellationToken);
                 TempData["Flash"] = l["Manuals.Saved"].Value;
                 return RedirectToAction(nameof(Show), new { id = result.ManualId });
             case SaveOutcome.Invalid:

@@ -1,5 +1,7 @@
+using Manuals.Core.Audit;
 using Manuals.Core.Search;
 using Manuals.Web.Features.Accounts;
+using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +15,7 @@ namespace Manuals.Web.Features.Search;
 /// </summary>
 [Route("admin/synonyms")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class SynonymsController(ISynonymStore store, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SynonymsController(ISynonymStore store, AuditTrail audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -54,11 +56,13 @@ public sealed class SynonymsController(ISynonymStore store, IStringLocalizer<Sha
     [HttpPost("{id:long}/delete")]
     public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken)
     {
+        var group = (await store.ListAsync(cancellationToken)).FirstOrDefault(g => g.Id == id);
         if (!await store.DeleteAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
+        await audit.RecordAsync(AuditAction.SynonymDeleted, AuditTarget.Of(AuditTargetType.Synonym, id, group is null ? null : string.Join("、", group.Terms)));
         TempData["Flash"] = l["Search.Synonyms.Deleted"].Value;
         return RedirectToAction(nameof(Index));
     }

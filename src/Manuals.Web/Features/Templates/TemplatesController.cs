@@ -1,6 +1,8 @@
+using Manuals.Core.Audit;
 using Manuals.Core.Manuals;
 using Manuals.Core.Templates;
 using Manuals.Web.Features.Accounts;
+using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +20,7 @@ public sealed class TemplatesController(
     TemplatePages pages,
     TemplateService service,
     CurrentUser currentUser,
+    AuditTrail audit,
     IStringLocalizer<SharedResource> l) : Controller
 {
     private const string ReloadIntent = "reload";
@@ -72,6 +75,7 @@ public sealed class TemplatesController(
         var result = await service.CreateAsync(currentUser.Viewer, form.ToDraft(), cancellationToken);
         if (result.Succeeded)
         {
+            await audit.RecordAsync(AuditAction.TemplateCreated, AuditTarget.Of(AuditTargetType.Template, result.TemplateId, form.Name.Trim()));
             TempData["Flash"] = l["Templates.Created", form.Name.Trim()].Value;
             return RedirectToAction(nameof(Show), new { id = result.TemplateId });
         }
@@ -124,6 +128,11 @@ public sealed class TemplatesController(
         var result = await service.UpdateAsync(currentUser.Viewer, id, form.ToDraft(), cancellationToken);
         if (result.Succeeded)
         {
+            var name = form.Name.Trim();
+            await audit.RecordAsync(
+                AuditAction.TemplateChanged,
+                AuditTarget.Of(AuditTargetType.Template, id, name),
+                name == template.Name ? null : $"{template.Name} → {name}");
             TempData["Flash"] = l["Templates.Saved"].Value;
             return RedirectToAction(nameof(Show), new { id });
         }
@@ -160,6 +169,10 @@ public sealed class TemplatesController(
         switch (await service.SetRetiredAsync(currentUser.Viewer, id, retired, cancellationToken))
         {
             case TemplateSaveOutcome.Saved:
+                var template = await pages.FindAsync(id, cancellationToken);
+                await audit.RecordAsync(
+                    retired ? AuditAction.TemplateRetired : AuditAction.TemplateRestored,
+                    AuditTarget.Of(AuditTargetType.Template, id, template?.Name));
                 TempData["Flash"] = l[retired ? "Templates.RetiredFlash" : "Templates.RestoredFlash"].Value;
                 return RedirectToAction(nameof(Show), new { id });
             case TemplateSaveOutcome.Forbidden:
