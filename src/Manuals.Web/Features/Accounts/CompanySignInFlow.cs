@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
+using Manuals.Web.Features.Audit;
+using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Manuals.Web.Features.Accounts;
 
@@ -14,7 +18,8 @@ public sealed class CompanySignInFlow(
     IExternalSignIn accounts,
     SignInManager<User> signInManager,
     UserSessions sessions,
-    CompanySignInProviders providers)
+    CompanySignInProviders providers,
+    AuditTrail audit)
 {
     /// <summary>Where the handler sends the browser after a sign-in at the provider; <see cref="ProviderItem"/> names the provider.</summary>
     public const string CallbackPath = "/account/external/callback";
@@ -31,25 +36,20 @@ public sealed class CompanySignInFlow(
         if (!external.Succeeded || provider is null)
         {
             // Nothing (or nothing ours) came back from a provider: a bookmarked or replayed callback.
-            return await RefuseAsync(context, provider, CompanySignInFailure.State, null);
+            return await RefuseAsync(context, provider, CompanySignInFailure.State, failure: null);
         }
 
         var identity = Read(external.Principal, provider);
         if (identity is null)
         {
-            return await RefuseAsync(context, provider, CompanySignInFailure.Claims, null);
+            return await RefuseAsync(context, provider, CompanySignInFailure.Claims, failure: null);
         }
 
         var result = await accounts.SignInAsync(identity, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return await RefuseAsync(context, provider, CompanySignInFailure.Disabled, null);
-        }
-
         var user = await signInManager.UserManager.FindByIdAsync(result.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (user is null || user.IsDisabled)
+        if (!result.Succeeded || user is null || user.IsDisabled)
         {
-            return await RefuseAsync(context, provider, CompanySignInFailure.Disabled, null);
+            return await RefuseAsync(context, provider, CompanySignInFailure.Disabled, failure: null, user);
         }
 
         if (result.AccessChanged)
@@ -59,22 +59,30 @@ public sealed class CompanySignInFlow(
         }
 
         await signInManager.SignInAsync(user, isPersistent: false, authenticationMethod: provider.Scheme);
+        await audit.RecordSignInAsync(user.Id, user.DisplayName, user.UserName, AuditOutcome.Success, AuditMethodOf(provider));
         return null;
     }
 
     /// <summary>
-    /// Records a refused company sign-in in the log and sends the browser to the failure page; nobody is signed in.
-    /// Also called by the handler's remote-failure event (state, code, token and tenant problems).
+    /// Records a refused company sign-in in the application log and the audit log, and sends the browser to the failure
+    /// page; nobody is signed in. Also called by the handler's remote-failure event (state, code, token and tenant problems).
     /// </summary>
-    public static Task<string> RefuseAsync(HttpContext context, CompanySignInProvider? provider, string reason, Exception? failure)
+    /// <param name="user">The account the provider's identity belongs to, when known (a disabled user).</param>
+    public static async Task<string> RefuseAsync(HttpContext context, CompanySignInProvider? provider, string reason, Exception? failure, User? user = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CompanySignInFlow));
+        var services = context.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CompanySignInFlow));
         CompanySignInLog.Refused(logger, provider?.Scheme ?? "?", reason, context.TraceIdentifier, failure);
+        var detail = services.GetRequiredService<IStringLocalizer<SharedResource>>()["Audit.Detail.SignInRefused", reason, context.TraceIdentifier].Value;
+        await services.GetRequiredService<AuditTrail>().RecordSignInAsync(
+            user?.Id, user?.DisplayName, user?.UserName, AuditOutcome.Failure, provider is null ? AuditMethod.Oidc : AuditMethodOf(provider), detail);
         context.Response.Redirect(
             $"/account/sign-in-failed?reason={Uri.EscapeDataString(reason)}&provider={Uri.EscapeDataString(provider?.Scheme ?? "")}&ref={Uri.EscapeDataString(context.TraceIdentifier)}");
-        return Task.FromResult(reason);
+        return reason;
     }
+
+    private static string AuditMethodOf(CompanySignInProvider provider) => provider.IsEntra ? AuditMethod.Entra : AuditMethod.Oidc;
 
     /// <summary>The person as the provider vouched for them, or null when the token lacks their subject or issuer.</summary>
     public static ExternalIdentity? Read(ClaimsPrincipal? principal, CompanySignInProvider provider)

@@ -1,6 +1,8 @@
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
 using Manuals.Core.Departments;
 using Manuals.Web.Features.Accounts;
+using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,11 @@ namespace Manuals.Web.Features.Admin;
 [Route("admin/directory-groups")]
 [Authorize(Policy = Policies.Admin)]
 public sealed class DirectoryGroupsController(
-    IDirectoryGroupMappingStore store, IDepartmentStore departments, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    IDirectoryGroupMappingStore store,
+    IDepartmentStore departments,
+    TimeProvider clock,
+    AuditTrail audit,
+    IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -36,8 +42,12 @@ public sealed class DirectoryGroupsController(
         {
             var duplicate = page.Mappings.Any(m =>
                 m.DepartmentId == form.DepartmentId && string.Equals(m.GroupId, form.GroupId, StringComparison.OrdinalIgnoreCase));
-            if (!duplicate && await store.AddAsync(form.GroupId, form.Label, form.DepartmentId, clock.GetUtcNow(), cancellationToken) is not null)
+            if (!duplicate && await store.AddAsync(form.GroupId, form.Label, form.DepartmentId, clock.GetUtcNow(), cancellationToken) is { } id)
             {
+                await audit.RecordAsync(
+                    AuditAction.GroupMappingAdded,
+                    AuditTarget.Of(AuditTargetType.GroupMapping, id, form.Label ?? form.GroupId),
+                    l["Audit.Detail.GroupMapping", form.GroupId, page.DepartmentName(form.DepartmentId)]);
                 TempData["Flash"] = l["Admin.DirectoryGroups.Added", form.GroupId, page.DepartmentName(form.DepartmentId)].Value;
                 return RedirectToAction(nameof(Index));
             }
@@ -65,10 +75,17 @@ public sealed class DirectoryGroupsController(
     [HttpPost("{id:long}/remove")]
     public async Task<IActionResult> Remove(long id, CancellationToken cancellationToken)
     {
-        if (!await store.RemoveAsync(id, cancellationToken))
+        var mapping = await store.FindAsync(id, cancellationToken);
+        if (mapping is null || !await store.RemoveAsync(id, cancellationToken))
         {
             return NotFound();
         }
+
+        var departmentName = (await departments.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == mapping.DepartmentId)?.Name ?? "";
+        await audit.RecordAsync(
+            AuditAction.GroupMappingRemoved,
+            AuditTarget.Of(AuditTargetType.GroupMapping, id, mapping.Label ?? mapping.GroupId),
+            l["Audit.Detail.GroupMapping", mapping.GroupId, departmentName]);
 
         TempData["Flash"] = l["Admin.DirectoryGroups.Removed"].Value;
         return RedirectToAction(nameof(Index));

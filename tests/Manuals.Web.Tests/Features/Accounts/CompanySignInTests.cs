@@ -1,5 +1,6 @@
 using System.Net;
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
 using Manuals.Web.Tests.Infrastructure.OpenId;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,8 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
         Assert.NotEqual("none", token.ClientAuthentication);
         // A session like any other: the pages that need sign-in open.
         Assert.Equal(HttpStatusCode.OK, (await app.GetAsync(new Uri("/coverage", UriKind.Relative))).StatusCode);
+        var audit = await LatestSignInAsync();
+        Assert.Equal((AuditOutcome.Success, AuditMethod.Entra, user.Id, "山田 花子"), (audit.Outcome, audit.Method, audit.ActorUserId, audit.ActorName));
     }
 
     [Fact]
@@ -129,6 +132,8 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
         Assert.NotNull(user);
         Assert.Equal([Roles.Editor], user.Roles);
         Assert.Equal([await fixture.DepartmentIdAsync("経理・財務")], user.DepartmentIds);
+        var audit = await LatestSignInAsync();
+        Assert.Equal((AuditOutcome.Success, AuditMethod.Oidc, user.Id), (audit.Outcome, audit.Method, audit.ActorUserId));
 
         // The same employee_id again, whatever "sub" says now: the same user.
         fixture.Generic.NextUser = new TestIdentity
@@ -272,6 +277,9 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/account/signed-out?provider=entra", signOut.Headers.Location!.OriginalString);
+        var log = fixture.App.Services.GetRequiredService<IAuditLog>();
+        var signedOut = Assert.Single((await log.ListAsync(new AuditFilter(Action: AuditAction.SignOut), new AuditPageRequest(Size: 1), CancellationToken.None)).Entries);
+        Assert.Equal("退出 九郎", signedOut.ActorName);
         Assert.Equal(HttpStatusCode.Redirect, (await app.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
         var (page, document) = await session.GetAsync("/account/signed-out?provider=entra");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -331,7 +339,7 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
         Assert.DoesNotContain("&lt;b&gt;hi", body, StringComparison.Ordinal);
     }
 
-    private static async Task AssertRefusedAsync(OpenIdRedirectResult result, HttpClient app, string reason)
+    private async Task AssertRefusedAsync(OpenIdRedirectResult result, HttpClient app, string reason)
     {
         var body = await result.Response.Content.ReadAsStringAsync();
         Assert.Equal("/account/sign-in-failed", result.FinalUrl.AbsolutePath);
@@ -346,5 +354,18 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
         var home = await app.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Contains("/account/sign-in", home.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        // The audit log has the failure, its reason code and the reference the page showed.
+        var audit = await LatestSignInAsync();
+        var reference = System.Web.HttpUtility.ParseQueryString(result.FinalUrl.Query)["ref"];
+        Assert.Equal(AuditOutcome.Failure, audit.Outcome);
+        Assert.Contains($"理由コード {reason}・参照番号 {reference}", audit.Detail, StringComparison.Ordinal);
+    }
+
+    private async Task<AuditEntry> LatestSignInAsync()
+    {
+        var log = fixture.App.Services.GetRequiredService<IAuditLog>();
+        var page = await log.ListAsync(new AuditFilter(Action: AuditAction.SignIn), new AuditPageRequest(Size: 1), CancellationToken.None);
+        return Assert.Single(page.Entries);
     }
 }

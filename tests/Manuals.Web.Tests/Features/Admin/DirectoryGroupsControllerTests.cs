@@ -1,5 +1,6 @@
 using System.Net;
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
 using Manuals.Core.Departments;
 using Manuals.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,8 @@ public sealed class DirectoryGroupsControllerTests(ManualsAppFactory factory) : 
     public async Task Remove_AfterTheConfirmationPage_MappingGone()
     {
         var admin = await AdminAsync();
-        await admin.SubmitAsync(Page, AddForm, new() { ["GroupId"] = "to-remove", ["Label"] = "消すグループ", ["DepartmentId"] = "1" });
+        var soumu = (await DepartmentIdAsync("総務")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await admin.SubmitAsync(Page, AddForm, new() { ["GroupId"] = "to-remove", ["Label"] = "消すグループ", ["DepartmentId"] = soumu });
         var (_, list) = await admin.GetAsync(Page);
         var link = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("to-remove", StringComparison.Ordinal))
             .QuerySelector("a")!.GetAttribute("href")!;
@@ -81,6 +83,16 @@ public sealed class DirectoryGroupsControllerTests(ManualsAppFactory factory) : 
         var (_, after) = await admin.GetAsync(Page);
         Assert.DoesNotContain("to-remove", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(link)).Response.StatusCode);
+
+        // Both changes are in the audit log, by the admin, naming the group and the department.
+        var log = factory.Services.GetRequiredService<IAuditLog>();
+        var entries = (await log.ListAsync(AuditFilter.None, new AuditPageRequest(Size: 2), CancellationToken.None)).Entries;
+        Assert.Equal([AuditAction.GroupMappingRemoved, AuditAction.GroupMappingAdded], entries.Select(e => e.Action));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(("管理者", AuditTargetType.GroupMapping, "消すグループ"), (e.ActorName, e.TargetType, e.TargetName));
+            Assert.Equal("to-remove → 総務", e.Detail);
+        });
     }
 
     [Fact]
