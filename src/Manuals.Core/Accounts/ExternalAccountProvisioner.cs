@@ -79,7 +79,10 @@ public sealed class ExternalAccountProvisioner(
             return ExternalSignInResult.Refused(existing.UserId, ExternalSignInRefusal.Disabled);
         }
 
-        var applied = existing.AccessOverridden ? null : access;
+        // Groups left out of the token: the role still follows the directory, the departments stay as they were.
+        var applied = existing.AccessOverridden ? null
+            : identity.GroupsOmitted ? access with { DepartmentIds = existing.DepartmentIds.Order().ToList() }
+            : access;
         var changed = applied is not null
             && (!existing.Roles.SequenceEqual([applied.Role], StringComparer.Ordinal)
                 || !existing.DepartmentIds.Order().SequenceEqual(applied.DepartmentIds));

@@ -9,6 +9,10 @@ namespace Manuals.Core.Accounts;
 /// <param name="PreferredUserName">The <c>preferred_username</c> claim (Entra ID: the UPN), when present.</param>
 /// <param name="RoleValues">The values of the <c>roles</c> claim (app roles), mapped through <see cref="ExternalSignInOptions.RoleValues"/>.</param>
 /// <param name="GroupIds">The values of the <c>groups</c> claim, mapped to departments through the admins' group mappings.</param>
+/// <param name="GroupsOmitted">
+/// The user is in more groups than the token holds and the provider left them out (Entra ID's "groups overage"):
+/// <see cref="GroupIds"/> says nothing, so the departments the user has stay as they are.
+/// </param>
 public sealed record ExternalIdentity(
     string Provider,
     string Issuer,
@@ -17,7 +21,8 @@ public sealed record ExternalIdentity(
     string? Email,
     string? PreferredUserName,
     IReadOnlyList<string> RoleValues,
-    IReadOnlyList<string> GroupIds)
+    IReadOnlyList<string> GroupIds,
+    bool GroupsOmitted = false)
 {
     /// <summary>The key the account is linked by.</summary>
     public ExternalLogin Login => new(Provider, Issuer, Subject);

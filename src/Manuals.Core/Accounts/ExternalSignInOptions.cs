@@ -2,6 +2,7 @@ namespace Manuals.Core.Accounts;
 
 /// <summary>
 /// How company sign-in maps a token to this application's access (configuration section <c>Manuals:ExternalSignIn</c>).
+/// Which claims carry the roles and groups is each provider's setting (<c>AzureAd:Claims</c>, <c>Oidc:Claims</c>).
 /// </summary>
 public sealed class ExternalSignInOptions
 {
@@ -13,10 +14,4 @@ public sealed class ExternalSignInOptions
 
     /// <summary>The role of a user whose token carries no recognised role value (<see cref="Roles.Reader"/> by default).</summary>
     public string DefaultRole { get; set; } = Roles.Reader;
-
-    /// <summary>The claim whose values are the user's app roles.</summary>
-    public string RoleClaim { get; set; } = "roles";
-
-    /// <summary>The claim whose values are the user's directory groups (mapped to departments by admins).</summary>
-    public string GroupClaim { get; set; } = "groups";
 }

@@ -134,6 +134,23 @@ public sealed class ExternalAccountProvisionerTests
     }
 
     [Fact]
+    public async Task SignInAsync_GroupsOmittedFromTheToken_KeepsTheDepartmentsAndStillAppliesTheRole()
+    {
+        _groups.Add("g-keiri", 1);
+        _groups.Add("g-jinji", 2);
+        await Provisioner().SignInAsync(Identity() with { GroupIds = ["g-keiri", "g-jinji"] }, CancellationToken.None);
+
+        // Too many groups for the token: none listed, only the sign that they were left out.
+        var again = await Provisioner().SignInAsync(
+            Identity() with { GroupIds = [], GroupsOmitted = true, RoleValues = ["Manuals.Admin"] }, CancellationToken.None);
+
+        Assert.True(again.AccessChanged);
+        var account = _accounts.Single();
+        Assert.Equal([1L, 2L], account.DepartmentIds);
+        Assert.Equal([Roles.Admin], account.Roles);
+    }
+
+    [Fact]
     public async Task SignInAsync_SameAccessAgain_ReportsNoChange()
     {
         _groups.Add("g-keiri", 1);

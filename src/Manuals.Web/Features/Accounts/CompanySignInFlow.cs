@@ -84,6 +84,14 @@ public sealed class CompanySignInFlow(
 
     private static string AuditMethodOf(CompanySignInProvider provider) => provider.IsEntra ? AuditMethod.Entra : AuditMethod.Oidc;
 
+    /// <summary>
+    /// Whether the provider left the groups out because there are too many: Entra ID then sends <c>hasgroups</c> or
+    /// names the groups claim in <c>_claim_names</c> (to be fetched from Microsoft Graph, which this app does not call).
+    /// </summary>
+    private static bool GroupsOmitted(ClaimsPrincipal principal, string groupsClaim) =>
+        principal.HasClaim(c => c.Type == "hasgroups" && string.Equals(c.Value, "true", StringComparison.OrdinalIgnoreCase))
+        || principal.FindFirst("_claim_names")?.Value.Contains($"\"{groupsClaim}\"", StringComparison.Ordinal) == true;
+
     /// <summary>The person as the provider vouched for them, or null when the token lacks their subject or issuer.</summary>
     public static ExternalIdentity? Read(ClaimsPrincipal? principal, CompanySignInProvider provider)
     {
@@ -109,7 +117,8 @@ public sealed class CompanySignInFlow(
             Value(claims.Email),
             Value(claims.UserName),
             Values(claims.Roles),
-            Values(claims.Groups));
+            Values(claims.Groups),
+            GroupsOmitted(principal, claims.Groups));
 
         string? Value(string type) => principal.FindFirst(type)?.Value is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 

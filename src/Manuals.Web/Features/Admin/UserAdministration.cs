@@ -9,10 +9,15 @@ using Microsoft.Extensions.Localization;
 
 namespace Manuals.Web.Features.Admin;
 
-/// <summary>What the admin user pages do: create users, set roles and departments, disable, reset, unlock; each change audited.</summary>
+/// <summary>
+/// What the admin user pages do: create users, set roles and departments, disable, reset, unlock; each change audited.
+/// A company account (<see cref="IExternalAccountStore"/>) has no password, and its names come from the provider at each
+/// sign-in; its role and departments follow the directory unless an admin sets them by hand.
+/// </summary>
 public sealed class UserAdministration(
     UserManager<User> users,
     IAccountDirectory directory,
+    IExternalAccountStore externalAccounts,
     IDepartmentStore departments,
     UserSessions sessions,
     TimeProvider clock,
@@ -20,12 +25,24 @@ public sealed class UserAdministration(
     IStringLocalizer<SharedResource> l)
 {
     public async Task<UserListPage> ListAsync(CancellationToken cancellationToken) =>
-        new(await directory.ListAsync(cancellationToken), await departments.ListAsync(cancellationToken), clock.GetUtcNow());
+        new(
+            await directory.ListAsync(cancellationToken),
+            await departments.ListAsync(cancellationToken),
+            await externalAccounts.ListLoginsAsync(cancellationToken),
+            clock.GetUtcNow());
 
     public async Task<UserFormPage> FormAsync(UserFormModel form, UserSummary? user, string? newPassword, CancellationToken cancellationToken) =>
-        new(form, user, await departments.ListAsync(cancellationToken), newPassword);
+        new(
+            form,
+            user,
+            await departments.ListAsync(cancellationToken),
+            newPassword,
+            user is null ? null : await externalAccounts.FindLoginAsync(user.Id, cancellationToken));
 
     public Task<UserSummary?> FindAsync(long id, CancellationToken cancellationToken) => directory.FindAsync(id, cancellationToken);
+
+    /// <summary>The user's company login, or null for a local account.</summary>
+    public Task<ExternalLoginSummary?> FindLoginAsync(long id, CancellationToken cancellationToken) => externalAccounts.FindLoginAsync(id, cancellationToken);
 
     /// <summary>Creates the user; returns the errors Identity or the rules found (empty on success).</summary>
     public async Task<(long Id, IReadOnlyList<string> Errors)> CreateAsync(UserFormModel form, CancellationToken cancellationToken)
@@ -56,7 +73,10 @@ public sealed class UserAdministration(
         return (user.Id, []);
     }
 
-    /// <summary>Changes name, e-mail, role, departments and the disabled flag.</summary>
+    /// <summary>
+    /// Changes name, e-mail, role, departments and the disabled flag. For a company account the names stay as the
+    /// provider sent them, and the role and departments change only when set by hand (<see cref="UserFormModel.AccessOverridden"/>).
+    /// </summary>
     public async Task<IReadOnlyList<string>> UpdateAsync(long id, UserFormModel form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -68,6 +88,18 @@ public sealed class UserAdministration(
 
         var wasDisabled = user.IsDisabled;
         var before = await directory.FindAsync(id, cancellationToken);
+        var login = await externalAccounts.FindLoginAsync(id, cancellationToken);
+        if (login is not null && before is not null)
+        {
+            form.UserName = before.UserName;
+            form.DisplayName = before.DisplayName;
+            form.Email = before.Email;
+            if (!form.AccessOverridden)
+            {
+                form.Role = HighestRole(before.Roles);
+                form.DepartmentIds = before.DepartmentIds.ToList();
+            }
+        }
         user.DisplayName = form.DisplayName.Trim();
         user.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
         user.IsDisabled = form.IsDisabled;
@@ -103,8 +135,21 @@ public sealed class UserAdministration(
             await AuditUpdateAsync(before, after, cancellationToken);
         }
 
+        if (login is not null && login.AccessOverridden != form.AccessOverridden)
+        {
+            await externalAccounts.SetAccessOverriddenAsync(id, form.AccessOverridden, cancellationToken);
+            await audit.RecordAsync(
+                AuditAction.UserUpdated,
+                Target(id, user.UserName),
+                l[form.AccessOverridden ? "Audit.Detail.AccessOverridden" : "Audit.Detail.AccessFromDirectory"]);
+        }
+
         return [];
     }
+
+    /// <summary>The highest of the user's roles (Admin over Editor over Reader), the one the form shows.</summary>
+    public static string HighestRole(IEnumerable<string> roles) =>
+        roles.OrderByDescending(r => Roles.All.ToList().IndexOf(r)).FirstOrDefault() ?? Roles.Reader;
 
     /// <summary>One entry per kind of change, each with the old and the new value.</summary>
     private async Task AuditUpdateAsync(UserSummary before, UserSummary after, CancellationToken cancellationToken)
@@ -163,12 +208,13 @@ public sealed class UserAdministration(
 
     /// <summary>
     /// Sets a new random password the user must change at sign-in, clears any lockout, ends the user's sessions and
-    /// returns the password to show once.
+    /// returns the password to show once. Null for an unknown user or a company account, which has no password here
+    /// (a password would let someone in around the company's sign-in).
     /// </summary>
     public async Task<string?> ResetPasswordAsync(long id, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (user is null)
+        if (user is null || await externalAccounts.FindLoginAsync(id, cancellationToken) is not null)
         {
             return null;
         }

@@ -36,4 +36,10 @@ public sealed class UserFormModel
     public IList<long> DepartmentIds { get; set; } = [];
 
     public bool IsDisabled { get; set; }
+
+    /// <summary>
+    /// For a company account: the role and departments below are set by hand and the directory no longer changes them
+    /// at sign-in (「手動設定」). Unchecked, they follow the directory and the form's role and departments are ignored.
+    /// </summary>
+    public bool AccessOverridden { get; set; }
 }

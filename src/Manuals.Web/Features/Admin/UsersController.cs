@@ -56,16 +56,7 @@ public sealed class UsersController(UserAdministration admin, CurrentUser curren
             return NotFound();
         }
 
-        var form = new UserFormModel
-        {
-            UserName = user.UserName,
-            DisplayName = user.DisplayName,
-            Email = user.Email,
-            Role = user.Roles.OrderByDescending(r => Roles.All.ToList().IndexOf(r)).FirstOrDefault() ?? Roles.Reader,
-            DepartmentIds = user.DepartmentIds.ToList(),
-            IsDisabled = user.IsDisabled,
-        };
-        return View("Form", await admin.FormAsync(form, user, TempData["NewPassword"] as string, cancellationToken));
+        return View("Form", await admin.FormAsync(await FormOfAsync(user, cancellationToken), user, TempData["NewPassword"] as string, cancellationToken));
     }
 
     [HttpPost("{id:long}")]
@@ -80,6 +71,14 @@ public sealed class UsersController(UserAdministration admin, CurrentUser curren
 
         // Password is not part of this form; ignore whatever a crafted request sends.
         ModelState.Remove(nameof(form.Password));
+        if (await admin.FindLoginAsync(id, cancellationToken) is not null)
+        {
+            // A company account's names come from the provider and are not in the form (UserAdministration keeps them).
+            ModelState.Remove(nameof(form.UserName));
+            ModelState.Remove(nameof(form.DisplayName));
+            ModelState.Remove(nameof(form.Email));
+        }
+
         CheckRole(form);
         if (id == currentUser.Viewer.UserId && (form.IsDisabled || form.Role != Roles.Admin))
         {
@@ -105,6 +104,20 @@ public sealed class UsersController(UserAdministration admin, CurrentUser curren
     [HttpPost("{id:long}/reset-password")]
     public async Task<IActionResult> ResetPassword(long id, CancellationToken cancellationToken)
     {
+        var user = await admin.FindAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (await admin.FindLoginAsync(id, cancellationToken) is not null)
+        {
+            // The page offers no reset for a company account; a crafted request gets the page with the reason.
+            ModelState.AddModelError("", l["Admin.Users.CompanyNoPassword"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Form", await admin.FormAsync(await FormOfAsync(user, cancellationToken), user, null, cancellationToken));
+        }
+
         var password = await admin.ResetPasswordAsync(id, cancellationToken);
         if (password is null)
         {
@@ -126,6 +139,17 @@ public sealed class UsersController(UserAdministration admin, CurrentUser curren
         TempData["Flash"] = l["Admin.Users.Unlocked"].Value;
         return RedirectToAction(nameof(Edit), new { id });
     }
+
+    private async Task<UserFormModel> FormOfAsync(UserSummary user, CancellationToken cancellationToken) => new()
+    {
+        UserName = user.UserName,
+        DisplayName = user.DisplayName,
+        Email = user.Email,
+        Role = UserAdministration.HighestRole(user.Roles),
+        DepartmentIds = user.DepartmentIds.ToList(),
+        IsDisabled = user.IsDisabled,
+        AccessOverridden = (await admin.FindLoginAsync(user.Id, cancellationToken))?.AccessOverridden == true,
+    };
 
     private void CheckRole(UserFormModel form)
     {

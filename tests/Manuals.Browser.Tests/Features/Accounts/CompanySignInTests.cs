@@ -98,6 +98,43 @@ public sealed class CompanySignInTests(BrowserFixture browser) : IAsyncLifetime,
         await SignInPage.ShownAsync(page);
     }
 
+    [Fact]
+    public async Task Admin_SetsACompanyAccountsRoleByHand_AfterTickingTheOverride()
+    {
+        _provider.NextUser = new TestIdentity { Subject = "browser-override", Name = "小林 直子", Groups = [GeneralAffairsGroup] };
+        await using (var person = await browser.NewContextAsync(App))
+        {
+            var page = await person.NewPageAsync();
+            await SignInPage.OpenAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Microsoft アカウントでサインイン" }).ClickAsync();
+            await Expect(page.Locator(".site-user__name")).ToHaveTextAsync("小林 直子");
+        }
+
+        await using var context = await browser.NewContextAsync(App);
+        var admin = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(admin)).SubmitAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        await admin.GotoAsync("/admin/users");
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "小林 直子" });
+        await Expect(row).ToContainTextAsync("Microsoft Entra ID");
+        await Expect(row).ToContainTextAsync("ディレクトリ");
+        await Screenshots.SaveAsync(admin, "admin-users-company-account");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+
+        var editor = admin.GetByRole(AriaRole.Radio, new() { Name = "編集者" });
+        await Expect(editor).ToBeDisabledAsync();
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "パスワードを再設定する" })).ToHaveCountAsync(0);
+        await admin.GetByLabel("ロールと部署を手動で設定する（ディレクトリの設定より優先）").CheckAsync();
+        await Expect(editor).ToBeEnabledAsync();
+        await editor.CheckAsync();
+        await Screenshots.SaveAsync(admin, "admin-user-company-account");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("ユーザー情報を保存しました。");
+        await Expect(admin.GetByRole(AriaRole.Radio, new() { Name = "編集者" })).ToBeCheckedAsync();
+        await admin.GotoAsync("/admin/users");
+        await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "小林 直子" })).ToContainTextAsync("手動設定");
+    }
+
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     public async ValueTask DisposeAsync()

@@ -91,6 +91,34 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task EntraSignIn_GroupsOverage_KeepsTheDepartmentsTheUserHad()
+    {
+        var person = new TestIdentity
+        {
+            Subject = "entra-sub-overage",
+            ObjectId = "0a000000-0000-4000-8000-000000000009",
+            Name = "多組 八郎",
+            Groups = [CompanySignInFixture.AccountingGroup],
+        };
+        fixture.Entra.NextUser = person;
+        await fixture.Browser(fixture.Entra, out _).SignInAsync("/account/external/entra");
+
+        // Now in too many groups: Entra ID leaves "groups" out and points to Graph in _claim_names instead.
+        fixture.Entra.NextUser = new TestIdentity
+        {
+            Subject = person.Subject,
+            ObjectId = person.ObjectId,
+            Name = person.Name,
+            OtherClaims = new Dictionary<string, string> { ["_claim_names"] = "{\"groups\":\"src1\"}" },
+        };
+        var result = await fixture.Browser(fixture.Entra, out _).SignInAsync("/account/external/entra");
+
+        Assert.Equal(HttpStatusCode.OK, result.Response.StatusCode);
+        var user = await fixture.UserNamedAsync("多組 八郎");
+        Assert.Equal([await fixture.DepartmentIdAsync("経理・財務")], user!.DepartmentIds);
+    }
+
+    [Fact]
     public async Task EntraSignIn_DirectoryChangesRoles_TheOlderSessionEnds()
     {
         var person = new TestIdentity
