@@ -96,7 +96,7 @@ public sealed class CompanySignInTests(CompanySignInFixture fixture) : IClassFix
         var person = new TestIdentity
         {
             Subject = "entra-sub-overage",
-            ObjectId = "0a000000-0000-4000-8000-000000000009",
+            ObjectId = "0a000000-0000-4000-8000-000000000010",
             Name = "多組 八郎",
             Groups = [CompanySignInFixture.AccountingGroup],
         };
