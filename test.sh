@@ -59,18 +59,45 @@ for project in tests/*/*.csproj; do
     [[ -e "$project" ]] && projects+=("$project")
 done
 
-broken=()
-for project in "${projects[@]}"; do
-    name="$(basename "$project" .csproj)"
-    echo
-    echo "==> dotnet test $project"
-    if ! dotnet test "$project" -c Release --no-build \
+# The browser tests mostly wait on Chromium, so they run beside the other projects (which run one after another);
+# their console output is kept in a file and printed when they end, so the two streams do not interleave.
+run_tests() { # run_tests <project>
+    local name
+    name="$(basename "$1" .csproj)"
+    dotnet test "$1" -c Release --no-build \
         --logger "trx;LogFileName=$name.trx" \
         --logger "console;verbosity=normal" \
-        --results-directory "$results"; then
-        broken+=("$name")
+        --results-directory "$results"
+}
+
+broken=()
+browser_pid="" browser_project="" browser_log="$results/browser-tests.log"
+for project in "${projects[@]}"; do
+    if [[ "$project" == *Browser.Tests* ]]; then
+        browser_project="$project"
+        echo "==> dotnet test $project (in the background; output follows when it ends)"
+        run_tests "$project" >"$browser_log" 2>&1 &
+        browser_pid=$!
     fi
 done
+for project in "${projects[@]}"; do
+    [[ "$project" == "$browser_project" ]] && continue
+    echo
+    echo "==> dotnet test $project"
+    if ! run_tests "$project"; then
+        broken+=("$(basename "$project" .csproj)")
+    fi
+done
+if [[ -n "$browser_pid" ]]; then
+    browser_status=0
+    wait "$browser_pid" || browser_status=$?
+    echo
+    echo "==> dotnet test $browser_project"
+    cat "$browser_log"
+    if ((browser_status != 0)); then
+        broken+=("$(basename "$browser_project" .csproj)")
+    fi
+fi
 
 # --- (c) totals from the TRX files ---------------------------------------------------------------------------------
 # <Counters total=".." executed=".." passed=".." failed=".." error=".." timeout=".." aborted=".." ... notExecuted=".." />
