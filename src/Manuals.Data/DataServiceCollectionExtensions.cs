@@ -17,6 +17,7 @@ using Manuals.Data.Images;
 using Manuals.Data.Manuals;
 using Manuals.Data.Migrations;
 using Manuals.Data.Search;
+using Manuals.Data.Search.Lucene;
 using Manuals.Data.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,18 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(_ => ReadOptions(configuration));
         services.AddSingleton(sp => CreateConnectionFactory(sp.GetRequiredService<StorageOptions>()));
         return services.AddManualsStores();
+    }
+
+    /// <summary>
+    /// Search on a Lucene.Net index in <paramref name="indexPath"/> (this node's own folder) instead of the database's
+    /// full-text index; the index is opened when first needed and closed with the container.
+    /// </summary>
+    public static IServiceCollection AddLuceneSearch(this IServiceCollection services, string indexPath)
+    {
+        services.AddSingleton(_ => new LuceneIndex(indexPath));
+        services.AddSingleton<IndexSource>();
+        services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
+        return services;
     }
 
     /// <summary>Registers the stores and the migration runner over an already registered <see cref="IDbConnectionFactory"/>.</summary>

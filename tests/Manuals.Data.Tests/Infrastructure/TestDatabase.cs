@@ -18,9 +18,12 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly CancellationTokenSource _timeout = new(TestTimeout);
     private readonly string? _sqliteDirectory;
     private readonly string? _postgresConnectionString;
+    private readonly string? _indexDirectory;
 
-    private TestDatabase(SqlEngine engine, IDbConnectionFactory connections, ServiceProvider services, string? sqliteDirectory, string? postgresConnectionString)
+    private TestDatabase(
+        SqlEngine engine, IDbConnectionFactory connections, ServiceProvider services, string? sqliteDirectory, string? postgresConnectionString, string? indexDirectory)
     {
+        _indexDirectory = indexDirectory;
         Engine = engine;
         Connections = connections;
         Services = services;
@@ -42,7 +45,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="engine">Which engine to run on.</param>
     /// <param name="migrate">False leaves the database empty (migration tests run the runner themselves).</param>
     /// <param name="configureServices">Extra registrations, e.g. Identity's <c>UserManager</c>.</param>
-    public static async Task<TestDatabase> CreateAsync(SqlEngine engine, bool migrate = true, Action<IServiceCollection>? configureServices = null)
+    /// <param name="lucene">Search on a Lucene.Net index in a temp folder instead of the database's full-text index.</param>
+    public static async Task<TestDatabase> CreateAsync(
+        SqlEngine engine, bool migrate = true, Action<IServiceCollection>? configureServices = null, bool lucene = false)
     {
         string? sqliteDirectory = null;
         string? postgresConnectionString = null;
@@ -63,13 +68,20 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddLogging()
             .AddSingleton(connections)
             .AddManualsStores();
+        var indexDirectory = lucene ? Directory.CreateTempSubdirectory("manuals-lucene-").FullName : null;
+        if (indexDirectory is not null)
+        {
+            services.AddLuceneSearch(indexDirectory);
+        }
+
         configureServices?.Invoke(services);
         var database = new TestDatabase(
             engine,
             connections,
             services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }),
             sqliteDirectory,
-            postgresConnectionString);
+            postgresConnectionString,
+            indexDirectory);
         if (migrate)
         {
             try
@@ -122,6 +134,11 @@ public sealed class TestDatabase : IAsyncDisposable
             // Pooled connections keep the file (and its -wal/-shm companions) open.
             SqliteConnection.ClearAllPools();
             Directory.Delete(_sqliteDirectory, recursive: true);
+        }
+
+        if (_indexDirectory is not null)
+        {
+            Directory.Delete(_indexDirectory, recursive: true);
         }
 
         _timeout.Dispose();

@@ -9,11 +9,23 @@ namespace Manuals.Data.Tests.Search;
 
 /// <summary>
 /// The repository's sample manuals imported with <see cref="ManualImporter"/> into one database per engine and indexed,
-/// shared by the tests of a class (they only read).
+/// shared by the tests of a class (they only read). The index is the one the stores register (in the database), or
+/// a Lucene.Net index in a temp folder (<see cref="LuceneSampleLibrary"/>).
 /// </summary>
-public sealed class SampleLibrary : IAsyncLifetime
+public class SampleLibrary : IAsyncLifetime
 {
     private readonly Dictionary<SqlEngine, TestDatabase> _databases = [];
+    private readonly bool _lucene;
+
+    public SampleLibrary()
+        : this(lucene: false)
+    {
+    }
+
+    protected SampleLibrary(bool lucene)
+    {
+        _lucene = lucene;
+    }
 
     public static string SamplesPath { get; } = FindSamples();
 
@@ -30,7 +42,7 @@ public sealed class SampleLibrary : IAsyncLifetime
     {
         foreach (var engine in new[] { SqlEngine.Sqlite, SqlEngine.Postgres })
         {
-            var db = await TestDatabase.CreateAsync(engine);
+            var db = await TestDatabase.CreateAsync(engine, lucene: _lucene);
             _databases[engine] = db;
             var importer = new ManualImporter(
                 db.Services.GetRequiredService<IManualStore>(), db.Services.GetRequiredService<IDepartmentStore>(), TimeProvider.System);
@@ -61,5 +73,14 @@ public sealed class SampleLibrary : IAsyncLifetime
         }
 
         throw new InvalidOperationException("Manuals.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>The samples searched through Lucene.Net (<c>LuceneSearchIndex</c>) on each engine.</summary>
+public sealed class LuceneSampleLibrary : SampleLibrary
+{
+    public LuceneSampleLibrary()
+        : base(lucene: true)
+    {
     }
 }

@@ -17,11 +17,17 @@ public sealed class SearchIndexTests
     private static readonly DateTimeOffset Monday = new(2026, 3, 30, 9, 0, 0, TimeSpan.FromHours(9));
     private static readonly Viewer Admin = new(9000, new HashSet<string> { Roles.Admin }, new HashSet<long>());
 
-    [Theory]
-    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task SearchAsync_EveryViewer_SeesExactlyWhatTheAccessPolicyAllowsInRowsCountsFacetsAndSuggestions(SqlEngine engine)
+    /// <summary>Each engine, with the database's full-text index and with Lucene.Net.</summary>
+    public static TheoryData<SqlEngine, bool> EnginesAndIndexes => new()
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
+        { SqlEngine.Sqlite, false }, { SqlEngine.Postgres, false }, { SqlEngine.Sqlite, true }, { SqlEngine.Postgres, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(EnginesAndIndexes))]
+    public async Task SearchAsync_EveryViewer_SeesExactlyWhatTheAccessPolicyAllowsInRowsCountsFacetsAndSuggestions(SqlEngine engine, bool lucene)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine, lucene: lucene);
         var ownerA = await CreateUserAsync(db, "owner.a");
         var ownerB = await CreateUserAsync(db, "owner.b");
         var manuals = new List<(long Id, long Department, ManualVisibility Visibility, long? Owner, ManualStatus Status, string Tag)>();

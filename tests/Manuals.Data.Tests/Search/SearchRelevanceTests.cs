@@ -4,12 +4,19 @@ using Manuals.Data.Tests.Infrastructure;
 
 namespace Manuals.Data.Tests.Search;
 
+/// <summary>The labelled relevance suite on the index inside the database (FTS5, tsvector).</summary>
+[Collection(DatabaseCollectionDefinition.Name)]
+public sealed class SearchRelevanceTests(SampleLibrary library) : SearchRelevanceSuite(library), IClassFixture<SampleLibrary>;
+
+/// <summary>The same suite, unchanged, on Lucene.Net.</summary>
+[Collection(DatabaseCollectionDefinition.Name)]
+public sealed class LuceneRelevanceTests(LuceneSampleLibrary library) : SearchRelevanceSuite(library), IClassFixture<LuceneSampleLibrary>;
+
 /// <summary>
 /// The labelled relevance suite over the samples (issue #4's acceptance): each expectation holds on both engines, and
 /// both engines return the same manuals in the same order.
 /// </summary>
-[Collection(DatabaseCollectionDefinition.Name)]
-public sealed class SearchRelevanceTests(SampleLibrary library) : IClassFixture<SampleLibrary>
+public abstract class SearchRelevanceSuite(SampleLibrary library)
 {
     private const string MonthlyClosing = "月次決算の手順";
     private const string Payroll = "給与計算の手順";

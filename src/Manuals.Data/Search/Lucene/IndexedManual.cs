@@ -1,0 +1,17 @@
+using Manuals.Core.Manuals;
+
+namespace Manuals.Data.Search.Lucene;
+
+/// <summary>A manual as the index holds it: its text fields and what search filters and checks access on.</summary>
+public sealed record IndexedManual(
+    long Id,
+    long Revision,
+    string Title,
+    long DepartmentId,
+    ManualVisibility Visibility,
+    ManualStatus Status,
+    string? Template,
+    long? OwnerId,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> Tags,
+    string Markdown);

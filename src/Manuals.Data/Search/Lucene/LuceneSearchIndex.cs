@@ -1,0 +1,266 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Manuals.Core.Accounts;
+using Manuals.Core.Manuals;
+using Manuals.Core.Search;
+
+namespace Manuals.Data.Search.Lucene;
+
+/// <summary>
+/// Search on this node's Lucene index (<see cref="LuceneIndex"/>). The index finds, ranks, counts and pages; the rows of
+/// a page are read from the database afterwards and checked against the access policy once more, so a manual whose
+/// access changed a moment ago is never shown to someone who may no longer read it.
+/// </summary>
+public sealed class LuceneSearchIndex(LuceneIndex index, IndexSource source) : ISearchIndex
+{
+    /// <summary>Manuals read and written per step of a rebuild or catch-up.</summary>
+    private const int BatchSize = 500;
+
+    /// <summary>The schema of the documents (<see cref="LuceneFields"/>) and the analyzer: an index of another version is rebuilt.</summary>
+    public static readonly string SchemaVersion = "1." + SearchAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
+
+    private static readonly Sort ByRelevance = new(
+        SortField.FIELD_SCORE, new SortField(LuceneFields.Updated, SortFieldType.INT64, true), new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
+
+    private static readonly Sort ByUpdated = new(
+        new SortField(LuceneFields.Updated, SortFieldType.INT64, true), new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
+
+    public async Task<SearchIndexPage> SearchAsync(
+        SearchQuery query, SearchFilters filters, SearchSort sort, int offset, int limit, Viewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (query.IsEmpty)
+        {
+            return new SearchIndexPage(0, []);
+        }
+
+        offset = Math.Clamp(offset, 0, SearchLimits.MaxCount);
+        limit = Math.Clamp(limit, 1, 100);
+        var (total, ids) = index.Read(searcher =>
+        {
+            var match = Restricted(LuceneQueries.Match(query, searcher.IndexReader), viewer, filters);
+            var top = searcher.Search(match, null, Math.Min(offset + limit, SearchLimits.MaxCount), sort == SearchSort.Updated ? ByUpdated : ByRelevance, doDocScores: false, doMaxScore: false);
+            return (top.TotalHits, top.ScoreDocs.Skip(offset).Select(hit => IdOf(searcher, hit.Doc)).ToList());
+        });
+
+        var rows = (await source.RowsAsync(ids, cancellationToken))
+            .Where(m => ManualAccessPolicy.CanRead(viewer, m.DepartmentId, m.Visibility, m.OwnerId, m.Status))
+            .Select(m => new SearchIndexRow
+            {
+                Id = m.Id,
+                Title = m.Title,
+                DepartmentId = m.DepartmentId,
+                Visibility = m.Visibility,
+                Status = m.Status,
+                Template = m.Template,
+                UpdatedAt = m.UpdatedAt,
+                Body = m.Markdown,
+            })
+            .ToList();
+        return new SearchIndexPage(Math.Min(total, SearchLimits.MaxCount), rows, total > SearchLimits.MaxCount);
+    }
+
+    public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (query.IsEmpty || limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<SearchSuggestion>>([]);
+        }
+
+        IReadOnlyList<SearchSuggestion> suggestions = index.Read(searcher =>
+        {
+            var match = Restricted(LuceneQueries.TitleMatch(query, searcher.IndexReader), viewer, null);
+            var top = searcher.Search(match, null, limit, ByRelevance, doDocScores: false, doMaxScore: false);
+            return top.ScoreDocs
+                .Select(hit => searcher.Doc(hit.Doc))
+                .Select(doc => new SearchSuggestion(
+                    SearchSuggestionKind.Manual, long.Parse(doc.Get(LuceneFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), doc.Get(LuceneFields.Title, CultureInfo.InvariantCulture)))
+                .ToList();
+        });
+        return Task.FromResult(suggestions);
+    }
+
+    public Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var facets = index.Read(searcher =>
+        {
+            var collector = new ValuesCollector(LuceneFields.Tag, LuceneFields.Template);
+            searcher.Search(LuceneQueries.Readable(viewer), collector);
+            return new SearchFacets(collector.Values(0), collector.Values(1));
+        });
+        return Task.FromResult(facets);
+    }
+
+    public async Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var total = await source.CountAsync(cancellationToken);
+        index.Clear();
+        var done = 0;
+        long after = 0;
+        while (true)
+        {
+            var batch = await source.AfterAsync(after, BatchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            index.Apply(batch, []);
+            done += batch.Count;
+            after = batch[^1].Id;
+            progress?.Report(new SearchRebuildProgress(done, Math.Max(total, done)));
+        }
+
+        index.Commit(CommitData());
+        return done;
+    }
+
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var database = await source.RevisionsAsync(cancellationToken);
+        var indexed = IndexedRevisions();
+        var stale = database.Where(m => !indexed.TryGetValue(m.Key, out var revision) || revision != m.Value).Select(m => m.Key).ToList();
+        var gone = indexed.Keys.Where(id => !database.ContainsKey(id)).ToList();
+        if (stale.Count == 0 && gone.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var chunk in stale.Chunk(BatchSize))
+        {
+            index.Apply(await source.ByIdsAsync(chunk, cancellationToken), []);
+        }
+
+        index.Apply([], gone);
+        index.Commit(CommitData());
+        return stale.Count + gone.Count;
+    }
+
+    public async Task<SearchIndexStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        var database = await source.RevisionsAsync(cancellationToken);
+        var indexed = IndexedRevisions();
+        return new SearchIndexStatus(database.Count, database.Count(m => indexed.TryGetValue(m.Key, out var revision) && revision == m.Value));
+    }
+
+    /// <summary>The id and revision of every manual in the index.</summary>
+    private Dictionary<long, long> IndexedRevisions() => index.Read(searcher =>
+    {
+        var revisions = new Dictionary<long, long>();
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var ids = reader.GetNumericDocValues(LuceneFields.IdValue);
+            var numbers = reader.GetNumericDocValues(LuceneFields.Revision);
+            if (ids is null || numbers is null)
+            {
+                continue;
+            }
+
+            var live = reader.LiveDocs;
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is null || live.Get(doc))
+                {
+                    revisions[ids.Get(doc)] = numbers.Get(doc);
+                }
+            }
+        }
+
+        return revisions;
+    });
+
+    private static Dictionary<string, string> CommitData() => new() { ["schema"] = SchemaVersion };
+
+    /// <summary>The query, restricted to what the viewer may read and the filters; they add nothing to the score.</summary>
+    private static BooleanQuery Restricted(Query match, Viewer viewer, SearchFilters? filters)
+    {
+        var restricted = new BooleanQuery(disableCoord: true)
+        {
+            { match, Occur.MUST },
+            { new ConstantScoreQuery(LuceneQueries.Readable(viewer)) { Boost = 0 }, Occur.MUST },
+        };
+        if (filters is not null && LuceneQueries.Filters(filters) is { } filter)
+        {
+            restricted.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+        }
+
+        return restricted;
+    }
+
+    private static long IdOf(IndexSearcher searcher, int doc) =>
+        long.Parse(searcher.Doc(doc).Get(LuceneFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>Collects the distinct values of sorted-set doc-value fields over the matching documents.</summary>
+    private sealed class ValuesCollector(params string[] fields) : ICollector
+    {
+        private readonly SortedSet<string>[] _values = fields.Select(_ => new SortedSet<string>(StringComparer.Ordinal)).ToArray();
+        private readonly SortedSetDocValues?[] _current = new SortedSetDocValues?[fields.Length];
+        private readonly HashSet<long>[] _ords = fields.Select(_ => new HashSet<long>()).ToArray();
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public List<string> Values(int field)
+        {
+            Flush();
+            return _values[field].ToList();
+        }
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Flush();
+            for (var i = 0; i < fields.Length; i++)
+            {
+                _current[i] = context.AtomicReader.GetSortedSetDocValues(fields[i]);
+            }
+        }
+
+        public void Collect(int doc)
+        {
+            for (var i = 0; i < _current.Length; i++)
+            {
+                if (_current[i] is not { } values)
+                {
+                    continue;
+                }
+
+                values.SetDocument(doc);
+                long ord;
+                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    _ords[i].Add(ord);
+                }
+            }
+        }
+
+        /// <summary>Turns the segment's ordinals into values (ordinals are per segment).</summary>
+        private void Flush()
+        {
+            var text = new BytesRef();
+            for (var i = 0; i < _current.Length; i++)
+            {
+                if (_current[i] is { } values)
+                {
+                    foreach (var ord in _ords[i])
+                    {
+                        values.LookupOrd(ord, text);
+                        _values[i].Add(text.Utf8ToString());
+                    }
+                }
+
+                _ords[i].Clear();
+            }
+        }
+    }
+}
