@@ -21,6 +21,7 @@ using Manuals.Data.Search.Lucene;
 using Manuals.Data.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Manuals.Data;
 
@@ -46,7 +47,15 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLuceneSearch(this IServiceCollection services, string indexPath)
     {
-        services.AddSingleton(_ => new LuceneIndex(indexPath));
+        var fullPath = Path.GetFullPath(indexPath);
+        services.AddSingleton(_ => new LuceneIndex(fullPath));
+        services.AddSingleton(new LuceneIndexerOptions
+        {
+            // One node per index folder, so two processes on one machine (tests, a blue/green switch) stay apart.
+            NodeId = $"{Environment.MachineName}:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullPath)))[..12]}",
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LuceneIndexer>();
         services.AddSingleton<IndexSource>();
         services.AddSingleton<ISearchIndex, LuceneSearchIndex>();
         return services;

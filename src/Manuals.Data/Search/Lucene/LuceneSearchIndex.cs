@@ -9,15 +9,14 @@ using Manuals.Core.Search;
 namespace Manuals.Data.Search.Lucene;
 
 /// <summary>
-/// Search on this node's Lucene index (<see cref="LuceneIndex"/>). The index finds, ranks, counts and pages; the rows of
-/// a page are read from the database afterwards and checked against the access policy once more, so a manual whose
-/// access changed a moment ago is never shown to someone who may no longer read it.
+/// Search on this node's Lucene index (<see cref="LuceneIndex"/>), kept current by <see cref="LuceneIndexer"/>. Each
+/// search first lets the indexer apply what the journal holds beyond the index (read-your-writes, bounded). The index
+/// finds, ranks, counts and pages; the rows of a page are read from the database afterwards and checked against the
+/// access policy once more, so a manual whose access changed a moment ago is never shown to someone who may no longer
+/// read it.
 /// </summary>
-public sealed class LuceneSearchIndex(LuceneIndex index, IndexSource source) : ISearchIndex
+public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, IndexSource source) : ISearchIndex
 {
-    /// <summary>Manuals read and written per step of a rebuild or catch-up.</summary>
-    private const int BatchSize = 500;
-
     /// <summary>The schema of the documents (<see cref="LuceneFields"/>) and the analyzer: an index of another version is rebuilt.</summary>
     public static readonly string SchemaVersion = "1." + SearchAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
 
@@ -38,6 +37,7 @@ public sealed class LuceneSearchIndex(LuceneIndex index, IndexSource source) : I
             return new SearchIndexPage(0, []);
         }
 
+        await indexer.CatchUpForReadAsync(cancellationToken);
         offset = Math.Clamp(offset, 0, SearchLimits.MaxCount);
         limit = Math.Clamp(limit, 1, 100);
         var (total, ids) = index.Read(searcher =>
@@ -64,16 +64,17 @@ public sealed class LuceneSearchIndex(LuceneIndex index, IndexSource source) : I
         return new SearchIndexPage(Math.Min(total, SearchLimits.MaxCount), rows, total > SearchLimits.MaxCount);
     }
 
-    public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(viewer);
         if (query.IsEmpty || limit <= 0)
         {
-            return Task.FromResult<IReadOnlyList<SearchSuggestion>>([]);
+            return [];
         }
 
-        IReadOnlyList<SearchSuggestion> suggestions = index.Read(searcher =>
+        await indexer.CatchUpForReadAsync(cancellationToken);
+        return index.Read(searcher =>
         {
             var match = Restricted(LuceneQueries.TitleMatch(query, searcher.IndexReader), viewer, null);
             var top = searcher.Search(match, null, limit, ByRelevance, doDocScores: false, doMaxScore: false);
@@ -83,65 +84,25 @@ public sealed class LuceneSearchIndex(LuceneIndex index, IndexSource source) : I
                     SearchSuggestionKind.Manual, long.Parse(doc.Get(LuceneFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), doc.Get(LuceneFields.Title, CultureInfo.InvariantCulture)))
                 .ToList();
         });
-        return Task.FromResult(suggestions);
     }
 
-    public Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
+    public async Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var facets = index.Read(searcher =>
+        await indexer.CatchUpForReadAsync(cancellationToken);
+        return index.Read(searcher =>
         {
             var collector = new ValuesCollector(LuceneFields.Tag, LuceneFields.Template);
             searcher.Search(LuceneQueries.Readable(viewer), collector);
             return new SearchFacets(collector.Values(0), collector.Values(1));
         });
-        return Task.FromResult(facets);
     }
 
-    public async Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
-    {
-        var total = await source.CountAsync(cancellationToken);
-        index.Clear();
-        var done = 0;
-        long after = 0;
-        while (true)
-        {
-            var batch = await source.AfterAsync(after, BatchSize, cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
+    public Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken) =>
+        indexer.RebuildAsync(progress, cancellationToken);
 
-            index.Apply(batch, []);
-            done += batch.Count;
-            after = batch[^1].Id;
-            progress?.Report(new SearchRebuildProgress(done, Math.Max(total, done)));
-        }
-
-        index.Commit(CommitData());
-        return done;
-    }
-
-    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
-    {
-        var database = await source.RevisionsAsync(cancellationToken);
-        var indexed = IndexedRevisions();
-        var stale = database.Where(m => !indexed.TryGetValue(m.Key, out var revision) || revision != m.Value).Select(m => m.Key).ToList();
-        var gone = indexed.Keys.Where(id => !database.ContainsKey(id)).ToList();
-        if (stale.Count == 0 && gone.Count == 0)
-        {
-            return 0;
-        }
-
-        foreach (var chunk in stale.Chunk(BatchSize))
-        {
-            index.Apply(await source.ByIdsAsync(chunk, cancellationToken), []);
-        }
-
-        index.Apply([], gone);
-        index.Commit(CommitData());
-        return stale.Count + gone.Count;
-    }
+    /// <summary>Applies the journal rows this node has not applied yet; returns how many manuals changed in the index.</summary>
+    public Task<int> CatchUpAsync(CancellationToken cancellationToken) => indexer.SyncAsync(cancellationToken);
 
     public async Task<SearchIndexStatus> StatusAsync(CancellationToken cancellationToken)
     {
@@ -176,8 +137,6 @@ public sealed class LuceneSearchIndex(LuceneIndex index, IndexSource source) : I
 
         return revisions;
     });
-
-    private static Dictionary<string, string> CommitData() => new() { ["schema"] = SchemaVersion };
 
     /// <summary>The query, restricted to what the viewer may read and the filters; they add nothing to the score.</summary>
     private static BooleanQuery Restricted(Query match, Viewer viewer, SearchFilters? filters)
