@@ -38,21 +38,27 @@ public static class DataServiceCollectionExtensions
         // Read when first needed, not now, so configuration added after this call (tests, hosting) is seen.
         services.AddSingleton(_ => ReadOptions(configuration));
         services.AddSingleton(sp => CreateConnectionFactory(sp.GetRequiredService<StorageOptions>()));
-        return services.AddManualsStores();
+        return services.AddManualsStores().AddLuceneSearch(sp => IndexPath(configuration, sp.GetRequiredService<StorageOptions>()));
     }
 
+    /// <inheritdoc cref="AddLuceneSearch(IServiceCollection, Func{IServiceProvider, string})"/>
+    public static IServiceCollection AddLuceneSearch(this IServiceCollection services, string indexPath) =>
+        services.AddLuceneSearch(_ => indexPath);
+
     /// <summary>
-    /// Search on a Lucene.Net index in <paramref name="indexPath"/> (this node's own folder) instead of the database's
+    /// Search on a Lucene.Net index in this node's own folder (<paramref name="indexPath"/>) instead of the database's
     /// full-text index; the index is opened when first needed and closed with the container.
     /// </summary>
-    public static IServiceCollection AddLuceneSearch(this IServiceCollection services, string indexPath)
+    public static IServiceCollection AddLuceneSearch(this IServiceCollection services, Func<IServiceProvider, string> indexPath)
     {
-        var fullPath = Path.GetFullPath(indexPath);
-        services.AddSingleton(_ => new LuceneIndex(fullPath));
-        services.AddSingleton(new LuceneIndexerOptions
+        ArgumentNullException.ThrowIfNull(indexPath);
+        services.AddSingleton(sp => new LuceneIndex(Path.GetFullPath(indexPath(sp))));
+        services.AddSingleton(sp =>
         {
+            var fullPath = sp.GetRequiredService<LuceneIndex>().Path;
             // One node per index folder, so two processes on one machine (tests, a blue/green switch) stay apart.
-            NodeId = $"{Environment.MachineName}:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullPath)))[..12]}",
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullPath)))[..12];
+            return new LuceneIndexerOptions { NodeId = $"{Environment.MachineName}:{hash}" };
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LuceneIndexer>();
@@ -86,6 +92,29 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IAuditLog, AuditLogStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
         return services;
+    }
+
+    /// <summary>
+    /// <c>Search:IndexPath</c>, else a <c>search-index</c> folder beside the SQLite database, else <c>data/search-index</c>
+    /// (relative paths against the working directory).
+    /// </summary>
+    public static string IndexPath(IConfiguration configuration, StorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(storage);
+        if (configuration["Search:IndexPath"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        if (storage.Provider == SqlEngine.Sqlite
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(storage.ConnectionString).DataSource is { Length: > 0 } file
+            && file != ":memory:")
+        {
+            return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "search-index");
+        }
+
+        return Path.Combine("data", "search-index");
     }
 
     public static StorageOptions ReadOptions(IConfiguration configuration)

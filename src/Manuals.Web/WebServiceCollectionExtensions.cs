@@ -9,6 +9,7 @@ using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -50,7 +51,11 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Handovers.HandoverAudit>();
         services.AddScoped<Features.Handovers.HandoverSheetBuilder>();
         services.AddSingleton<ChromiumPdf>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<Features.Search.SearchIndexingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Search.SearchIndexingService>());
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SearchIndexHealthCheck>("search-index");
         services.AddOptions<ForwardedHeadersOptions>().Configure(options =>
             configuration.GetSection(ProxySettings.Section).Get<ProxySettings>()?.ApplyTo(options));
 
@@ -124,7 +129,7 @@ public static class WebServiceCollectionExtensions
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthText.WriteAsync }).AllowAnonymous();
         app.MapControllers();
         return app;
     }

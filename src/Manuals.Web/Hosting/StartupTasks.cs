@@ -5,7 +5,6 @@ using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Import;
-using Manuals.Core.Search;
 using Manuals.Data.Migrations;
 using Manuals.Web.Features.Accounts;
 using Manuals.Web.Shared;
@@ -35,7 +34,6 @@ public static partial class StartupTasks
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureAdminAsync(scope.ServiceProvider, logger);
         await ImportSamplesAsync(scope.ServiceProvider, logger);
-        await CatchUpSearchIndexAsync(scope.ServiceProvider, logger);
         await ImportCoverageSamplesAsync(scope.ServiceProvider, logger);
         return true;
     }
@@ -116,19 +114,6 @@ public static partial class StartupTasks
     }
 
     /// <summary>
-    /// Indexes manuals the search index lacks or holds from an older revision or analyzer: a database from before
-    /// search existed, or one restored from a backup. Saves keep the index current after that.
-    /// </summary>
-    private static async Task CatchUpSearchIndexAsync(IServiceProvider services, ILogger logger)
-    {
-        var indexed = await services.GetRequiredService<ISearchIndex>().CatchUpAsync(CancellationToken.None);
-        if (indexed > 0)
-        {
-            LogSearchCaughtUp(logger, indexed);
-        }
-    }
-
-    /// <summary>
     /// Loads the sample company's employees, tasks and skill matrix (the <c>coverage</c> folder next to the sample
     /// manuals) when there are no tasks and no employees yet; runs after the manuals so tasks can link to them.
     /// </summary>
@@ -181,9 +166,6 @@ public static partial class StartupTasks
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Samples folder {Folder} not found; starting with no manuals")]
     private static partial void LogSamplesMissing(ILogger logger, string folder);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search index: indexed {Count} missing or stale manuals")]
-    private static partial void LogSearchCaughtUp(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported {Imported} sample manuals ({Refused} refused) from {Folder}")]
     private static partial void LogSamplesImported(ILogger logger, int imported, int refused, string folder);
