@@ -1,0 +1,29 @@
+namespace Manuals.Core.Search;
+
+/// <summary>
+/// The search journal in the database: every change that affects what search shows, or who may see it, appends a row
+/// in the transaction that makes the change (the stores do that themselves). Each web node's indexer reads it to keep
+/// its own index current and reports how far it got, so rows every live node has applied can be pruned.
+/// </summary>
+public interface ISearchJournal
+{
+    /// <summary>
+    /// Committed rows with a sequence above <paramref name="afterSequence"/>, ascending, at most <paramref name="limit"/>.
+    /// On PostgreSQL a lower sequence may still commit after a higher one was read: feed the rows to a
+    /// <see cref="SearchJournalCursor"/>, which tracks those gaps.
+    /// </summary>
+    Task<IReadOnlyList<SearchJournalEntry>> ReadAfterAsync(long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The highest committed sequence, or 0 when the journal is empty.</summary>
+    Task<long> LatestSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records that node <paramref name="nodeId"/> has applied every row up to <paramref name="appliedSequence"/> (its cursor's watermark), seen at <paramref name="now"/>.</summary>
+    Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets nodes not seen since <paramref name="liveSince"/>, then deletes the rows every remaining node has
+    /// applied (sequence at or below the lowest applied sequence). Deletes nothing when no node is live. Returns how
+    /// many journal rows were deleted. A forgotten node must rebuild its index from the manuals when it comes back.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset liveSince, CancellationToken cancellationToken);
+}
