@@ -79,6 +79,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ISearchIndex, SearchIndex>();
         services.AddSingleton<ISynonymStore, SynonymStore>();
         services.AddSingleton<IMissedSearchStore, MissedSearchStore>();
+        services.AddSingleton<ISearchJournal, SearchJournal>();
 
         services.AddSingleton<IBusinessTaskStore, BusinessTaskStore>();
         services.AddSingleton<IEmployeeStore, EmployeeStore>();

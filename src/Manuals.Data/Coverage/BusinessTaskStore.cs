@@ -1,10 +1,15 @@
 using System.Data.Common;
 using Dapper;
 using Manuals.Core.Coverage;
+using Manuals.Core.Search;
+using Manuals.Data.Search;
 
 namespace Manuals.Data.Coverage;
 
-/// <summary>Business tasks in <c>business_tasks</c> and their manual links in <c>task_manuals</c>.</summary>
+/// <summary>
+/// Business tasks in <c>business_tasks</c> and their manual links in <c>task_manuals</c>. A task's name is searched as
+/// part of each manual it links to, so a change to a task or its links journals those manuals for search.
+/// </summary>
 public sealed class BusinessTaskStore(IDbConnectionFactory connections) : IBusinessTaskStore
 {
     private const string Columns = "t.id, t.department_id, t.name, t.description, t.frequency, t.timing, t.criticality, t.updated_at";
@@ -90,12 +95,23 @@ public sealed class BusinessTaskStore(IDbConnectionFactory connections) : IBusin
     {
         ArgumentNullException.ThrowIfNull(task);
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            return await UpdateAsync(connection, null, task, now, cancellationToken) ? WriteStatus.Written : WriteStatus.NotFound;
+            if (!await UpdateAsync(connection, transaction, task, now, cancellationToken))
+            {
+                return WriteStatus.NotFound;
+            }
+
+            // The task's name is searched as part of each manual it links to.
+            await SearchJournalWriter.AppendAsync(
+                connection, transaction, await LinkedManualsAsync(connection, transaction, task.Id, cancellationToken), SearchJournalKind.Upsert, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return WriteStatus.Written;
         }
         catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
+            await transaction.RollbackAsync(CancellationToken.None);
             return WriteStatus.Duplicate;
         }
     }
@@ -110,15 +126,35 @@ public sealed class BusinessTaskStore(IDbConnectionFactory connections) : IBusin
             """;
         const string existsSql = "SELECT COUNT(*) FROM task_manuals WHERE task_id = @taskId AND manual_id = @manualId";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { taskId, manualId }, cancellationToken: cancellationToken));
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(existsSql, new { taskId, manualId }, cancellationToken: cancellationToken)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockTaskAsync(connection, transaction, taskId, cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(sql, new { taskId, manualId }, transaction, cancellationToken: cancellationToken)) == 1)
+        {
+            // The manual is now found by the task's name.
+            await SearchJournalWriter.AppendAsync(connection, transaction, manualId, SearchJournalKind.Upsert, cancellationToken);
+        }
+
+        var linked = await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(existsSql, new { taskId, manualId }, transaction, cancellationToken: cancellationToken)) == 1;
+        await transaction.CommitAsync(cancellationToken);
+        return linked;
     }
 
     public async Task<bool> UnlinkManualAsync(long taskId, long manualId, CancellationToken cancellationToken)
     {
         const string sql = "DELETE FROM task_manuals WHERE task_id = @taskId AND manual_id = @manualId";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { taskId, manualId }, cancellationToken: cancellationToken)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockTaskAsync(connection, transaction, taskId, cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(sql, new { taskId, manualId }, transaction, cancellationToken: cancellationToken)) != 1)
+        {
+            return false;
+        }
+
+        // The manual is no longer found by the task's name.
+        await SearchJournalWriter.AppendAsync(connection, transaction, manualId, SearchJournalKind.Upsert, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> SaveManyAsync(IReadOnlyList<BusinessTask> tasks, DateTimeOffset now, CancellationToken cancellationToken)
@@ -164,7 +200,7 @@ public sealed class BusinessTaskStore(IDbConnectionFactory connections) : IBusin
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, Parameters(task, now), transaction, cancellationToken: cancellationToken));
     }
 
-    private static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction? transaction, BusinessTask task, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction transaction, BusinessTask task, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = """
             UPDATE business_tasks
@@ -175,14 +211,38 @@ public sealed class BusinessTaskStore(IDbConnectionFactory connections) : IBusin
         return await connection.ExecuteAsync(new CommandDefinition(sql, Parameters(task, now), transaction, cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>
+    /// Sets the task's links and journals, for search, every manual linked before or after: the task's name is searched
+    /// as part of each manual it links to, and this runs after the task row itself was written (perhaps renamed).
+    /// </summary>
     private static async Task ReplaceLinksAsync(
         DbConnection connection, DbTransaction transaction, long taskId, IReadOnlyList<long> manualIds, CancellationToken cancellationToken)
     {
-        const string deleteSql = "DELETE FROM task_manuals WHERE task_id = @taskId";
+        const string deleteSql = "DELETE FROM task_manuals WHERE task_id = @taskId RETURNING manual_id";
         const string insertSql = "INSERT INTO task_manuals (task_id, manual_id) VALUES (@taskId, @manualId)";
-        await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { taskId }, transaction, cancellationToken: cancellationToken));
+        var unlinked = await connection.QueryAsync<long>(new CommandDefinition(deleteSql, new { taskId }, transaction, cancellationToken: cancellationToken));
         var rows = manualIds.Distinct().Select(manualId => new { taskId, manualId });
         await connection.ExecuteAsync(new CommandDefinition(insertSql, rows, transaction, cancellationToken: cancellationToken));
+        await SearchJournalWriter.AppendAsync(connection, transaction, unlinked.Concat(manualIds), SearchJournalKind.Upsert, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<long>> LinkedManualsAsync(
+        DbConnection connection, DbTransaction transaction, long taskId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT manual_id FROM task_manuals WHERE task_id = @taskId";
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(sql, new { taskId }, transaction, cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
+    /// <summary>
+    /// Takes the task row's write lock (PostgreSQL; SQLite has one writer anyway), so a link or unlink and a rename of the
+    /// same task run one after the other: the rename then journals the manuals linked by then, and the link's journal
+    /// row is read after the new name is committed.
+    /// </summary>
+    private static async Task LockTaskAsync(DbConnection connection, DbTransaction transaction, long taskId, CancellationToken cancellationToken)
+    {
+        const string sql = "UPDATE business_tasks SET updated_at = updated_at WHERE id = @taskId";
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { taskId }, transaction, cancellationToken: cancellationToken));
     }
 
     private static object Parameters(BusinessTask task, DateTimeOffset now) => new

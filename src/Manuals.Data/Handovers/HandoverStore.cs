@@ -4,7 +4,9 @@ using System.Text.Json;
 using Dapper;
 using Manuals.Core.Handovers;
 using Manuals.Core.Manuals;
+using Manuals.Core.Search;
 using Manuals.Data.Coverage;
+using Manuals.Data.Search;
 
 namespace Manuals.Data.Handovers;
 
@@ -241,7 +243,13 @@ public sealed class HandoverStore(IDbConnectionFactory connections) : IHandoverS
         var ownersMoved = true;
         foreach (var move in completed && conflicted.Count == 0 ? plan.OwnerMoves : [])
         {
-            ownersMoved &= await connection.ExecuteAsync(new CommandDefinition(ownerSql, move, transaction, cancellationToken: cancellationToken)) == 1;
+            var moved = await connection.ExecuteAsync(new CommandDefinition(ownerSql, move, transaction, cancellationToken: cancellationToken)) == 1;
+            ownersMoved &= moved;
+            if (moved)
+            {
+                // The owner may read the manual whatever its department: search must learn of the new one.
+                await SearchJournalWriter.AppendAsync(connection, transaction, move.ManualId, SearchJournalKind.Upsert, cancellationToken);
+            }
         }
 
         if (!completed || conflicted.Count > 0 || !ownersMoved)

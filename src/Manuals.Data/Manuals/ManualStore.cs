@@ -8,7 +8,10 @@ using Manuals.Data.Search;
 
 namespace Manuals.Data.Manuals;
 
-/// <summary>Manuals and their revisions. Every save writes the manual row and a new revision in one transaction.</summary>
+/// <summary>
+/// Manuals and their revisions. Every save writes the manual row, a new revision and a search journal row in one
+/// transaction.
+/// </summary>
 public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
 {
     private const string SummaryColumns = """
@@ -92,6 +95,7 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
         // The search index is written in the same transaction, so search never disagrees with the data.
         await SearchIndexWriter.UpdateAsync(connection, transaction, id, SearchDocument.Create(draft.Title, draft.Tags, draft.Body), cancellationToken);
+        await SearchJournalWriter.AppendAsync(connection, transaction, id, SearchJournalKind.Upsert, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
@@ -138,12 +142,14 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
         // The search index is written in the same transaction, so search never disagrees with the data.
         await SearchIndexWriter.UpdateAsync(connection, transaction, id, SearchDocument.Create(draft.Title, draft.Tags, draft.Body), cancellationToken);
+        await SearchJournalWriter.AppendAsync(connection, transaction, id, SearchJournalKind.Upsert, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
     public async Task<bool> MarkReviewedAsync(long id, long? reviewerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Not journalled: when a manual was reviewed is neither searched nor part of who may read it.
         const string sql = "UPDATE manuals SET reviewed_at = @now, reviewed_by_id = @reviewerId WHERE id = @id";
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, reviewerId, now }, cancellationToken: cancellationToken)) == 1;
@@ -153,7 +159,16 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
     {
         const string sql = "UPDATE manuals SET owner_id = @ownerId, review_interval_days = @reviewIntervalDays WHERE id = @id";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, ownerId, reviewIntervalDays }, cancellationToken: cancellationToken)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(sql, new { id, ownerId, reviewIntervalDays }, transaction, cancellationToken: cancellationToken)) != 1)
+        {
+            return false;
+        }
+
+        // The owner may read a manual of another department, so search must learn of the change.
+        await SearchJournalWriter.AppendAsync(connection, transaction, id, SearchJournalKind.Upsert, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<ManualRevision>> ListRevisionsAsync(long manualId, CancellationToken cancellationToken)

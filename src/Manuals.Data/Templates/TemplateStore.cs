@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Manuals.Core.Search;
 using Manuals.Core.Templates;
+using Manuals.Data.Search;
 
 namespace Manuals.Data.Templates;
 
@@ -164,15 +166,23 @@ public sealed class TemplateStore(IDbConnectionFactory connections) : ITemplateS
             new CommandDefinition(sql, new { key, exceptId }, transaction, cancellationToken: cancellationToken)) > 0;
     }
 
-    /// <summary>Points every manual that names the old template (in any width form) at the new name.</summary>
+    /// <summary>
+    /// Points every manual that names the old template (in any width form) at the new name, and journals each of them
+    /// for search (the template is a search filter). The ids come from the UPDATE itself, so a manual saved with the
+    /// old name while the rename runs is journalled too.
+    /// </summary>
     private static async Task RenameInManualsAsync(
         DbConnection connection, DbTransaction transaction, string oldName, string newName, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE manuals SET template = @newName WHERE template = @spelling";
+        const string sql = "UPDATE manuals SET template = @newName WHERE template = @spelling RETURNING id";
+        var renamed = new List<long>();
         foreach (var spelling in await SpellingsAsync(connection, transaction, TemplateNames.Key(oldName), cancellationToken))
         {
-            await connection.ExecuteAsync(new CommandDefinition(sql, new { newName, spelling }, transaction, cancellationToken: cancellationToken));
+            renamed.AddRange(await connection.QueryAsync<long>(
+                new CommandDefinition(sql, new { newName, spelling }, transaction, cancellationToken: cancellationToken)));
         }
+
+        await SearchJournalWriter.AppendAsync(connection, transaction, renamed, SearchJournalKind.Upsert, cancellationToken);
     }
 
     /// <summary>

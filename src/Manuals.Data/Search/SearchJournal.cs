@@ -1,0 +1,59 @@
+using Dapper;
+using Manuals.Core.Search;
+
+namespace Manuals.Data.Search;
+
+/// <summary>
+/// Reads the search journal (<c>search_journal</c>, written by the stores through <see cref="SearchJournalWriter"/>)
+/// and keeps each web node's progress (<c>search_nodes</c>) so applied rows can be pruned. Portable SQL: both engines.
+/// </summary>
+public sealed class SearchJournal(IDbConnectionFactory connections) : ISearchJournal
+{
+    public async Task<IReadOnlyList<SearchJournalEntry>> ReadAfterAsync(long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        const string sql = """
+            SELECT sequence, manual_id, kind
+            FROM search_journal
+            WHERE sequence > @afterSequence
+            ORDER BY sequence
+            LIMIT @limit
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Sequence, long ManualId, string Kind)>(
+            new CommandDefinition(sql, new { afterSequence, limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => new SearchJournalEntry(r.Sequence, r.ManualId, SearchJournalWriter.ParseKind(r.Kind))).ToList();
+    }
+
+    public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT COALESCE(MAX(sequence), 0) FROM search_journal";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+    }
+
+    public async Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
+        ArgumentOutOfRangeException.ThrowIfNegative(appliedSequence);
+        const string sql = """
+            INSERT INTO search_nodes (node_id, applied_sequence, seen_at) VALUES (@nodeId, @appliedSequence, @now)
+            ON CONFLICT (node_id) DO UPDATE SET applied_sequence = excluded.applied_sequence, seen_at = excluded.seen_at
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { nodeId, appliedSequence, now }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset liveSince, CancellationToken cancellationToken)
+    {
+        const string forgetSql = "DELETE FROM search_nodes WHERE seen_at < @liveSince";
+        // MIN over no rows is NULL, and "sequence <= NULL" deletes nothing: no live node, no pruning.
+        const string pruneSql = "DELETE FROM search_journal WHERE sequence <= (SELECT MIN(applied_sequence) FROM search_nodes)";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(forgetSql, new { liveSince }, transaction, cancellationToken: cancellationToken));
+        var pruned = await connection.ExecuteAsync(new CommandDefinition(pruneSql, transaction: transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return pruned;
+    }
+}
