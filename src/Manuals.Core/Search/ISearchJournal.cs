@@ -17,6 +17,14 @@ public interface ISearchJournal
     /// <summary>The highest committed sequence, or 0 when the journal is empty.</summary>
     Task<long> LatestSequenceAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The highest sequence written at least <paramref name="age"/> ago by the database's clock (0 when none): every
+    /// row at or below it has committed or never will, when <paramref name="age"/> is longer than any transaction. An
+    /// index built from the manuals starts its cursor here, not at <see cref="LatestSequenceAsync"/>, since a lower
+    /// sequence may still commit after the latest one was read.
+    /// </summary>
+    Task<long> SettledSequenceAsync(TimeSpan age, CancellationToken cancellationToken);
+
     /// <summary>Records that node <paramref name="nodeId"/> has applied every row up to <paramref name="appliedSequence"/> (its cursor's watermark), seen at <paramref name="now"/>.</summary>
     Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken);
 

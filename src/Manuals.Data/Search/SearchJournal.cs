@@ -32,6 +32,18 @@ public sealed class SearchJournal(IDbConnectionFactory connections) : ISearchJou
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
+    public async Task<long> SettledSequenceAsync(TimeSpan age, CancellationToken cancellationToken)
+    {
+        // The database's clock wrote recorded_at, so it also decides what is old enough.
+        var sql = connections.Engine == SqlEngine.Postgres
+            ? "SELECT COALESCE(MAX(sequence), 0) FROM search_journal WHERE recorded_at < now() - make_interval(secs => @seconds)"
+            : "SELECT COALESCE(MAX(sequence), 0) FROM search_journal WHERE recorded_at < strftime('%Y-%m-%dT%H:%M:%f', 'now', @modifier) || '0000+00:00'";
+        var seconds = age.TotalSeconds;
+        var modifier = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-{seconds:0.###} seconds");
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { seconds, modifier }, cancellationToken: cancellationToken));
+    }
+
     public async Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);

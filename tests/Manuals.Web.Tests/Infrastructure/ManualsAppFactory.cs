@@ -48,6 +48,8 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         // Tests sign in many times from one address; SignInRateLimitTests set a small limit of their own.
         builder.UseSetting("Manuals:SignIn:PermitLimit", "100000");
+        // Each host is a node with a search index of its own (a host made by WithWebHostBuilder too), as in production.
+        builder.UseSetting("Search:IndexPath", Path.Combine(_directory, "search-index-" + Guid.NewGuid().ToString("N")));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

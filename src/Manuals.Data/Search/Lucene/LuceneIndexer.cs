@@ -145,8 +145,9 @@ public sealed partial class LuceneIndexer(
 
     private async Task<int> RebuildCoreAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
     {
-        // Rows up to here are reflected in the manuals read below; later ones are applied by the next sync.
-        var watermark = await journal.LatestSequenceAsync(cancellationToken);
+        // Rows up to here are reflected in the manuals read below. Later ones, and any lower one still to commit, are
+        // applied by the next syncs: they start below the latest row by longer than a transaction lasts.
+        var watermark = await journal.SettledSequenceAsync(SearchJournalCursor.DefaultGapTimeout, cancellationToken);
         var total = await source.CountAsync(cancellationToken);
         index.Clear();
         var done = 0;

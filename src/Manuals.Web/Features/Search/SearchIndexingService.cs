@@ -19,9 +19,13 @@ public sealed partial class SearchIndexingService(
 
     private static readonly TimeSpan NodeSilence = TimeSpan.FromMinutes(10);
 
-    private volatile bool _caughtUp;
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsCaughtUp => _caughtUp;
+    /// <summary>The index has applied the journal once since start-up (after a rebuild, when one was needed).</summary>
+    public bool IsCaughtUp => _caughtUp.Task.IsCompleted;
+
+    /// <summary>Completes when <see cref="IsCaughtUp"/> becomes true.</summary>
+    public Task CaughtUp => _caughtUp.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +36,7 @@ public sealed partial class SearchIndexingService(
             try
             {
                 await indexer.SyncAsync(stoppingToken);
-                _caughtUp = true;
+                _caughtUp.TrySetResult();
                 if (time.GetUtcNow() - lastPrune >= PruneEvery)
                 {
                     lastPrune = time.GetUtcNow();
