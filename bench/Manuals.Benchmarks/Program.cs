@@ -209,7 +209,7 @@ internal static class BenchRunner
         var generator = new ManualGenerator(options.Seed, departmentIds, FindSamples());
 
         // (1) Insert through the real ManualStore.CreateAsync: manual row, revision 1, tags and the search entry
-        // (SearchIndexWriter) in one transaction per manual, exactly as a writer's save.
+        // (search journal) in one transaction per manual, exactly as a writer's save.
         var store = services.GetRequiredService<IManualStore>();
         var parallelism = engine == SqlEngine.Postgres ? Environment.ProcessorCount : 1;
         var existing = await store.CountAsync(cancellationToken);

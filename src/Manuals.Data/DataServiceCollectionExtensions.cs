@@ -38,18 +38,22 @@ public static class DataServiceCollectionExtensions
         // Read when first needed, not now, so configuration added after this call (tests, hosting) is seen.
         services.AddSingleton(_ => ReadOptions(configuration));
         services.AddSingleton(sp => CreateConnectionFactory(sp.GetRequiredService<StorageOptions>()));
-        return services.AddManualsStores().AddLuceneSearch(sp => IndexPath(configuration, sp.GetRequiredService<StorageOptions>()));
+        return services.AddManualsStores().AddLuceneSearch(
+            sp => IndexPath(configuration, sp.GetRequiredService<StorageOptions>()),
+            options => configuration.GetSection("Search").Bind(options));
     }
 
-    /// <inheritdoc cref="AddLuceneSearch(IServiceCollection, Func{IServiceProvider, string})"/>
-    public static IServiceCollection AddLuceneSearch(this IServiceCollection services, string indexPath) =>
-        services.AddLuceneSearch(_ => indexPath);
+    /// <inheritdoc cref="AddLuceneSearch(IServiceCollection, Func{IServiceProvider, string}, Action{LuceneIndexerOptions})"/>
+    public static IServiceCollection AddLuceneSearch(this IServiceCollection services, string indexPath, Action<LuceneIndexerOptions>? configure = null) =>
+        services.AddLuceneSearch(_ => indexPath, configure);
 
     /// <summary>
-    /// Search on a Lucene.Net index in this node's own folder (<paramref name="indexPath"/>) instead of the database's
-    /// full-text index; the index is opened when first needed and closed with the container.
+    /// Search on a Lucene.Net index in this node's own folder (<paramref name="indexPath"/>), kept current from the
+    /// search journal; the index is opened when first needed and closed with the container. <paramref name="configure"/>
+    /// may change the indexer's options (e.g. <c>Search:ReadWait</c>, how long a search waits for the index).
     /// </summary>
-    public static IServiceCollection AddLuceneSearch(this IServiceCollection services, Func<IServiceProvider, string> indexPath)
+    public static IServiceCollection AddLuceneSearch(
+        this IServiceCollection services, Func<IServiceProvider, string> indexPath, Action<LuceneIndexerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(indexPath);
         services.AddSingleton(sp => new LuceneIndex(Path.GetFullPath(indexPath(sp))));
@@ -58,7 +62,10 @@ public static class DataServiceCollectionExtensions
             var fullPath = sp.GetRequiredService<LuceneIndex>().Path;
             // One node per index folder, so two processes on one machine (tests, a blue/green switch) stay apart.
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullPath)))[..12];
-            return new LuceneIndexerOptions { NodeId = $"{Environment.MachineName}:{hash}" };
+            var options = new LuceneIndexerOptions();
+            configure?.Invoke(options);
+            options.NodeId = $"{Environment.MachineName}:{hash}";
+            return options;
         });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LuceneIndexer>();
@@ -76,7 +83,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IManualStore, ManualStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
         services.AddSingleton<IImageStore, ImageStore>();
-        services.AddSingleton<ISearchIndex, SearchIndex>();
         services.AddSingleton<ISynonymStore, SynonymStore>();
         services.AddSingleton<IMissedSearchStore, MissedSearchStore>();
         services.AddSingleton<ISearchJournal, SearchJournal>();

@@ -3,14 +3,14 @@ using Manuals.Core.Accounts;
 namespace Manuals.Core.Search;
 
 /// <summary>
-/// The full-text index inside the database (SQLite FTS5 or PostgreSQL tsvector). Saves update it in their own
-/// transaction; this interface searches it and repairs it. A Lucene-based index could replace it behind this seam.
+/// This node's search index (Lucene.Net, in <c>Manuals.Data</c>): saves tell it what changed through the search journal,
+/// written in their own transaction; this interface searches it, brings it up to the journal and rebuilds it.
 /// </summary>
 public interface ISearchIndex
 {
     /// <summary>
     /// Manuals matching <paramref name="query"/> and <paramref name="filters"/> that <paramref name="viewer"/> may read
-    /// (the access policy is part of the SQL, so unreadable manuals never reach results or counts).
+    /// (the access policy is part of the index query, so unreadable manuals never reach results or counts).
     /// </summary>
     Task<SearchIndexPage> SearchAsync(
         SearchQuery query, SearchFilters filters, SearchSort sort, int offset, int limit, Viewer viewer, CancellationToken cancellationToken);
@@ -24,10 +24,14 @@ public interface ISearchIndex
     /// <summary>Tags and templates of the manuals <paramref name="viewer"/> may read.</summary>
     Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken);
 
-    /// <summary>Re-analyses and re-writes every manual, in batches, reporting after each batch; returns how many.</summary>
+    /// <summary>
+    /// Re-analyses every manual into a new index beside the one in use, reporting after each batch, and swaps it in;
+    /// searches and saves go on meanwhile. Returns how many manuals; throws <see cref="InvalidOperationException"/>
+    /// when a rebuild is already running.
+    /// </summary>
     Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken);
 
-    /// <summary>Indexes only manuals that are missing or stale (older revision or analyzer); returns how many.</summary>
+    /// <summary>Applies the journal rows the index has not applied yet; returns how many manuals changed in it.</summary>
     Task<int> CatchUpAsync(CancellationToken cancellationToken);
 
     Task<SearchIndexStatus> StatusAsync(CancellationToken cancellationToken);

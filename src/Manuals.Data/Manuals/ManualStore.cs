@@ -93,8 +93,7 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
             cancellationToken: cancellationToken));
         await WriteRevisionAsync(connection, transaction, id, 1, draft, author, now, cancellationToken);
         await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
-        // The search index is written in the same transaction, so search never disagrees with the data.
-        await SearchIndexWriter.UpdateAsync(connection, transaction, id, SearchDocument.Create(draft.Title, draft.Tags, draft.Body), cancellationToken);
+        // Every node's search index learns of the save from the journal row, written in the same transaction.
         await SearchJournalWriter.AppendAsync(connection, transaction, id, SearchJournalKind.Upsert, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -140,8 +139,7 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         await connection.ExecuteAsync(new CommandDefinition(clearTagsSql, new { id }, transaction, cancellationToken: cancellationToken));
         await WriteRevisionAsync(connection, transaction, id, baseRevision + 1, draft, author, now, cancellationToken);
         await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
-        // The search index is written in the same transaction, so search never disagrees with the data.
-        await SearchIndexWriter.UpdateAsync(connection, transaction, id, SearchDocument.Create(draft.Title, draft.Tags, draft.Body), cancellationToken);
+        // Every node's search index learns of the save from the journal row, written in the same transaction.
         await SearchJournalWriter.AppendAsync(connection, transaction, id, SearchJournalKind.Upsert, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

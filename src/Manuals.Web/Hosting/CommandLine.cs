@@ -3,6 +3,7 @@ using System.Globalization;
 using Manuals.Core.Audit;
 using Manuals.Core.Manuals.Import;
 using Manuals.Core.Search;
+using Manuals.Data.Search.Lucene;
 using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared.Resources;
 using Microsoft.Extensions.Localization;
@@ -51,7 +52,10 @@ public sealed class CommandLine
         }
     }
 
-    /// <summary>Re-analyses every manual into the search index, with a progress bar.</summary>
+    /// <summary>
+    /// Rebuilds this node's search index (the folder the app's configuration names) with a progress bar: a new index
+    /// beside the old one, swapped in at the end. The running app holds its index, so this is for a stopped app.
+    /// </summary>
     private static async Task<int> ReindexAsync(WebApplication app, IStringLocalizer l)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Manuals.Reindex");
@@ -60,10 +64,22 @@ public sealed class CommandLine
             return 1;
         }
 
+        ISearchIndex index;
+        try
+        {
+            index = app.Services.GetRequiredService<ISearchIndex>();
+        }
+        catch (SearchIndexInUseException ex)
+        {
+            // Each node's index belongs to its process; the running app rebuilds its own from the admin page.
+            await Console.Error.WriteLineAsync(l["Cli.Reindex.InUse", ex.Path]);
+            return 1;
+        }
+
         Console.WriteLine(l["Cli.Reindex.Start"]);
         var stopwatch = Stopwatch.StartNew();
         var progress = new ConsoleProgressBar(Console.Out, interactive: !Console.IsOutputRedirected);
-        var count = await app.Services.GetRequiredService<ISearchIndex>().RebuildAsync(progress, CancellationToken.None);
+        var count = await index.RebuildAsync(progress, CancellationToken.None);
         Console.WriteLine(l["Cli.Reindex.Done", count, stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture)]);
         return 0;
     }

@@ -52,6 +52,8 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
             ["Manuals:ImportSamplesOnFirstStart"] = "true",
             // Every test signs in from 127.0.0.1; the per-address sign-in limit is for strangers, not for this suite.
             ["Manuals:SignIn:PermitLimit"] = "100000",
+            // A search waits for the index however long a busy machine takes to build it (the bound has tests of its own).
+            ["Search:ReadWait"] = "00:02:00",
             // The app logs JSON to the console; only problems are worth reading in test output.
             ["Logging:LogLevel:Default"] = "Warning",
         }));

@@ -18,10 +18,10 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly CancellationTokenSource _timeout = new(TestTimeout);
     private readonly string? _sqliteDirectory;
     private readonly string? _postgresConnectionString;
-    private readonly string? _indexDirectory;
+    private readonly string _indexDirectory;
 
     private TestDatabase(
-        SqlEngine engine, IDbConnectionFactory connections, ServiceProvider services, string? sqliteDirectory, string? postgresConnectionString, string? indexDirectory)
+        SqlEngine engine, IDbConnectionFactory connections, ServiceProvider services, string? sqliteDirectory, string? postgresConnectionString, string indexDirectory)
     {
         _indexDirectory = indexDirectory;
         Engine = engine;
@@ -45,9 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="engine">Which engine to run on.</param>
     /// <param name="migrate">False leaves the database empty (migration tests run the runner themselves).</param>
     /// <param name="configureServices">Extra registrations, e.g. Identity's <c>UserManager</c>.</param>
-    /// <param name="lucene">Search on a Lucene.Net index in a temp folder instead of the database's full-text index.</param>
-    public static async Task<TestDatabase> CreateAsync(
-        SqlEngine engine, bool migrate = true, Action<IServiceCollection>? configureServices = null, bool lucene = false)
+    public static async Task<TestDatabase> CreateAsync(SqlEngine engine, bool migrate = true, Action<IServiceCollection>? configureServices = null)
     {
         string? sqliteDirectory = null;
         string? postgresConnectionString = null;
@@ -64,15 +62,14 @@ public sealed class TestDatabase : IAsyncDisposable
             connections = new SqliteConnectionFactory($"Data Source={Path.Combine(sqliteDirectory, "manuals.db")}");
         }
 
+        // Search on a Lucene.Net index of its own, in a temp folder (opened only when a test searches). A search waits
+        // for the index however long building it takes on a busy machine: the bounded wait has tests of its own.
+        var indexDirectory = Directory.CreateTempSubdirectory("manuals-lucene-").FullName;
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(connections)
-            .AddManualsStores();
-        var indexDirectory = lucene ? Directory.CreateTempSubdirectory("manuals-lucene-").FullName : null;
-        if (indexDirectory is not null)
-        {
-            services.AddLuceneSearch(indexDirectory);
-        }
+            .AddManualsStores()
+            .AddLuceneSearch(indexDirectory, options => options.ReadWait = TimeSpan.FromMinutes(2));
 
         configureServices?.Invoke(services);
         var database = new TestDatabase(

@@ -9,23 +9,11 @@ namespace Manuals.Data.Tests.Search;
 
 /// <summary>
 /// The repository's sample manuals imported with <see cref="ManualImporter"/> into one database per engine and indexed,
-/// shared by the tests of a class (they only read). The index is the one the stores register (in the database), or
-/// a Lucene.Net index in a temp folder (<see cref="LuceneSampleLibrary"/>).
+/// shared by the tests of a class (they only read), and searched on each database's own Lucene.Net index.
 /// </summary>
-public class SampleLibrary : IAsyncLifetime
+public sealed class SampleLibrary : IAsyncLifetime
 {
     private readonly Dictionary<SqlEngine, TestDatabase> _databases = [];
-    private readonly bool _lucene;
-
-    public SampleLibrary()
-        : this(lucene: false)
-    {
-    }
-
-    protected SampleLibrary(bool lucene)
-    {
-        _lucene = lucene;
-    }
 
     public static string SamplesPath { get; } = FindSamples();
 
@@ -42,15 +30,12 @@ public class SampleLibrary : IAsyncLifetime
     {
         foreach (var engine in new[] { SqlEngine.Sqlite, SqlEngine.Postgres })
         {
-            var db = await TestDatabase.CreateAsync(engine, lucene: _lucene);
+            var db = await TestDatabase.CreateAsync(engine);
             _databases[engine] = db;
             var importer = new ManualImporter(
                 db.Services.GetRequiredService<IManualStore>(), db.Services.GetRequiredService<IDepartmentStore>(), TimeProvider.System);
             var report = await importer.ImportFolderAsync(SamplesPath, db.CancellationToken);
             Assert.Empty(report.Refused);
-            // Saves index in their own transaction once the manual store calls the writer; the rebuild makes this
-            // fixture independent of that.
-            await db.Services.GetRequiredService<ISearchIndex>().RebuildAsync(null, db.CancellationToken);
         }
     }
 
@@ -73,14 +58,5 @@ public class SampleLibrary : IAsyncLifetime
         }
 
         throw new InvalidOperationException("Manuals.sln not found above " + AppContext.BaseDirectory);
-    }
-}
-
-/// <summary>The samples searched through Lucene.Net (<c>LuceneSearchIndex</c>) on each engine.</summary>
-public sealed class LuceneSampleLibrary : SampleLibrary
-{
-    public LuceneSampleLibrary()
-        : base(lucene: true)
-    {
     }
 }

@@ -36,7 +36,7 @@ public sealed class SearchJournalTests
                 new { title, at = Noon }));
         }
 
-        Assert.Equal(1, await db.Services.GetRequiredService<MigrationRunner>().MigrateAsync(db.CancellationToken));
+        Assert.Equal(MigrationRunner.LoadEmbedded(db.Engine).Count - before.Count, await db.Services.GetRequiredService<MigrationRunner>().MigrateAsync(db.CancellationToken));
 
         var entries = await Journal(db).ReadAfterAsync(0, 100, db.CancellationToken);
         Assert.Equal(ids, entries.Select(e => e.ManualId));

@@ -4,13 +4,9 @@ using Manuals.Data.Tests.Infrastructure;
 
 namespace Manuals.Data.Tests.Search;
 
-/// <summary>The labelled relevance suite on the index inside the database (FTS5, tsvector).</summary>
+/// <summary>The labelled relevance suite on the samples.</summary>
 [Collection(DatabaseCollectionDefinition.Name)]
 public sealed class SearchRelevanceTests(SampleLibrary library) : SearchRelevanceSuite(library), IClassFixture<SampleLibrary>;
-
-/// <summary>The same suite, unchanged, on Lucene.Net.</summary>
-[Collection(DatabaseCollectionDefinition.Name)]
-public sealed class LuceneRelevanceTests(LuceneSampleLibrary library) : SearchRelevanceSuite(library), IClassFixture<LuceneSampleLibrary>;
 
 /// <summary>
 /// The labelled relevance suite over the samples (issue #4's acceptance): each expectation holds on both engines, and

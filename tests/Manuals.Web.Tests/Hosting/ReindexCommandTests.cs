@@ -1,6 +1,5 @@
 using Manuals.Core.Search;
-using Manuals.Data;
-using Manuals.Data.Search;
+using Manuals.Data.Search.Lucene;
 using Manuals.Web.Hosting;
 using Manuals.Web.Tests.Infrastructure;
 
@@ -26,8 +25,24 @@ public sealed class ReindexCommandTests : IDisposable
         Assert.Contains("検索インデックスを再構築しています", output, StringComparison.Ordinal);
         Assert.Contains($"100%  {manuals}/{manuals}", output, StringComparison.Ordinal);
         Assert.Contains($"検索インデックスを再構築しました（{manuals} 件、", output, StringComparison.Ordinal);
-        var index = new SearchIndex(new SqliteConnectionFactory($"Data Source={database}"));
-        Assert.Equal(new SearchIndexStatus(manuals, manuals), await index.StatusAsync(CancellationToken.None));
+        // The index beside the database now holds one document per manual, in its only generation.
+        using var index = new LuceneIndex(Path.Combine(_directory, "search-index"));
+        Assert.Equal(manuals, index.Read(searcher => searcher.IndexReader.NumDocs));
+        Assert.Equal(LuceneSearchIndex.SchemaVersion, index.CommitData[LuceneIndexer.SchemaKey]);
+        Assert.Single(Directory.GetDirectories(index.Path, "generation-*"));
+    }
+
+    [Fact]
+    public async Task Reindex_WhileTheAppHoldsTheIndex_SaysSoInJapaneseAndLeavesItAlone()
+    {
+        var database = Path.Combine(_directory, "manuals.db");
+        using var running = new LuceneIndex(Path.Combine(_directory, "search-index"));
+
+        var (exitCode, _, errors) = await RunAsync(database, "reindex");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("起動中のアプリが使っています", errors, StringComparison.Ordinal);
+        Assert.Single(Directory.GetDirectories(running.Path, "generation-*"));
     }
 
     [Fact]

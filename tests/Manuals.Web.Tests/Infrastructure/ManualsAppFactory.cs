@@ -50,6 +50,8 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Manuals:SignIn:PermitLimit", "100000");
         // Each host is a node with a search index of its own (a host made by WithWebHostBuilder too), as in production.
         builder.UseSetting("Search:IndexPath", Path.Combine(_directory, "search-index-" + Guid.NewGuid().ToString("N")));
+        // A search waits for the index however long a busy machine takes to build it (the bound has tests of its own).
+        builder.UseSetting("Search:ReadWait", "00:02:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

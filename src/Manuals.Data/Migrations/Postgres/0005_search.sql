@@ -1,14 +1,6 @@
--- Full-text search (see src/Manuals.Data/Search/README.md). The C# analyzer does all the linguistic work; the
--- document is a tsvector built from its tokens with their positions and weights (title A, tags B, headings C,
--- body D), so no PostgreSQL parser or dictionary (and no database locale) changes a token.
-CREATE TABLE search_documents (
-    manual_id bigint PRIMARY KEY REFERENCES manuals (id) ON DELETE CASCADE,
-    revision_number integer NOT NULL,
-    analyzer_version integer NOT NULL,
-    document tsvector NOT NULL
-);
-
-CREATE INDEX ix_search_documents_document ON search_documents USING gin (document);
+-- Search (see src/Manuals.Data/Search/README.md).
+-- The database's own full-text index that this script created until issue #13 is gone (0018 drops it from databases
+-- that have it): search runs on each node's Lucene.Net index, fed by search_journal (0017).
 
 -- Synonyms applied to queries: one group per row, its words separated by commas.
 CREATE TABLE search_synonyms (

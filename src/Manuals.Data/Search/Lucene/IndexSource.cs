@@ -54,12 +54,15 @@ public sealed class IndexSource(IDbConnectionFactory connections)
         }
 
         var tagsSql = $"SELECT manual_id AS manualid, tag FROM manual_tags WHERE {IsIn("manual_id")}";
-        var tags = (await connection.QueryAsync<(long ManualId, string Tag)>(
-                new CommandDefinition(tagsSql, new { ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken)))
+        var ids = new { ids = rows.Select(r => r.Id).ToArray() };
+        var tags = (await connection.QueryAsync<(long ManualId, string Tag)>(new CommandDefinition(tagsSql, ids, cancellationToken: cancellationToken)))
             .ToLookup(t => t.ManualId, t => t.Tag);
+        var tasksSql = $"SELECT tm.manual_id AS manualid, t.name FROM task_manuals tm JOIN business_tasks t ON t.id = tm.task_id WHERE {IsIn("tm.manual_id")}";
+        var tasks = (await connection.QueryAsync<(long ManualId, string Name)>(new CommandDefinition(tasksSql, ids, cancellationToken: cancellationToken)))
+            .ToLookup(t => t.ManualId, t => t.Name);
         return rows.Select(r => new IndexedManual(
                 r.Id, r.Revision, r.Title, r.DepartmentId, r.Visibility, r.Status, r.Template, r.OwnerId, r.UpdatedAt,
-                tags[r.Id].Order(StringComparer.Ordinal).ToList(), r.Body))
+                tags[r.Id].Order(StringComparer.Ordinal).ToList(), tasks[r.Id].Order(StringComparer.Ordinal).ToList(), r.Body))
             .ToList();
     }
 

@@ -2,7 +2,10 @@ using Manuals.Core.Manuals;
 
 namespace Manuals.Data.Search.Lucene;
 
-/// <summary>A manual as the index holds it: its text fields and what search filters and checks access on.</summary>
+/// <summary>
+/// A manual as the index holds it: its text fields (with the names of the business tasks it is linked to) and what
+/// search filters and checks access on.
+/// </summary>
 public sealed record IndexedManual(
     long Id,
     long Revision,
@@ -14,4 +17,5 @@ public sealed record IndexedManual(
     long? OwnerId,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Tasks,
     string Markdown);

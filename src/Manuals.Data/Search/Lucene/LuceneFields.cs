@@ -18,6 +18,9 @@ public static class LuceneFields
     public const string Title = "title";
     public const string Tags = "tags";
     public const string Headings = "headings";
+
+    /// <summary>The names of the business tasks the manual is linked to (業務名).</summary>
+    public const string Tasks = "tasks";
     public const string Body = "body";
 
     /// <summary>Each tag as an exact value (filter) and a sorted-set doc value (filter choices).</summary>
@@ -37,9 +40,9 @@ public static class LuceneFields
 
     public const string Revision = "revision";
 
-    /// <summary>The text fields and their weights: title most, then tags, headings, body.</summary>
+    /// <summary>The text fields and their weights: title most, then tags, task names, headings, body.</summary>
     public static IReadOnlyList<(string Field, float Boost)> Boosts { get; } =
-        [(Title, 10f), (Tags, 4f), (Headings, 2f), (Body, 1f)];
+        [(Title, 10f), (Tags, 4f), (Tasks, 3f), (Headings, 2f), (Body, 1f)];
 
     public static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -65,6 +68,11 @@ public static class LuceneFields
             document.Add(new TextField(Tags, tag, Field.Store.NO));
             document.Add(new StringField(Tag, tag, Field.Store.NO));
             document.Add(new SortedSetDocValuesField(Tag, new BytesRef(tag)));
+        }
+
+        foreach (var task in manual.Tasks)
+        {
+            document.Add(new TextField(Tasks, task, Field.Store.NO));
         }
 
         foreach (var heading in text.Headings)

@@ -1,27 +1,28 @@
-using Lucene.Net.Index;
+using System.Globalization;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
 using Lucene.Net.Util;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Manuals.Data.Search.Lucene;
 
 /// <summary>
-/// This node's Lucene index in one folder: one writer, searchers refreshed after each commit, and a lock file of our
-/// own held exclusively while open (Lucene.Net's native lock does not keep a second process out on Linux). Commits
-/// carry user data (e.g. how far the journal has been applied), read back when the index is opened again.
+/// This node's Lucene index folder. It holds a lock file of our own, held exclusively while open (Lucene.Net's native
+/// lock does not keep a second process out on Linux), a file <c>current</c> naming the generation in use, and the
+/// generations themselves (<see cref="LuceneGeneration"/>, folders <c>generation-000001</c>…). Searches and the
+/// indexer's writes go to the generation in use; a rebuild fills a new one beside it and <see cref="SwapIn"/> puts it
+/// in place, so searches never see a half-built index. A generation that is not current (left by a rebuild that
+/// crashed, or by one that was swapped out) is deleted when the folder is opened.
 /// </summary>
 public sealed class LuceneIndex : IDisposable
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private const string LockFileName = "manuals-index.lock";
+    private const string CurrentFileName = "current";
+    private const string GenerationPrefix = "generation-";
 
     private readonly FileStream _lock;
-    private readonly LuceneDirectory _directory;
-    private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers;
+    private readonly ReaderWriterLockSlim _swap = new();
+    private LuceneGeneration _live;
 
     public LuceneIndex(string path)
     {
@@ -33,77 +34,154 @@ public sealed class LuceneIndex : IDisposable
         }
         catch (IOException ex)
         {
-            throw new InvalidOperationException($"The search index at {path} is in use by another process.", ex);
+            throw new SearchIndexInUseException(path, ex);
         }
 
         Path = path;
-        _directory = FSDirectory.Open(path);
-        var config = new IndexWriterConfig(Version, new ManualsAnalyzer())
+        try
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = new BM25Similarity(),
-        };
-        _writer = new IndexWriter(_directory, config);
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+            _live = LuceneGeneration.Open(System.IO.Path.Combine(path, CurrentName() ?? GenerationName(1)));
+            WriteCurrent(_live.Name);
+            RemoveOtherGenerations();
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
     }
 
     public string Path { get; }
 
-    /// <summary>The user data of the last commit (empty for a new index).</summary>
-    public IDictionary<string, string> CommitData => _writer.CommitData ?? new Dictionary<string, string>();
+    /// <summary>The user data of the last commit of the generation in use (empty for a new index).</summary>
+    public IDictionary<string, string> CommitData => WithLive(live => live.CommitData);
 
-    /// <summary>Adds or replaces these manuals and removes those; visible to searches after <see cref="Commit"/>.</summary>
-    public void Apply(IEnumerable<IndexedManual> upserts, IEnumerable<long> deletes)
-    {
-        ArgumentNullException.ThrowIfNull(upserts);
-        ArgumentNullException.ThrowIfNull(deletes);
-        foreach (var manual in upserts)
+    /// <inheritdoc cref="LuceneGeneration.Apply"/>
+    public void Apply(IEnumerable<IndexedManual> upserts, IEnumerable<long> deletes) =>
+        WithLive(live =>
         {
-            _writer.UpdateDocument(new Term(LuceneFields.Id, LuceneFields.Key(manual.Id)), LuceneFields.Document(manual));
+            live.Apply(upserts, deletes);
+            return true;
+        });
+
+    /// <inheritdoc cref="LuceneGeneration.Commit"/>
+    public void Commit(IDictionary<string, string> data) =>
+        WithLive(live =>
+        {
+            live.Commit(data);
+            return true;
+        });
+
+    /// <inheritdoc cref="LuceneGeneration.Read"/>
+    public T Read<T>(Func<IndexSearcher, T> read) => WithLive(live => live.Read(read));
+
+    /// <summary>A new, empty generation beside the one in use, for a rebuild to fill.</summary>
+    public LuceneGeneration CreateGeneration()
+    {
+        var next = GenerationNumbers().DefaultIfEmpty(0).Max() + 1;
+        var path = System.IO.Path.Combine(Path, GenerationName(next));
+        if (System.IO.Directory.Exists(path))
+        {
+            System.IO.Directory.Delete(path, recursive: true);
         }
 
-        foreach (var id in deletes)
-        {
-            _writer.DeleteDocuments(new Term(LuceneFields.Id, LuceneFields.Key(id)));
-        }
+        return LuceneGeneration.Open(path);
     }
 
-    /// <summary>Removes every document (a rebuild in place).</summary>
-    public void Clear() => _writer.DeleteAll();
-
-    /// <summary>Makes the changes durable with <paramref name="data"/> as the commit's user data, and visible to searches.</summary>
-    public void Commit(IDictionary<string, string> data)
+    /// <summary>
+    /// Makes <paramref name="next"/> (committed) the generation in use: recorded in <c>current</c> first, so a crash
+    /// from here on opens it, then swapped in once running searches are done; the old generation is deleted.
+    /// </summary>
+    public void SwapIn(LuceneGeneration next)
     {
-        _writer.SetCommitData(data);
-        _writer.Commit();
-        _searchers.MaybeRefreshBlocking();
-    }
-
-    /// <summary>Runs <paramref name="read"/> on a current searcher and releases it afterwards.</summary>
-    public T Read<T>(Func<IndexSearcher, T> read)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        var searcher = _searchers.Acquire();
+        ArgumentNullException.ThrowIfNull(next);
+        WriteCurrent(next.Name);
+        LuceneGeneration old;
+        _swap.EnterWriteLock();
         try
         {
-            return read(searcher);
+            old = _live;
+            _live = next;
         }
         finally
         {
-            _searchers.Release(searcher);
+            _swap.ExitWriteLock();
         }
+
+        old.Discard();
     }
 
     public void Dispose()
     {
-        _searchers.Dispose();
-        _writer.Dispose();
-        _directory.Dispose();
+        _live.Dispose();
+        _swap.Dispose();
         _lock.Dispose();
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private static string GenerationName(int number) => GenerationPrefix + number.ToString("D6", CultureInfo.InvariantCulture);
+
+    private T WithLive<T>(Func<LuceneGeneration, T> use)
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        _swap.EnterReadLock();
+        try
+        {
+            return use(_live);
+        }
+        finally
+        {
+            _swap.ExitReadLock();
+        }
+    }
+
+    /// <summary>The generation <c>current</c> names, when that folder exists.</summary>
+    private string? CurrentName()
+    {
+        var file = System.IO.Path.Combine(Path, CurrentFileName);
+        var name = File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+        return name is { Length: > 0 } && name.StartsWith(GenerationPrefix, StringComparison.Ordinal)
+            && System.IO.Directory.Exists(System.IO.Path.Combine(Path, name))
+            ? name
+            : null;
+    }
+
+    /// <summary>Replaces <c>current</c> atomically: written beside it, flushed to disk, renamed over it.</summary>
+    private void WriteCurrent(string name)
+    {
+        var file = System.IO.Path.Combine(Path, CurrentFileName);
+        var temporary = file + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(name);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    private IEnumerable<int> GenerationNumbers() =>
+        System.IO.Directory.EnumerateDirectories(Path, GenerationPrefix + "*")
+            .Select(d => int.TryParse(System.IO.Path.GetFileName(d)[GenerationPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Where(n => n > 0);
+
+    private void RemoveOtherGenerations()
+    {
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(Path, GenerationPrefix + "*"))
+        {
+            if (System.IO.Path.GetFileName(folder) == _live.Name)
+            {
+                continue;
+            }
+
+            try
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Tried again at the next start.
+            }
+        }
     }
 }

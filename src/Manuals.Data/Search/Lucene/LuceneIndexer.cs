@@ -8,7 +8,8 @@ namespace Manuals.Data.Search.Lucene;
 /// Keeps this node's Lucene index current from the search journal. Each sync reads the rows committed since the last
 /// one, re-reads those manuals from the database (so applying a row twice, or out of order, is harmless), writes them
 /// and commits with the journal watermark in the commit's user data; a restart continues from there. An index that is
-/// missing or of another schema is rebuilt from the manuals first. One sync runs at a time.
+/// missing or of another schema is rebuilt from the manuals before it serves. One sync runs at a time; a rebuild fills
+/// a new generation beside the index in use while syncs go on, and takes the sync's turn only to swap it in.
 /// </summary>
 public sealed partial class LuceneIndexer(
     LuceneIndex index, IndexSource source, ISearchJournal journal, LuceneIndexerOptions options, TimeProvider time, ILogger<LuceneIndexer> logger)
@@ -24,6 +25,7 @@ public sealed partial class LuceneIndexer(
     private const int BatchSize = 500;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim _rebuilding = new(1, 1);
     private SearchJournalCursor? _cursor;
     private long _watermark = -1;
 
@@ -40,24 +42,7 @@ public sealed partial class LuceneIndexer(
         try
         {
             var cursor = _cursor ?? await OpenAsync(cancellationToken);
-            var applied = 0;
-            while (true)
-            {
-                var entries = await journal.ReadAfterAsync(cursor.Position, BatchSize, cancellationToken);
-                applied += await ApplyAsync(cursor.Accept(entries), cancellationToken);
-                if (entries.Count < BatchSize)
-                {
-                    break;
-                }
-            }
-
-            if (cursor.HasOpenGaps)
-            {
-                // Rows that filled a gap lie just above the watermark; rows accepted before are not returned again.
-                var filled = await journal.ReadAfterAsync(cursor.Watermark, BatchSize * 4, cancellationToken);
-                applied += await ApplyAsync(cursor.Accept(filled), cancellationToken);
-            }
-
+            var applied = await CatchUpAsync(cursor, index.Apply, cancellationToken);
             if (applied > 0 || cursor.Watermark != Watermark)
             {
                 index.Commit(CommitData(cursor.Watermark));
@@ -98,32 +83,49 @@ public sealed partial class LuceneIndexer(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Busy (a rebuild, a large catch-up): search what the index holds now rather than keep the reader waiting.
+            // Busy (a large catch-up): search what the index holds now rather than keep the reader waiting.
             LogReadWaitExceeded(logger, options.ReadWait.TotalMilliseconds);
         }
     }
 
     /// <summary>
-    /// Re-indexes every manual: the new documents become visible together at the end (searches see the old index until
-    /// then), and journal rows written meanwhile are applied by the next sync.
+    /// Re-indexes every manual into a new generation beside the one in use, while searches and syncs go on with that
+    /// one; then applies the journal rows written meanwhile to the new generation and swaps it in. One at a time: a
+    /// second call while one runs throws <see cref="InvalidOperationException"/>.
     /// </summary>
     public async Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        if (!await _rebuilding.WaitAsync(0, cancellationToken))
+        {
+            throw new InvalidOperationException("A search index rebuild is already running on this node.");
+        }
+
         try
         {
-            _cursor = null;
-            var count = await RebuildCoreAsync(progress, cancellationToken);
-            _cursor = new SearchJournalCursor(Watermark, time);
+            var (generation, count) = await BuildAsync(progress, cancellationToken);
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                await SwapInAsync(generation, cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
             return count;
         }
         finally
         {
-            _gate.Release();
+            _rebuilding.Release();
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _rebuilding.Dispose();
+    }
 
     /// <summary>The cursor from the last commit's watermark, after a rebuild when the index is missing or outdated.</summary>
     private async Task<SearchJournalCursor> OpenAsync(CancellationToken cancellationToken)
@@ -133,45 +135,100 @@ public sealed partial class LuceneIndexer(
             && data.TryGetValue(WatermarkKey, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var watermark))
         {
             Interlocked.Exchange(ref _watermark, watermark);
-        }
-        else
-        {
-            LogRebuilding(logger, index.Path, schema ?? "(none)", LuceneSearchIndex.SchemaVersion);
-            await RebuildCoreAsync(new Progress<SearchRebuildProgress>(p => LogRebuildProgress(logger, p.Done, p.Total)), cancellationToken);
+            return _cursor = new SearchJournalCursor(watermark, time);
         }
 
-        return _cursor = new SearchJournalCursor(Watermark, time);
+        // Nothing to search yet that is worth keeping: build, then serve (the caller holds the gate throughout).
+        LogRebuilding(logger, index.Path, schema ?? "(none)", LuceneSearchIndex.SchemaVersion);
+        var (generation, _) = await BuildAsync(new Progress<SearchRebuildProgress>(p => LogRebuildProgress(logger, p.Done, p.Total)), cancellationToken);
+        return await SwapInAsync(generation, cancellationToken);
     }
 
-    private async Task<int> RebuildCoreAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every manual into a new generation. The watermark it starts from is read first: rows up to it are
+    /// reflected in the manuals read afterwards; later ones, and any lower one still to commit, are applied by
+    /// <see cref="SwapInAsync"/> (it starts below the latest row by longer than a transaction lasts).
+    /// </summary>
+    private async Task<(BuiltGeneration Generation, int Count)> BuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
     {
-        // Rows up to here are reflected in the manuals read below. Later ones, and any lower one still to commit, are
-        // applied by the next syncs: they start below the latest row by longer than a transaction lasts.
         var watermark = await journal.SettledSequenceAsync(SearchJournalCursor.DefaultGapTimeout, cancellationToken);
         var total = await source.CountAsync(cancellationToken);
-        index.Clear();
-        var done = 0;
-        long after = 0;
+        var generation = index.CreateGeneration();
+        try
+        {
+            progress?.Report(new SearchRebuildProgress(0, total));
+            var done = 0;
+            long after = 0;
+            while (true)
+            {
+                var batch = await source.AfterAsync(after, BatchSize, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                generation.Apply(batch, []);
+                done += batch.Count;
+                after = batch[^1].Id;
+                progress?.Report(new SearchRebuildProgress(done, Math.Max(total, done)));
+            }
+
+            return (new BuiltGeneration(generation, watermark), done);
+        }
+        catch
+        {
+            generation.Discard();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Brings a built generation up to the journal, commits it and makes it the one in use, with its cursor. The
+    /// caller holds the gate, so no sync writes to the old generation meanwhile.
+    /// </summary>
+    private async Task<SearchJournalCursor> SwapInAsync(BuiltGeneration built, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var cursor = new SearchJournalCursor(built.Watermark, time);
+            await CatchUpAsync(cursor, built.Generation.Apply, cancellationToken);
+            built.Generation.Commit(CommitData(cursor.Watermark));
+            index.SwapIn(built.Generation);
+            Interlocked.Exchange(ref _watermark, cursor.Watermark);
+            return _cursor = cursor;
+        }
+        catch
+        {
+            built.Generation.Discard();
+            throw;
+        }
+    }
+
+    /// <summary>Applies the journal rows beyond <paramref name="cursor"/> with <paramref name="apply"/>; returns how many manuals.</summary>
+    private async Task<int> CatchUpAsync(SearchJournalCursor cursor, ApplyChanges apply, CancellationToken cancellationToken)
+    {
+        var applied = 0;
         while (true)
         {
-            var batch = await source.AfterAsync(after, BatchSize, cancellationToken);
-            if (batch.Count == 0)
+            var entries = await journal.ReadAfterAsync(cursor.Position, BatchSize, cancellationToken);
+            applied += await ApplyAsync(cursor.Accept(entries), apply, cancellationToken);
+            if (entries.Count < BatchSize)
             {
                 break;
             }
-
-            index.Apply(batch, []);
-            done += batch.Count;
-            after = batch[^1].Id;
-            progress?.Report(new SearchRebuildProgress(done, Math.Max(total, done)));
         }
 
-        index.Commit(CommitData(watermark));
-        Interlocked.Exchange(ref _watermark, watermark);
-        return done;
+        if (cursor.HasOpenGaps)
+        {
+            // Rows that filled a gap lie just above the watermark; rows accepted before are not returned again.
+            var filled = await journal.ReadAfterAsync(cursor.Watermark, BatchSize * 4, cancellationToken);
+            applied += await ApplyAsync(cursor.Accept(filled), apply, cancellationToken);
+        }
+
+        return applied;
     }
 
-    private async Task<int> ApplyAsync(IReadOnlyList<SearchJournalEntry> entries, CancellationToken cancellationToken)
+    private async Task<int> ApplyAsync(IReadOnlyList<SearchJournalEntry> entries, ApplyChanges apply, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
         {
@@ -187,7 +244,7 @@ public sealed partial class LuceneIndexer(
 
         // Whatever the row says, the database decides: a manual that is gone is removed, one that exists is written.
         var existing = current.Select(m => m.Id).ToHashSet();
-        index.Apply(current, ids.Where(id => !existing.Contains(id)));
+        apply(current, ids.Where(id => !existing.Contains(id)));
         return ids.Count;
     }
 
@@ -196,6 +253,11 @@ public sealed partial class LuceneIndexer(
         [SchemaKey] = LuceneSearchIndex.SchemaVersion,
         [WatermarkKey] = watermark.ToString(CultureInfo.InvariantCulture),
     };
+
+    private delegate void ApplyChanges(IEnumerable<IndexedManual> upserts, IEnumerable<long> deletes);
+
+    /// <summary>A generation holding every manual as of <paramref name="Watermark"/>'s journal row, not yet in use.</summary>
+    private sealed record BuiltGeneration(LuceneGeneration Generation, long Watermark);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index at {Path} has schema {Found}, needs {Expected}: rebuilding from the manuals")]
     private static partial void LogRebuilding(ILogger logger, string path, string found, string expected);

@@ -18,7 +18,7 @@ namespace Manuals.Data.Search.Lucene;
 public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, IndexSource source) : ISearchIndex
 {
     /// <summary>The schema of the documents (<see cref="LuceneFields"/>) and the analyzer: an index of another version is rebuilt.</summary>
-    public static readonly string SchemaVersion = "1." + SearchAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
+    public static readonly string SchemaVersion = "2." + SearchAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
 
     private static readonly Sort ByRelevance = new(
         SortField.FIELD_SCORE, new SortField(LuceneFields.Updated, SortFieldType.INT64, true), new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
