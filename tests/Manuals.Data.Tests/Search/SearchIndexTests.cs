@@ -1,4 +1,5 @@
 using Manuals.Core.Accounts;
+using Manuals.Core.Coverage;
 using Manuals.Core.Manuals;
 using Manuals.Core.Search;
 using Manuals.Data.Accounts;
@@ -301,6 +302,36 @@ public sealed class SearchIndexTests
         Assert.Equal(250, count);
         Assert.Equal(250, await TotalAsync(db, "経理"));
         Assert.Equal(250, await Index(db).RebuildAsync(null, db.CancellationToken));
+    }
+
+    /// <summary>A manual is also found by the names of the business tasks it is linked to, as they are now.</summary>
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_LinkedTaskName_FindsTheManualAfterLinkRenameAndUnlink(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var manual = await CreateAsync(db, "締めの手順", "仕訳を確認します。");
+        await CreateAsync(db, "別の手順", "請求書を送ります。");
+        var tasks = db.Services.GetRequiredService<IBusinessTaskStore>();
+        var taskId = await tasks.CreateAsync(
+            new BusinessTask { DepartmentId = Accounting, Name = "月次決算", Frequency = TaskFrequency.Monthly },
+            Monday,
+            db.CancellationToken) ?? throw new InvalidOperationException("The task was not created.");
+        Assert.Empty(await TitlesAsync(db, "月次決算"));
+
+        Assert.True(await tasks.LinkManualAsync(taskId, manual, db.CancellationToken));
+        var linked = await TitlesAsync(db, "月次決算");
+        var task = (await tasks.FindAsync(taskId, db.CancellationToken))!;
+        task.Name = "年次決算";
+        Assert.Equal(WriteStatus.Written, await tasks.UpdateAsync(task, Monday, db.CancellationToken));
+        var renamedOld = await TitlesAsync(db, "月次決算");
+        var renamedNew = await TitlesAsync(db, "年次決算");
+        Assert.True(await tasks.UnlinkManualAsync(taskId, manual, db.CancellationToken));
+
+        Assert.Equal(["締めの手順"], linked);
+        Assert.Empty(renamedOld);
+        Assert.Equal(["締めの手順"], renamedNew);
+        Assert.Empty(await TitlesAsync(db, "年次決算"));
     }
 
     [Theory]
