@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Manuals.Core.Coverage;
+using Manuals.Core.Manuals;
 using Manuals.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,14 @@ internal static class CoverageWeb
 
     public static async Task<BusinessTask> TaskAsync(ManualsAppFactory factory, string name) =>
         (await factory.Services.GetRequiredService<IBusinessTaskStore>().ListAsync(null, CancellationToken.None)).Single(t => t.Name == name);
+
+    /// <summary>Records a review of the manual titled <paramref name="title"/> at the test app's present time.</summary>
+    public static async Task MarkReviewedAsync(ManualsAppFactory factory, string title)
+    {
+        var manuals = factory.Services.GetRequiredService<IManualStore>();
+        var id = (await manuals.ListAsync(null, CancellationToken.None)).Single(m => m.Title == title).Id;
+        Assert.True(await manuals.MarkReviewedAsync(id, null, factory.Clock.GetUtcNow(), CancellationToken.None));
+    }
 
     public static async Task<Employee> EmployeeAsync(ManualsAppFactory factory, string name) =>
         (await factory.Services.GetRequiredService<IEmployeeStore>().ListAsync(null, CancellationToken.None)).Single(e => e.Name == name);
