@@ -59,8 +59,11 @@ for project in tests/*/*.csproj; do
     [[ -e "$project" ]] && projects+=("$project")
 done
 
-# The browser tests mostly wait on Chromium, so they run beside the other projects (which run one after another);
-# their console output is kept in a file and printed when they end, so the two streams do not interleave.
+# The browser tests mostly wait on Chromium and the store tests on PostgreSQL and SQLite's disk writes, so they run
+# beside the other projects (which run one after another): on two cores the whole run then takes minutes less. Each
+# background project's console output is kept in a file and printed when it ends, so the streams do not interleave.
+runs_beside() { [[ "$1" == *Browser.Tests* || "$1" == *Data.Tests* ]]; }
+
 run_tests() { # run_tests <project>
     local name
     name="$(basename "$1" .csproj)"
@@ -71,33 +74,34 @@ run_tests() { # run_tests <project>
 }
 
 broken=()
-browser_pid="" browser_project="" browser_log="$results/browser-tests.log"
+background_pids=() background_projects=()
 for project in "${projects[@]}"; do
-    if [[ "$project" == *Browser.Tests* ]]; then
-        browser_project="$project"
+    if runs_beside "$project"; then
         echo "==> dotnet test $project (in the background; output follows when it ends)"
-        run_tests "$project" >"$browser_log" 2>&1 &
-        browser_pid=$!
+        run_tests "$project" >"$results/$(basename "$project" .csproj).log" 2>&1 &
+        background_pids+=($!)
+        background_projects+=("$project")
     fi
 done
 for project in "${projects[@]}"; do
-    [[ "$project" == "$browser_project" ]] && continue
+    runs_beside "$project" && continue
     echo
     echo "==> dotnet test $project"
     if ! run_tests "$project"; then
         broken+=("$(basename "$project" .csproj)")
     fi
 done
-if [[ -n "$browser_pid" ]]; then
-    browser_status=0
-    wait "$browser_pid" || browser_status=$?
+for i in "${!background_pids[@]}"; do
+    project="${background_projects[$i]}"
+    status=0
+    wait "${background_pids[$i]}" || status=$?
     echo
-    echo "==> dotnet test $browser_project"
-    cat "$browser_log"
-    if ((browser_status != 0)); then
-        broken+=("$(basename "$browser_project" .csproj)")
+    echo "==> dotnet test $project"
+    cat "$results/$(basename "$project" .csproj).log"
+    if ((status != 0)); then
+        broken+=("$(basename "$project" .csproj)")
     fi
-fi
+done
 
 # --- (c) totals from the TRX files ---------------------------------------------------------------------------------
 # <Counters total=".." executed=".." passed=".." failed=".." error=".." timeout=".." aborted=".." ... notExecuted=".." />
