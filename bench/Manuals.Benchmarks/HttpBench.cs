@@ -29,7 +29,7 @@ internal static partial class HttpBench
     private const string ReaderInitialPassword = "bench-reader-initial";
 
     public static async Task<HttpFigures> RunAsync(
-        SqlEngine engine, string connectionString, BenchOptions options, IReadOnlyList<long> departmentIds, CancellationToken cancellationToken)
+        SqlEngine engine, string connectionString, string indexPath, BenchOptions options, IReadOnlyList<long> departmentIds, CancellationToken cancellationToken)
     {
         var dll = FindWebApp();
         var port = FreePort();
@@ -48,6 +48,7 @@ internal static partial class HttpBench
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["Storage__Provider"] = engine == SqlEngine.Postgres ? "Postgres" : "Sqlite";
         startInfo.Environment["ConnectionStrings__Manuals"] = connectionString;
+        startInfo.Environment["Search__IndexPath"] = indexPath;
         startInfo.Environment["Manuals__ImportSamplesOnFirstStart"] = "false";
         startInfo.Environment["Manuals__InitialAdminPassword"] = AdminPassword;
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -25,6 +25,8 @@ public sealed class LuceneGeneration : IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
+            // Fewer, larger flushes while a rebuild adds every manual; a sync's few documents never come near it.
+            RAMBufferSizeMB = 64,
         };
         try
         {
@@ -68,6 +70,19 @@ public sealed class LuceneGeneration : IDisposable
         {
             _writer.DeleteDocuments(new Term(LuceneFields.Id, LuceneFields.Key(id)));
         }
+    }
+
+    /// <summary>
+    /// Adds manuals that are not in this generation yet (a rebuild filling it), analysing them on every core: the
+    /// writer takes documents from several threads at once.
+    /// </summary>
+    public void Add(IReadOnlyList<IndexedManual> manuals)
+    {
+        ArgumentNullException.ThrowIfNull(manuals);
+        Parallel.ForEach(
+            manuals,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            manual => _writer.AddDocument(LuceneFields.Document(manual)));
     }
 
     /// <summary>Makes the changes durable with <paramref name="data"/> as the commit's user data, and visible to searches.</summary>

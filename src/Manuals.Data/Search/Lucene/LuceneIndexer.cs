@@ -158,18 +158,19 @@ public sealed partial class LuceneIndexer(
         {
             progress?.Report(new SearchRebuildProgress(0, total));
             var done = 0;
-            long after = 0;
+            // The next batch is read from the database while this one is analysed.
+            var next = source.AfterAsync(0, BatchSize, cancellationToken);
             while (true)
             {
-                var batch = await source.AfterAsync(after, BatchSize, cancellationToken);
+                var batch = await next;
                 if (batch.Count == 0)
                 {
                     break;
                 }
 
-                generation.Apply(batch, []);
+                next = source.AfterAsync(batch[^1].Id, BatchSize, cancellationToken);
+                generation.Add(batch);
                 done += batch.Count;
-                after = batch[^1].Id;
                 progress?.Report(new SearchRebuildProgress(done, Math.Max(total, done)));
             }
 

@@ -16,6 +16,9 @@ public static class LuceneQueries
     /// <summary>Added to the score of a manual whose title holds one of the query's phrases, so those come first.</summary>
     public const float TitleBonus = 10_000f;
 
+    /// <summary>BM25's k1 (Lucene's default, which the index uses): a term's score is below idf × boost × (k1 + 1).</summary>
+    private const float Bm25K1 = 1.2f;
+
     /// <summary>Index terms a prefix inside a phrase stands for at most (a one-character prefix is a term query of its own).</summary>
     private const int MaxPrefixTerms = 512;
 
@@ -79,6 +82,30 @@ public static class LuceneQueries
         }
 
         return readable;
+    }
+
+    /// <summary>
+    /// An upper bound of the relevance (BM25) part of any manual's score for <paramref name="query"/> as built here, on an
+    /// index of <paramref name="documents"/> manuals, the title bonus left out: every term at most idf(df = 0) × (k1 + 1) times
+    /// its boosts, constant-score parts their boost. Below <see cref="TitleBonus"/> for all but very long queries.
+    /// </summary>
+    public static double MaxRelevance(Query query, int documents)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var perTerm = Math.Log(1 + ((documents + 0.5) / 0.5)) * (Bm25K1 + 1);
+        return Bound(query);
+
+        double Bound(Query q) => q switch
+        {
+            // The title bonus is what this bound is compared with; every other constant-score part scores its boost.
+            ConstantScoreQuery c => c.Boost == TitleBonus ? 0 : c.Boost,
+            BooleanQuery b => b.Boost * b.Clauses.Where(c => c.Occur != Occur.MUST_NOT).Sum(c => Bound(c.Query)),
+            TermQuery t => t.Boost * perTerm,
+            PhraseQuery p => p.Boost * p.GetTerms().Length * perTerm,
+            MultiPhraseQuery m => m.Boost * m.GetTermArrays().Sum(terms => terms.Length) * perTerm,
+            MatchAllDocsQuery or PrefixQuery or NumericRangeQuery<long> => q.Boost,
+            _ => double.PositiveInfinity,
+        };
     }
 
     /// <summary>The filters as one query, or null when there are none.</summary>

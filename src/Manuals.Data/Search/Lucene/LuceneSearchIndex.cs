@@ -43,8 +43,10 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         var (total, ids) = index.Read(searcher =>
         {
             var match = Restricted(LuceneQueries.Match(query, searcher.IndexReader), viewer, filters);
-            var top = searcher.Search(match, null, Math.Min(offset + limit, SearchLimits.MaxCount), sort == SearchSort.Updated ? ByUpdated : ByRelevance, doDocScores: false, doMaxScore: false);
-            return (top.TotalHits, top.ScoreDocs.Skip(offset).Select(hit => IdOf(searcher, hit.Doc)).ToList());
+            var wanted = Math.Min(offset + limit, SearchLimits.MaxCount);
+            var (count, docs) = (sort == SearchSort.Relevance ? TitledFirst(searcher, match, query, wanted) : null)
+                ?? All(searcher, match, wanted, sort == SearchSort.Updated ? ByUpdated : ByRelevance);
+            return (count, docs.Skip(offset).Select(hit => IdOf(searcher, hit.Doc)).ToList());
         });
 
         var rows = (await source.RowsAsync(ids, cancellationToken))
@@ -154,8 +156,76 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         return restricted;
     }
 
-    private static long IdOf(IndexSearcher searcher, int doc) =>
-        long.Parse(searcher.Doc(doc).Get(LuceneFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>Every match, ranked and counted (Lucene matches each one).</summary>
+    private static (int Total, ScoreDoc[] Docs) All(IndexSearcher searcher, Query match, int wanted, Sort sort)
+    {
+        var top = searcher.Search(match, null, wanted, sort, doDocScores: false, doMaxScore: false);
+        return (top.TotalHits, top.ScoreDocs);
+    }
+
+    /// <summary>
+    /// By relevance, a manual whose title holds one of the query's phrases scores <see cref="LuceneQueries.TitleBonus"/>
+    /// more than any other can reach (<see cref="LuceneQueries.MaxRelevance"/> tells, for this query and index), so when
+    /// there are enough of those for the page, the page is theirs in the same order as among all matches, and the
+    /// others need only be counted, up to the cap: a common word then costs the manuals titled with it and a thousand
+    /// more, not every manual that mentions it. Null when the shortcut does not apply.
+    /// </summary>
+    private static (int Total, ScoreDoc[] Docs)? TitledFirst(IndexSearcher searcher, Query match, SearchQuery query, int wanted)
+    {
+        if (LuceneQueries.MaxRelevance(match, searcher.IndexReader.MaxDoc) >= LuceneQueries.TitleBonus)
+        {
+            return null;
+        }
+
+        var titled = new BooleanQuery(disableCoord: true)
+        {
+            { match, Occur.MUST },
+            { new ConstantScoreQuery(LuceneQueries.TitleMatch(query, searcher.IndexReader)) { Boost = 0 }, Occur.MUST },
+        };
+        var top = searcher.Search(titled, null, wanted, ByRelevance, doDocScores: false, doMaxScore: false);
+        if (top.TotalHits < wanted)
+        {
+            return null;
+        }
+
+        var counter = new CappedCounter(SearchLimits.MaxCount + 1);
+        searcher.Search(match, counter);
+        return (counter.Count, top.ScoreDocs);
+    }
+
+    private static long IdOf(IndexSearcher searcher, int doc)
+    {
+        var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(doc, searcher.IndexReader.Leaves)];
+        return leaf.AtomicReader.GetNumericDocValues(LuceneFields.IdValue).Get(doc - leaf.DocBase);
+    }
+
+    /// <summary>Counts matches and stops at <paramref name="cap"/>: every later segment is skipped as soon as it is offered.</summary>
+    private sealed class CappedCounter(int cap) : ICollector
+    {
+        public int Count { get; private set; }
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            if (Count >= cap)
+            {
+                throw new CollectionTerminatedException();
+            }
+        }
+
+        public void Collect(int doc)
+        {
+            if (++Count >= cap)
+            {
+                throw new CollectionTerminatedException();
+            }
+        }
+    }
 
     /// <summary>Collects the distinct values of sorted-set doc-value fields over the matching documents.</summary>
     private sealed class ValuesCollector(params string[] fields) : ICollector
