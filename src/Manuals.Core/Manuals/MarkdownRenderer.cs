@@ -156,6 +156,26 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
+    /// <see cref="ToPlainText"/> and <see cref="ToHeadings"/> together, from one parse: what search indexes of a manual.
+    /// </summary>
+    /// <param name="markdown">The Markdown source.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="markdown"/> is <see langword="null"/>.</exception>
+    public (string PlainText, IReadOnlyList<string> Headings) ToSearchText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            using var writer = new StringWriter();
+            var document = Markdown.ToPlainText(markdown, writer, _pipeline);
+            return (writer.ToString(), Headings(document));
+        }
+        catch (ArgumentException)
+        {
+            return (markdown, ToHeadings(markdown));
+        }
+    }
+
+    /// <summary>
     /// The text of every heading, in document order, for search (headings weigh more than the body).
     /// </summary>
     /// <param name="markdown">The Markdown source.</param>
@@ -164,13 +184,14 @@ public sealed class MarkdownRenderer
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var document = MarkdownLimits.TryParse(markdown, _pipeline);
-        return document is null
-            ? []
-            : document.Descendants<HeadingBlock>()
+        return document is null ? [] : Headings(document);
+    }
+
+    private static List<string> Headings(MarkdownDocument document) =>
+        document.Descendants<HeadingBlock>()
             .Select(heading => ManualSteps.InlineText(heading.Inline))
             .Where(text => text.Length > 0)
             .ToList();
-    }
 
     private static MarkdownPipeline BuildPipeline()
     {

@@ -20,10 +20,11 @@ public sealed record SearchDocument(string Title, IReadOnlyList<string> Tags, IR
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(markdown);
+        var (body, headings) = Renderer.ToSearchText(markdown);
         return new SearchDocument(
             title,
             tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
-            Renderer.ToHeadings(markdown),
-            Renderer.ToPlainText(markdown));
+            headings,
+            body);
     }
 }

@@ -321,4 +321,26 @@ public sealed class MarkdownRendererTests
         Assert.Contains("<p class=\"callout-label\">&lt;Caution&gt;</p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("注意", html, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string> SearchTexts => new()
+    {
+        "",
+        "# 見出し\n\n本文です。\n\n## 手順\n\n1. **請求書**を開きます。\n2. [リンク](https://example.com) を押します。\n",
+        ":::warning\n注意点\n:::\n\n| 項目 | 値 |\n|---|---|\n| A | B |\n\n- [ ] 確認\n",
+        "<script>alert(1)</script>\n\n### 見出し *強調*\n",
+        new string('>', 2_000) + " 深すぎる引用",
+        string.Concat(Enumerable.Repeat("[", 5_000)) + "リンク" + string.Concat(Enumerable.Repeat("](x)", 5_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(SearchTexts))]
+    public void ToSearchText_AnyText_SameAsPlainTextAndHeadingsApart(string markdown)
+    {
+        var renderer = new MarkdownRenderer();
+
+        var (plainText, headings) = renderer.ToSearchText(markdown);
+
+        Assert.Equal(renderer.ToPlainText(markdown), plainText);
+        Assert.Equal(renderer.ToHeadings(markdown), headings);
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -22,6 +24,11 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
 
     private static readonly Sort ByRelevance = new(
         SortField.FIELD_SCORE, new SortField(LuceneFields.Updated, SortFieldType.INT64, true), new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
+
+    /// <summary>Filter choices kept per reader for at most this many access keys (then the reader's are forgotten).</summary>
+    private const int MaxCachedFacets = 1_000;
+
+    private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, SearchFacets>> _facets = new();
 
     private static readonly Sort ByUpdated = new(
         new SortField(LuceneFields.Updated, SortFieldType.INT64, true), new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
@@ -94,11 +101,30 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         await indexer.CatchUpForReadAsync(cancellationToken);
         return index.Read(searcher =>
         {
-            var collector = new ValuesCollector(LuceneFields.Tag, LuceneFields.Template);
-            searcher.Search(LuceneQueries.Readable(viewer), collector);
-            return new SearchFacets(collector.Values(0), collector.Values(1));
+            // Every search page shows them, and they change only with the index: kept per reader (a commit opens a new
+            // one) and per set of manuals a viewer may read, they are collected once rather than on every page.
+            var cache = _facets.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, SearchFacets>(StringComparer.Ordinal));
+            if (cache.Count > MaxCachedFacets)
+            {
+                cache.Clear();
+            }
+
+            return cache.GetOrAdd(AccessKey(viewer), _ =>
+            {
+                var collector = new ValuesCollector(LuceneFields.Tag, LuceneFields.Template);
+                searcher.Search(LuceneQueries.Readable(viewer), collector);
+                return new SearchFacets(collector.Values(0), collector.Values(1));
+            });
         });
     }
+
+    /// <summary>Viewers with the same key may read the same manuals (<see cref="LuceneQueries.Readable"/>).</summary>
+    private static string AccessKey(Viewer viewer) =>
+        viewer.IsAdmin
+            ? "admin"
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(viewer.IsWriter ? "writer" : "reader")}:{viewer.UserId}:{string.Join(',', viewer.DepartmentIds.Order())}");
 
     public Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken) =>
         indexer.RebuildAsync(progress, cancellationToken);
