@@ -167,7 +167,7 @@ public static class SearchQueryParser
 
         if (SearchAnalyzer.OkuriganaStem(term) is { } stem && AsWritten(SearchAnalyzer.Analyze(stem)) is { } stemmed)
         {
-            forms.Add(stemmed);
+            forms.Add(stemmed with { IsStem = true });
         }
 
         return forms;

@@ -49,7 +49,7 @@ public sealed class SearchService(ISearchIndex index, ISynonymStore synonyms, Ma
             .Select(row => new SearchHit(
                 row,
                 Highlighter.Highlight(row.Title, phrases),
-                Highlighter.Snippet(renderer.ToPlainText(row.Body), phrases)))
+                Highlighter.Snippet(renderer.ToSnippetText(row.Body), query.Clauses)))
             .ToList();
         var pageCount = (found.Page.Total + size - 1) / size;
         return new SearchResults(query, found.Page.Total, found.Number, pageCount, hits, found.Page.IsTotalCapped)
