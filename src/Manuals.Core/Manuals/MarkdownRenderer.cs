@@ -176,6 +176,38 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
+    /// The text a search snippet is cut from: one line per heading, paragraph, list item, table row or code line, with
+    /// no Markdown left in it (no <c>**</c>, <c>[ ]</c>, <c>#</c> or link targets), so a snippet never shows syntax and a
+    /// heading never runs into the text below it.
+    /// </summary>
+    /// <param name="markdown">The Markdown source.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="markdown"/> is <see langword="null"/>.</exception>
+    public string ToSnippetText(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = MarkdownLimits.TryParse(markdown, _pipeline);
+        if (document is null)
+        {
+            return markdown;
+        }
+
+        var lines = new List<string>();
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block.Inline is { } inline)
+            {
+                lines.Add(ManualSteps.InlineText(inline));
+            }
+            else if (block is CodeBlock && block.Lines.Lines is { } code)
+            {
+                lines.AddRange(code.Take(block.Lines.Count).Select(line => line.ToString()));
+            }
+        }
+
+        return string.Join('\n', lines.Select(l => l.Trim()).Where(l => l.Length > 0));
+    }
+
+    /// <summary>
     /// The text of every heading, in document order, for search (headings weigh more than the body).
     /// </summary>
     /// <param name="markdown">The Markdown source.</param>

@@ -18,6 +18,12 @@ public static class Highlighter
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。．!?！？\n");
 
+    // Hiragana that follow a stem as particles, not okurigana (経理を: を is not part of the word).
+    private static readonly SearchValues<char> Particles = SearchValues.Create("のをにはがでともへやか");
+
+    /// <summary>What a line break between blocks (a heading, a list item) becomes in a snippet.</summary>
+    public const string BlockSeparator = "／";
+
     /// <summary>The whole text, with matches marked (for titles).</summary>
     public static HighlightedText Highlight(string text, IReadOnlyList<SearchPhrase> phrases)
     {
@@ -35,10 +41,35 @@ public static class Highlighter
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(phrases);
         var matches = FindMatches(text, phrases);
+        var first = matches.Count > 0 ? matches[BestCluster(matches, length)].Start : -1;
+        return Collapse(Window(text, matches, first, length), lineBreak: null);
+    }
+
+    /// <summary>
+    /// About <see cref="SnippetLength"/> characters of <paramref name="text"/> (one block per line, as
+    /// <c>MarkdownRenderer.ToSnippetText</c> writes it) at the passage that holds the most of the query's words, then the
+    /// most matches; every word's matches are marked. Line breaks between blocks become <see cref="BlockSeparator"/>
+    /// (a space after a sentence's end), so a heading never runs into the text after it.
+    /// </summary>
+    public static HighlightedText Snippet(string text, IReadOnlyList<SearchClause> clauses, int length = SnippetLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(clauses);
+        var tagged = clauses
+            .SelectMany((clause, k) => FindMatches(text, clause.Alternatives).Select(span => (span.Start, span.End, Clause: k)))
+            .OrderBy(m => m.Start)
+            .ToList();
+        var first = tagged.Count > 0 ? BestPassage(tagged, length - Lead) : -1;
+        var matches = Merge(tagged.Select(m => (m.Start, m.End)).ToList());
+        return Collapse(Window(text, matches, first, length), BlockSeparator);
+    }
+
+    /// <summary>The text from shortly before <paramref name="first"/> (or its beginning when it is -1), cut to about <paramref name="length"/>.</summary>
+    private static HighlightedText Window(string text, IReadOnlyList<(int Start, int End)> matches, int first, int length)
+    {
         var start = 0;
-        if (matches.Count > 0)
+        if (first >= 0)
         {
-            var first = matches[BestCluster(matches, length)].Start;
             start = Math.Max(0, first - Lead);
             // Start after a sentence or line end when there is one shortly before the match.
             var boundary = start > 0 ? text.AsSpan(start, first - start).LastIndexOfAny(SentenceEnds) : -1;
@@ -49,6 +80,15 @@ public static class Highlighter
         }
 
         var end = Math.Min(text.Length, start + length);
+        // A mark is never cut short: the window takes in the rest of a match it ends inside.
+        foreach (var (matchStart, matchEnd) in matches)
+        {
+            if (matchStart < end && matchEnd > end)
+            {
+                end = matchEnd;
+            }
+        }
+
         if (start > 0 && char.IsLowSurrogate(text[start]))
         {
             start--;
@@ -59,7 +99,39 @@ public static class Highlighter
             end++;
         }
 
-        return Collapse(Cut(text, matches, start, end));
+        return Cut(text, matches, start, end);
+    }
+
+    /// <summary>
+    /// Where the passage of <paramref name="length"/> characters starts that holds the most different clauses, then the
+    /// most matches (a sliding window over the matches in text order).
+    /// </summary>
+    private static int BestPassage(List<(int Start, int End, int Clause)> matches, int length)
+    {
+        var counts = new Dictionary<int, int>();
+        var (best, bestClauses, bestMatches) = (matches[0].Start, 0, 0);
+        var j = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            while (j < matches.Count && matches[j].End <= matches[i].Start + length)
+            {
+                counts[matches[j].Clause] = counts.GetValueOrDefault(matches[j].Clause) + 1;
+                j++;
+            }
+
+            var inWindow = j - i;
+            if (counts.Count > bestClauses || (counts.Count == bestClauses && inWindow > bestMatches))
+            {
+                (best, bestClauses, bestMatches) = (matches[i].Start, counts.Count, inWindow);
+            }
+
+            if (j > i && --counts[matches[i].Clause] == 0)
+            {
+                counts.Remove(matches[i].Clause);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The spans (original offsets, merged, in order) where any phrase matches.</summary>
@@ -101,12 +173,39 @@ public static class Highlighter
 
                 var last = tokens[i + count - 1];
                 var partial = phrase.IsPrefix && last.Text.Length > phrase.Tokens[^1].Length;
-                spans.Add((tokens[i].Start, partial ? last.FirstEnd : last.End));
+                spans.Add((tokens[i].Start, WholeWordEnd(text, partial ? last.FirstEnd : last.End, phrase.IsStem)));
             }
         }
 
         return Merge(spans);
     }
+
+    /// <summary>
+    /// Where a match ending at <paramref name="end"/> should stop being marked: past a long vowel mark the analyzer drops
+    /// from a katakana word (コストセンタ<b>ー</b>), and for an okurigana stem past the okurigana written after it
+    /// (問い合<b>わせ</b>, 手続<b>き</b> but not the particle in 手続きを).
+    /// </summary>
+    private static int WholeWordEnd(string text, int end, bool isStem)
+    {
+        while (end > 0 && end < text.Length && text[end] is 'ー' or 'ｰ' && IsKatakanaOrMark(text[end - 1]))
+        {
+            end++;
+        }
+
+        if (isStem && end > 0 && IsKanji(text[end - 1]))
+        {
+            for (var n = 0; n < 2 && end < text.Length && text[end] is >= 'ぁ' and <= 'ゖ' && !Particles.Contains(text[end]); n++)
+            {
+                end++;
+            }
+        }
+
+        return end;
+    }
+
+    private static bool IsKatakanaOrMark(char c) => c is (>= 'ァ' and <= 'ヺ') or 'ー' or (>= 'ｦ' and <= 'ﾟ');
+
+    private static bool IsKanji(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or '々';
 
     private static bool Matches(IReadOnlyList<SearchToken> tokens, int start, SearchPhrase phrase)
     {
@@ -199,15 +298,33 @@ public static class Highlighter
         return new HighlightedText(segments, start > 0, end < text.Length);
     }
 
-    private static HighlightedText Collapse(HighlightedText text)
+    /// <summary>
+    /// Runs of white space become one space; with a <paramref name="lineBreak"/>, a run holding a line break becomes it
+    /// instead, unless a sentence ended there.
+    /// </summary>
+    private static HighlightedText Collapse(HighlightedText text, string? lineBreak)
     {
         var segments = new List<HighlightSegment>();
         var previousEndedInSpace = true;
+        var previous = '\0';
         foreach (var segment in text.Segments)
         {
             var builder = new StringBuilder(segment.Text.Length);
             foreach (var c in segment.Text)
             {
+                if (c == '\n' && lineBreak is not null && previous != '\0' && !SentenceEnds.Contains(previous))
+                {
+                    if (builder.Length > 0 && builder[^1] == ' ')
+                    {
+                        builder.Length--;
+                    }
+
+                    builder.Append(lineBreak);
+                    previous = '\n';
+                    previousEndedInSpace = true;
+                    continue;
+                }
+
                 if (char.IsWhiteSpace(c))
                 {
                     if (!previousEndedInSpace)
@@ -220,6 +337,7 @@ public static class Highlighter
                 }
 
                 builder.Append(c);
+                previous = c;
                 previousEndedInSpace = false;
             }
 
@@ -229,9 +347,10 @@ public static class Highlighter
             }
         }
 
-        if (segments.Count > 0 && segments[^1].Text.EndsWith(' '))
+        if (segments.Count > 0 && (segments[^1].Text.EndsWith(' ') || (lineBreak is not null && segments[^1].Text.EndsWith(lineBreak, StringComparison.Ordinal))))
         {
-            segments[^1] = segments[^1] with { Text = segments[^1].Text.TrimEnd() };
+            var last = segments[^1].Text.TrimEnd();
+            segments[^1] = segments[^1] with { Text = lineBreak is not null && last.EndsWith(lineBreak, StringComparison.Ordinal) ? last[..^lineBreak.Length] : last };
         }
 
         return text with { Segments = segments.Where(s => s.Text.Length > 0).ToList() };

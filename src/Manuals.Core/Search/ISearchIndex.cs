@@ -21,6 +21,14 @@ public interface ISearchIndex
     /// </summary>
     Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// 「もしかして」 for one word the user typed that finds nothing: the index's own words one character away (a kanji or
+    /// kana replaced, dropped or swapped; a Latin word within two edits), the one that finds the most manuals
+    /// <paramref name="viewer"/> may read; null when the word finds something as it is or nothing near it does. A word
+    /// only readable manuals hold is ever returned, so a correction never reveals text the viewer may not read.
+    /// </summary>
+    Task<string?> CorrectAsync(string word, Viewer viewer, CancellationToken cancellationToken);
+
     /// <summary>Tags and templates of the manuals <paramref name="viewer"/> may read.</summary>
     Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken);
 

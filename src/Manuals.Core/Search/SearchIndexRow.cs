@@ -12,6 +12,7 @@ public sealed class SearchIndexRow
     public ManualStatus Status { get; set; }
     public string? Template { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
     /// <summary>Markdown source of the current revision.</summary>
     public string Body { get; set; } = "";

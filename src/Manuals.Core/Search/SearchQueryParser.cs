@@ -42,7 +42,7 @@ public static class SearchQueryParser
                 continue;
             }
 
-            var alternatives = Alternatives(item.Text, synonymIndex);
+            var alternatives = item.IsQuoted ? QuotedAlternatives(item.Text, synonymIndex) : Alternatives(item.Text, synonymIndex);
             if (alternatives.Count == 0)
             {
                 // Only symbols (*, ^, a lone quote): nothing to search for, and an OR around it has nothing to join.
@@ -99,6 +99,53 @@ public static class SearchQueryParser
         return phrases.DistinctBy(p => p.Key).ToList();
     }
 
+    /// <summary>
+    /// A quoted phrase: its words in sequence. Japanese is written without spaces, so where a space stands between two
+    /// kanji or kana the words also match run together (「"経理 部"」 finds 経理部 as well as 経理 部); a space between Latin
+    /// words stays a word boundary.
+    /// </summary>
+    private static List<SearchPhrase> QuotedAlternatives(string phrase, SynonymIndex synonyms)
+    {
+        var alternatives = Alternatives(phrase, synonyms);
+        var joined = JoinJapaneseWords(phrase);
+        if (!string.Equals(joined, phrase, StringComparison.Ordinal))
+        {
+            alternatives = Alternatives(joined, synonyms).Concat(alternatives).DistinctBy(p => p.Key).ToList();
+        }
+
+        return alternatives;
+    }
+
+    /// <summary>The text without the spaces that stand between two Japanese characters.</summary>
+    private static string JoinJapaneseWords(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && builder.Length > 0 && IsJapanese(builder[^1]))
+            {
+                var next = i;
+                while (next < text.Length && text[next] == ' ')
+                {
+                    next++;
+                }
+
+                if (next < text.Length && IsJapanese(text[next]))
+                {
+                    i = next - 1;
+                    continue;
+                }
+            }
+
+            builder.Append(text[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsJapanese(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or '\u3005' or (>= '\uFF66' and <= '\uFF9F');
+
     /// <summary>The term as written; its okurigana-reduced form; its okurigana stem. The first is its identity.</summary>
     private static List<SearchPhrase> Forms(string term)
     {
@@ -120,7 +167,7 @@ public static class SearchQueryParser
 
         if (SearchAnalyzer.OkuriganaStem(term) is { } stem && AsWritten(SearchAnalyzer.Analyze(stem)) is { } stemmed)
         {
-            forms.Add(stemmed);
+            forms.Add(stemmed with { IsStem = true });
         }
 
         return forms;
@@ -176,7 +223,7 @@ public static class SearchQueryParser
                 end = close < 0 ? text.Length : i + 1 + close;
                 value = text[(i + 1)..end];
                 end = Math.Min(end + 1, text.Length);
-                items.Add(new Item(value, excluded, IsOr: false));
+                items.Add(new Item(value, excluded, IsOr: false, IsQuoted: true));
                 i = end;
                 continue;
             }
@@ -184,7 +231,7 @@ public static class SearchQueryParser
             end = text.IndexOf(' ', i);
             end = end < 0 ? text.Length : end;
             value = text[i..end];
-            items.Add(new Item(value, excluded, IsOr: !excluded && value is OrOperator or "ＯＲ"));
+            items.Add(new Item(value, excluded, IsOr: !excluded && value is OrOperator or "ＯＲ", IsQuoted: false));
             i = end;
         }
 
@@ -195,7 +242,7 @@ public static class SearchQueryParser
 
     private static bool IsQuote(char c) => c is '"' or '＂' or '“' or '”';
 
-    private sealed record Item(string Text, bool IsExcluded, bool IsOr);
+    private sealed record Item(string Text, bool IsExcluded, bool IsOr, bool IsQuoted);
 
     /// <summary>Synonym groups by the phrase key of each member, so ＰＣ, pc and PC find the same group.</summary>
     private sealed class SynonymIndex

@@ -14,6 +14,15 @@ public sealed class SearchResultsPage(IPage page)
 
     public ILocator Hits => Results.GetByRole(AriaRole.Listitem);
 
+    /// <summary>「すべての語を含むマニュアルはありません。…」 when only some of the words are held.</summary>
+    public ILocator PartialNotice => page.GetByRole(AriaRole.Note);
+
+    /// <summary>The 「もしかして:」 correction, a link that runs the corrected search.</summary>
+    public ILocator Correction => page.GetByText("もしかして:").GetByRole(AriaRole.Link);
+
+    /// <summary>The business tasks whose names hold the words.</summary>
+    public ILocator Tasks => page.GetByRole(AriaRole.Region, new() { Name = "該当する業務" });
+
     public ILocator SearchWords => page.GetByLabel("検索語", new() { Exact = true });
 
     public static async Task<SearchResultsPage> ShownAsync(IPage page, string query)

@@ -279,6 +279,15 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void ToSnippetText_Markdown_PutsEachBlockOnItsOwnLineWithoutSyntax()
+    {
+        var text = _renderer.ToSnippetText(
+            "# 目的\n\n**太字**と[リンク](https://example.com)\n\n## 手順\n\n1. 販売奉行を開く\n2. 請求書を**発行**する\n\n- [ ] 送付した\n- [x] 控えを保存\n\n:::note\n本文\n:::\n");
+
+        Assert.Equal("目的\n太字とリンク\n手順\n販売奉行を開く\n請求書を発行する\n送付した\n控えを保存\n本文", text);
+    }
+
+    [Fact]
     public void ToPlainText_Markdown_ReturnsTextWithoutMarkup()
     {
         var text = _renderer.ToPlainText("# 見出し\n\n**太字**と[リンク](https://example.com)\n\n:::note\n本文\n:::\n");

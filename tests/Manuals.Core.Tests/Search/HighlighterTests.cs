@@ -55,11 +55,11 @@ public sealed class HighlighterTests
     }
 
     [Fact]
-    public void Highlight_KatakanaWithoutLongVowel_MarksTheWrittenWord()
+    public void Highlight_KatakanaWithoutLongVowel_MarksTheWholeWrittenWordWithItsLongVowel()
     {
         var text = Highlighter.Highlight("サーバー障害", Phrases("サーバ"));
 
-        Assert.Equal(["[サーバ]", "ー障害"], Pieces(text));
+        Assert.Equal(["[サーバー]", "障害"], Pieces(text));
     }
 
     [Fact]
@@ -131,6 +131,42 @@ public sealed class HighlighterTests
     {
         Assert.Empty(Highlighter.Snippet("", Phrases("決算")).Segments);
     }
+
+    [Theory]
+    [InlineData("コストセンター", "費用はコストセンターごとに集計します。", "[コストセンター]")]
+    [InlineData("コストセンタ", "費用はコストセンターごとに集計します。", "[コストセンター]")]
+    [InlineData("問合せ", "まず問い合わせ窓口に連絡します。", "[問い合わせ]")]
+    [InlineData("手続き", "入社の手続きを進めます。", "[手続き]")]
+    [InlineData("手続き", "入社の手続を進めます。", "[手続]")]
+    [InlineData("申込", "オンラインで申し込みをします", "[申し込]")]
+    public void Highlight_AnalysedWord_IsMarkedWhole(string query, string text, string marked)
+    {
+        Assert.Contains(marked, Pieces(Highlighter.Highlight(text, Phrases(query))));
+    }
+
+    [Fact]
+    public void Snippet_SeveralWords_ShowsThePassageHoldingAllOfThemRatherThanTheFirstWordsCluster()
+    {
+        var text = "経理の概要。経理部が担当します。経理の締めは毎月です。" + new string('あ', 300)
+            + "最後に経理担当者が請求書を承認します。" + new string('い', 300);
+
+        var snippet = Highlighter.Snippet(text, Clauses("請求書 経理"));
+
+        Assert.Contains("[請求書]", Pieces(snippet));
+        Assert.Contains("[経理]", Pieces(snippet));
+    }
+
+    [Fact]
+    public void Snippet_BlocksOnLines_AreSeparatedAndAMarkAtTheEndIsNotCut()
+    {
+        var snippet = Highlighter.Snippet("目的\n請求書を発行します。\n手順\n販売奉行を開く", Clauses("販売奉行"));
+        var cut = Highlighter.Snippet("コストセンター" + new string('あ', 148) + "コストセンター" + new string('い', 50), Clauses("コストセンター"));
+
+        Assert.Equal("目的／請求書を発行します。 手順／[販売奉行]を開く", string.Concat(Pieces(snippet)));
+        Assert.Equal("[コストセンター]", Pieces(cut)[^1]);
+    }
+
+    private static IReadOnlyList<SearchClause> Clauses(string query) => SearchQueryParser.Parse(query, Synonyms).Clauses;
 
     private static IReadOnlyList<SearchPhrase> Phrases(string query) => SearchQueryParser.Parse(query, Synonyms).HighlightPhrases;
 

@@ -30,12 +30,19 @@ public sealed class SearchQueryParserTests
     }
 
     [Fact]
-    public void Parse_QuotedPhrase_KeepsWordsAdjacentAcrossTheSpace()
+    public void Parse_QuotedPhrase_KeepsWordsAdjacentAcrossTheSpaceOrRunTogether()
     {
         var query = Parse("\"経理 部長\" 確認");
 
         Assert.Equal(2, query.Clauses.Count);
-        Assert.Equal(["経理 理 部長"], Keys(query.Clauses[0]));
+        Assert.Equal(["経理 理部 部長", "経理 理 部長"], Keys(query.Clauses[0]));
+    }
+
+    [Fact]
+    public void Parse_QuotedLatinWords_StayApart()
+    {
+        Assert.Equal(["year end"], Keys(Assert.Single(Parse("\"year end\"").Clauses)));
+        Assert.Equal(["excel で *"], Keys(Assert.Single(Parse("\"Excel で\"").Clauses)));
     }
 
     [Fact]
@@ -43,7 +50,7 @@ public sealed class SearchQueryParserTests
     {
         var clause = Assert.Single(Parse("\"経理 部長").Clauses);
 
-        Assert.Equal(["経理 理 部長"], Keys(clause));
+        Assert.Equal(["経理 理部 部長", "経理 理 部長"], Keys(clause));
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public sealed class SampleLibrary : IAsyncLifetime
     public SearchService Search(SqlEngine engine)
     {
         var services = _databases[engine].Services;
-        return new SearchService(services.GetRequiredService<ISearchIndex>(), services.GetRequiredService<ISynonymStore>(), new MarkdownRenderer());
+        return new SearchService(services.GetRequiredService<ISearchIndex>(), services.GetRequiredService<ISynonymStore>(),
+            new MarkdownRenderer(),
+            services.GetRequiredService<global::Manuals.Core.Coverage.IBusinessTaskStore>());
     }
 
     public async Task InitializeAsync()

@@ -19,17 +19,47 @@ public static class LuceneQueries
     /// <summary>BM25's k1 (Lucene's default, which the index uses): a term's score is below idf × boost × (k1 + 1).</summary>
     private const float Bm25K1 = 1.2f;
 
+    /// <summary>
+    /// Added to a partial match's score for each clause it holds (<see cref="SearchQuery.IsPartial"/>): far above the
+    /// title bonus and any BM25 score, so the manuals holding the most words come first, those holding all of them before
+    /// any other. Sixteen clauses stay well inside a float's exact range.
+    /// </summary>
+    public const float ClauseBonus = 100_000f;
+
     /// <summary>Index terms a prefix inside a phrase stands for at most (a one-character prefix is a term query of its own).</summary>
     private const int MaxPrefixTerms = 512;
 
-    /// <summary>Every clause in some text field, no exclusion anywhere; title matches score <see cref="TitleBonus"/> more.</summary>
+    /// <summary>
+    /// Every clause in some text field (at least one when the query <see cref="SearchQuery.IsPartial"/>), no exclusion
+    /// anywhere; title matches score <see cref="TitleBonus"/> more. A query without clauses matches every manual (a list
+    /// by filters alone).
+    /// </summary>
     public static Query Match(SearchQuery query, IndexReader reader)
     {
         ArgumentNullException.ThrowIfNull(query);
         var match = new BooleanQuery(disableCoord: true);
+        if (query.Clauses.Count == 0)
+        {
+            match.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
         foreach (var clause in query.Clauses)
         {
-            match.Add(AnyField(clause.Alternatives, reader), Occur.MUST);
+            var any = AnyField(clause.Alternatives, reader);
+            if (query.IsPartial)
+            {
+                // Either way the clause's own BM25 score counts; holding it adds ClauseBonus.
+                var held = new BooleanQuery(disableCoord: true)
+                {
+                    { any, Occur.MUST },
+                    { new ConstantScoreQuery(any) { Boost = ClauseBonus }, Occur.MUST },
+                };
+                match.Add(held, Occur.SHOULD);
+            }
+            else
+            {
+                match.Add(any, Occur.MUST);
+            }
         }
 
         foreach (var exclusion in query.Exclusions)

@@ -39,8 +39,9 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(viewer);
-        if (query.IsEmpty)
+        if (query.IsEmpty && LuceneQueries.Filters(filters) is null)
         {
+            // No words and no filter: nothing asked for (with a filter, the filter lists its manuals).
             return new SearchIndexPage(0, []);
         }
 
@@ -67,6 +68,7 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
                 Status = m.Status,
                 Template = m.Template,
                 UpdatedAt = m.UpdatedAt,
+                Tags = m.Tags,
                 Body = m.Markdown,
             })
             .ToList();
@@ -93,6 +95,14 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
                     SearchSuggestionKind.Manual, long.Parse(doc.Get(LuceneFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), doc.Get(LuceneFields.Title, CultureInfo.InvariantCulture)))
                 .ToList();
         });
+    }
+
+    public async Task<string?> CorrectAsync(string word, Viewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        ArgumentNullException.ThrowIfNull(viewer);
+        await indexer.CatchUpForReadAsync(cancellationToken);
+        return index.Read(searcher => LuceneSpelling.Correct(searcher, word, viewer));
     }
 
     public async Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)

@@ -45,19 +45,20 @@ public sealed class SearchPages(
     }
 
     /// <summary>
-    /// Counts a search that found at most <see cref="MissedSearches.FewHits"/> manuals — only a first page without
+    /// Counts a search where at most <see cref="MissedSearches.FewHits"/> manuals — only a first page without
     /// filters (a filter or a later page says nothing about a missing manual) — under its normalised form, with the day.
     /// </summary>
     private async Task CountIfMissedAsync(SearchForm form, SearchResults results, CancellationToken cancellationToken)
     {
-        if (results.Query.IsEmpty || form.HasFilters || (form.Page ?? 1) != 1 || !MissedSearches.IsMissed(results.Total))
+        // Manuals holding only some of the words do not answer the search: what held every word is counted.
+        if (results.Query.IsEmpty || form.HasFilters || (form.Page ?? 1) != 1 || !MissedSearches.IsMissed(results.StrictTotal))
         {
             return;
         }
 
         var normalized = MissedSearches.Normalize(results.Query.Text);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
-        await missed.RecordAsync(normalized, results.Total, today, cancellationToken);
+        await missed.RecordAsync(normalized, results.StrictTotal, today, cancellationToken);
     }
 
     /// <summary>Midnight at the start of <paramref name="day"/> in the configured time zone.</summary>

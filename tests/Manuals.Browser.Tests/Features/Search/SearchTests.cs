@@ -30,6 +30,37 @@ public sealed class SearchTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task HeaderSearch_MisspeltWordAndNoFullMatch_ShowsPartialMatchesAndADidYouMeanLinkThatSearchesAgain()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+
+        var results = await new HeaderSearch(page).SearchAsync("年末調製 源泉徴収");
+
+        await Expect(results.PartialNotice).ToHaveTextAsync("すべての語を含むマニュアルはありません。一部の語を含むマニュアルを表示しています。");
+        await Expect(results.Correction).ToHaveTextAsync("年末調整 源泉徴収");
+        await Expect(results.Hits.First).ToBeVisibleAsync();
+        var marks = SearchResultsPage.Marks(results.Hits.First);
+        await Expect(marks.First).ToHaveTextAsync("源泉徴収");
+        await Expect(results.Hits.First).Not.ToContainTextAsync("[ ]");
+        await Expect(results.Hits.First).Not.ToContainTextAsync("**");
+        await Screenshots.SaveAsync(page, "search-partial-did-you-mean");
+
+        await results.Correction.ClickAsync();
+
+        var corrected = await SearchResultsPage.ShownAsync(page, "年末調整 源泉徴収");
+        // One manual holds both words: it comes first, and the manuals holding one of them follow, as the note says.
+        await Expect(corrected.Hits.First.GetByRole(AriaRole.Link).First).ToHaveTextAsync("年末調整の手順");
+        await Expect(corrected.PartialNotice).ToContainTextAsync("すべての語を含むマニュアルは 1 件です。");
+        await Expect(corrected.Correction).ToHaveCountAsync(0);
+        await corrected.Hit("年末調整の手順").GetByRole(AriaRole.Link, new() { Name = "#年次" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?tag=%E5%B9%B4%E6%AC%A1$"));
+        await Expect(page.GetByLabel("並び順")).ToHaveValueAsync("updated");
+        await Screenshots.SaveAsync(page, "search-tag-listing");
+    }
+
+    [Fact]
     public async Task HeaderSuggestions_TypeAndChooseWithTheKeyboard_OpensTheManual()
     {
         await using var context = await browser.NewContextAsync();

@@ -1,5 +1,7 @@
 using System.Net;
 using Manuals.Core.Accounts;
+using Manuals.Core.Coverage;
+using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Search;
 using Manuals.Web.Features.Search;
@@ -260,6 +262,108 @@ public sealed class SearchPageTests(ManualsAppFactory factory) : IClassFixture<M
         var manuals = await factory.Services.GetRequiredService<IManualStore>().CountAsync(CancellationToken.None);
         Assert.Contains($"（{manuals} 件）", after.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("0", after.QuerySelectorAll(".meta dd")[2].TextContent);
+    }
+
+    [Fact]
+    public async Task Search_NoManualHoldsEveryWord_SaysSoAndListsThoseHoldingMostWordsFirst()
+    {
+        var admin = await AdminAsync();
+
+        var (response, document) = await admin.GetAsync("/search?q=" + Uri.EscapeDataString("新入社員 社会保険 手続き 押印"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            "すべての語を含むマニュアルはありません。一部の語を含むマニュアルを表示しています。",
+            document.QuerySelector(".search-partial")!.TextContent.Trim());
+        Assert.Contains("社会保険の資格取得手続き", Titles(document).Take(3));
+        Assert.Equal(Titles(document).Count, Count(document));
+    }
+
+    [Fact]
+    public async Task Search_NearMissSpelling_OffersACorrectionLinkThatRunsTheCorrectedSearch()
+    {
+        var admin = await AdminAsync();
+
+        var (_, typo) = await admin.GetAsync("/search?q=" + Uri.EscapeDataString("年末調製") + "&status=Published");
+        var link = typo.QuerySelector(".search-correction a")!;
+        var (_, corrected) = await admin.GetAsync(link.GetAttribute("href")!);
+        var (_, found) = await admin.GetAsync("/search?q=" + Uri.EscapeDataString("年末調整"));
+
+        Assert.StartsWith("もしかして:", typo.QuerySelector(".search-correction")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("年末調整", link.TextContent);
+        Assert.Equal("/search?q=" + Uri.EscapeDataString("年末調整") + "&status=Published", link.GetAttribute("href"));
+        Assert.Contains("年末調整の手順", Titles(corrected));
+        Assert.Null(found.QuerySelector(".search-correction"));
+    }
+
+    [Fact]
+    public async Task Search_TagLinkWithoutWords_ListsTheTaggedManualsNewestFirstWithRelevanceNotOffered()
+    {
+        var admin = await AdminAsync();
+        var (_, results) = await admin.GetAsync("/search?q=" + Uri.EscapeDataString("決算"));
+        var tagLink = results.QuerySelectorAll(".search-hit__meta a.tag").First(a => a.TextContent == "#月次");
+
+        var (response, listing) = await admin.GetAsync(tagLink.GetAttribute("href")!);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/search?tag=" + Uri.EscapeDataString("月次"), tagLink.GetAttribute("href"));
+        Assert.True(Count(listing) >= 2);
+        Assert.All(listing.QuerySelectorAll(".search-hit__meta"), m => Assert.Contains(m.QuerySelectorAll("a.tag"), a => a.TextContent == "#月次"));
+        var dates = listing.QuerySelectorAll(".search-hit__meta time").Select(t => DateTimeOffset.Parse(t.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderDescending(), dates);
+        Assert.Equal("updated", listing.QuerySelector("#search-sort option[selected]")!.GetAttribute("value"));
+        Assert.True(listing.QuerySelector("#search-sort option[value='']")!.HasAttribute("disabled"));
+        Assert.Equal("月次", listing.QuerySelector("#search-tag option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task ManualPage_Tags_AreLinksToTheirListing()
+    {
+        var admin = await AdminAsync();
+        var (_, results) = await admin.GetAsync("/search?q=" + Uri.EscapeDataString("月次決算の手順"));
+
+        var (_, manual) = await admin.GetAsync(results.QuerySelector(".search-hit__title a")!.GetAttribute("href")!);
+
+        var tag = manual.QuerySelectorAll(".manual__badges a.tag").First(a => a.TextContent == "#決算");
+        Assert.Equal("/search?tag=" + Uri.EscapeDataString("決算"), tag.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Search_TaskNamesHoldingTheWords_AreListedForTheirDepartmentOnly()
+    {
+        var departments = await factory.Services.GetRequiredService<IDepartmentStore>().ListAsync(CancellationToken.None);
+        var accounting = departments.First(d => d.Name == "経理・財務").Id;
+        var personnel = departments.First(d => d.Name == "人事・労務").Id;
+        var tasks = factory.Services.GetRequiredService<IBusinessTaskStore>();
+        var shown = await tasks.CreateAsync(
+            new BusinessTask { DepartmentId = accounting, Name = "固定資産の棚卸照合", Frequency = TaskFrequency.Yearly }, factory.Clock.GetUtcNow(), CancellationToken.None);
+        await tasks.CreateAsync(
+            new BusinessTask { DepartmentId = personnel, Name = "備品の棚卸照合", Frequency = TaskFrequency.Yearly }, factory.Clock.GetUtcNow(), CancellationToken.None);
+        await factory.CreateUserAsync("reader.search-tasks", Roles.Reader, "経理・財務");
+        var reader = await WebSession.SignInAsync(factory, "reader.search-tasks", ManualsAppFactory.UserPassword);
+
+        var (response, document) = await reader.GetAsync("/search?q=" + Uri.EscapeDataString("棚卸照合"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("該当する業務", document.QuerySelector(".search-tasks h2")!.TextContent);
+        var link = Assert.Single(document.QuerySelectorAll(".search-tasks a"));
+        Assert.Equal("固定資産の棚卸照合", link.TextContent);
+        Assert.Equal($"/tasks/{shown}", link.GetAttribute("href"));
+        Assert.Equal("棚卸照合", link.QuerySelector("mark")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/search?tag=%3Cscript%3E")]
+    [InlineData("/search?tag=" + "%E2%80%8B")]
+    [InlineData("/search?q=-%E6%B1%BA%E7%AE%97&tag=%E6%9C%88%E6%AC%A1")]
+    [InlineData("/search?q=%22%E7%B5%8C%E7%90%86%20%E9%83%A8%22&sort=updated&page=999999")]
+    public async Task Search_OddListingsAndPhrases_Answer200(string url)
+    {
+        var admin = await AdminAsync();
+
+        var (response, _) = await admin.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private Task<WebSession> AdminAsync() => WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);

@@ -1,0 +1,212 @@
+using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Manuals.Core.Accounts;
+using Manuals.Core.Search;
+
+namespace Manuals.Data.Search.Lucene;
+
+/// <summary>
+/// 「もしかして」 from the index's own terms. Japanese text is indexed as bigrams, so a kanji or kana word is corrected one
+/// character at a time: the replacements for a character are the second characters of the index's bigrams that start
+/// with the character before it (年末調製: bigrams 調? → 調整, 調査…), kept only when the bigram with the character after
+/// it exists too; then a swapped pair, then a dropped character. A Latin word is corrected within two edits
+/// (<see cref="FuzzyTermsEnum"/>). Each candidate is counted with the viewer's access filter, so a word is only ever
+/// suggested when it finds manuals the viewer may read.
+/// </summary>
+public static class LuceneSpelling
+{
+    /// <summary>Words longer than this are not corrected (a pasted sentence, not a misspelt word).</summary>
+    private const int MaxWordLength = 24;
+
+    /// <summary>Candidates of each kind that are counted at most, the most frequent first.</summary>
+    private const int MaxChecked = 8;
+
+    private static readonly string[] TextFields =
+        [LuceneFields.Title, LuceneFields.Headings, LuceneFields.Body, LuceneFields.Tags, LuceneFields.Tasks];
+
+    /// <summary>The corrected word, or null when <paramref name="word"/> finds something as it is or nothing near it does.</summary>
+    public static string? Correct(IndexSearcher searcher, string word, Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        ArgumentNullException.ThrowIfNull(word);
+        var text = word.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        if (text.Length is < 2 or > MaxWordLength || Count(searcher, text, viewer) > 0)
+        {
+            return null;
+        }
+
+        var fields = TextFields
+            .Select(field => (Field: field, Terms: MultiFields.GetTerms(searcher.IndexReader, field)))
+            .Where(f => f.Terms is not null)
+            .Select(f => (f.Field, Terms: f.Terms!))
+            .ToList();
+        // Replacing one character is the usual slip (a wrong kanji from the IME); a swap or a dropped character comes after.
+        var kinds = new[]
+        {
+            text.All(char.IsAsciiLetterOrDigit) ? Fuzzy(fields, text) : Replacements(searcher.IndexReader, fields, text),
+            Edits(text, swap: true),
+            Edits(text, swap: false),
+        };
+        foreach (var candidates in kinds)
+        {
+            var best = candidates
+                .Where(c => !string.Equals(c.Key, text, StringComparison.Ordinal))
+                .OrderByDescending(c => c.Value)
+                .ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Take(MaxChecked)
+                .Select(c => (Word: c.Key, Found: Count(searcher, c.Key, viewer)))
+                .Where(c => c.Found > 0)
+                .OrderByDescending(c => c.Found)
+                .FirstOrDefault();
+            if (best.Word is not null)
+            {
+                return best.Word;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Readable manuals that match <paramref name="word"/> searched alone.</summary>
+    private static int Count(IndexSearcher searcher, string word, Viewer viewer)
+    {
+        var query = SearchQueryParser.Parse(word, []);
+        if (query.IsEmpty)
+        {
+            return 0;
+        }
+
+        var readable = new BooleanQuery
+        {
+            { LuceneQueries.Match(query, searcher.IndexReader), Occur.MUST },
+            { new ConstantScoreQuery(LuceneQueries.Readable(viewer)), Occur.MUST },
+        };
+        var collector = new TotalHitCountCollector();
+        searcher.Search(readable, collector);
+        return collector.TotalHits;
+    }
+
+    /// <summary>Each kanji or kana after the first replaced by a character the index's bigrams put beside its neighbours.</summary>
+    private static Dictionary<string, long> Replacements(IndexReader reader, List<(string Field, Terms Terms)> fields, string text)
+    {
+        var candidates = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (!IsKanjiOrKana(text[i]) || !IsKanjiOrKana(text[i - 1]))
+            {
+                continue;
+            }
+
+            var hasNext = i + 1 < text.Length && IsKanjiOrKana(text[i + 1]);
+            foreach (var (field, terms) in fields)
+            {
+                foreach (var (bigram, frequency) in Bigrams(terms, text[i - 1]))
+                {
+                    var replacement = bigram[1];
+                    if (replacement == text[i] || !IsKanjiOrKana(replacement))
+                    {
+                        continue;
+                    }
+
+                    var weight = frequency;
+                    if (hasNext)
+                    {
+                        var after = reader.DocFreq(new Term(field, new string([replacement, text[i + 1]])));
+                        if (after == 0)
+                        {
+                            continue;
+                        }
+
+                        weight = Math.Min(weight, after);
+                    }
+
+                    var candidate = string.Concat(text.AsSpan(0, i), new string(replacement, 1), text.AsSpan(i + 1));
+                    candidates[candidate] = Math.Max(candidates.GetValueOrDefault(candidate), weight);
+                }
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The two-character terms of a field that start with <paramref name="first"/>, with their document frequency.</summary>
+    private static IEnumerable<(string Bigram, long Frequency)> Bigrams(Terms terms, char first)
+    {
+        var prefix = new BytesRef(first.ToString());
+        var e = terms.GetEnumerator();
+        if (e.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
+        {
+            yield break;
+        }
+
+        do
+        {
+            if (!StringHelper.StartsWith(e.Term, prefix))
+            {
+                yield break;
+            }
+
+            var term = e.Term.Utf8ToString();
+            if (term.Length == 2)
+            {
+                yield return (term, e.DocFreq);
+            }
+        }
+        while (e.MoveNext());
+    }
+
+    /// <summary>Latin words of the index within two edits of <paramref name="text"/> (first letter kept).</summary>
+    private static Dictionary<string, long> Fuzzy(List<(string Field, Terms Terms)> fields, string text)
+    {
+        var candidates = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (text.Length < 3)
+        {
+            return candidates;
+        }
+
+        foreach (var (field, terms) in fields)
+        {
+            var e = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, text), text.Length < 5 ? 1 : 2, 1, transpositions: true);
+            while (e.MoveNext())
+            {
+                var term = e.Term.Utf8ToString();
+                if (term.Length >= 3 && term.All(char.IsAsciiLetterOrDigit))
+                {
+                    candidates[term] = Math.Max(candidates.GetValueOrDefault(term), e.DocFreq);
+                }
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Every adjacent pair swapped, or every character dropped (the longer words only).</summary>
+    private static Dictionary<string, long> Edits(string text, bool swap)
+    {
+        var candidates = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (!swap && text.Length < 3)
+        {
+            return candidates;
+        }
+
+        for (var i = 0; i < text.Length - (swap ? 1 : 0); i++)
+        {
+            if (char.IsSurrogate(text[i]) || (swap && char.IsSurrogate(text[i + 1])))
+            {
+                continue;
+            }
+
+            var candidate = swap
+                ? string.Concat(text.AsSpan(0, i), new string([text[i + 1], text[i]]), text.AsSpan(i + 2))
+                : text.Remove(i, 1);
+            candidates.TryAdd(candidate, 0);
+        }
+
+        return candidates;
+    }
+
+    private static bool IsKanjiOrKana(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or '\u3005';
+}
