@@ -6,6 +6,7 @@ using System.Text.Json;
 using Dapper;
 using Manuals.Benchmarks;
 using Manuals.Core;
+using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Search;
@@ -315,7 +316,8 @@ internal static class BenchRunner
 
         // (4) The query mix through the real SearchService, one query at a time, after a warm-up.
         var timed = new TimedSearchIndex(index);
-        var search = new SearchService(timed, services.GetRequiredService<ISynonymStore>(), services.GetRequiredService<MarkdownRenderer>());
+        var search = new SearchService(
+            timed, services.GetRequiredService<ISynonymStore>(), services.GetRequiredService<MarkdownRenderer>(), services.GetRequiredService<IBusinessTaskStore>());
         foreach (var warm in QueryMix.Create(options.Warmup, options.Seed + 1, departmentIds))
         {
             await RunQueryAsync(search, timed, warm, cancellationToken);
