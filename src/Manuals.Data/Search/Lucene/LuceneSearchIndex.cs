@@ -235,34 +235,6 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         return leaf.AtomicReader.GetNumericDocValues(LuceneFields.IdValue).Get(doc - leaf.DocBase);
     }
 
-    /// <summary>Counts matches and stops at <paramref name="cap"/>: every later segment is skipped as soon as it is offered.</summary>
-    private sealed class CappedCounter(int cap) : ICollector
-    {
-        public int Count { get; private set; }
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            if (Count >= cap)
-            {
-                throw new CollectionTerminatedException();
-            }
-        }
-
-        public void Collect(int doc)
-        {
-            if (++Count >= cap)
-            {
-                throw new CollectionTerminatedException();
-            }
-        }
-    }
-
     /// <summary>Collects the distinct values of sorted-set doc-value fields over the matching documents.</summary>
     private sealed class ValuesCollector(params string[] fields) : ICollector
     {

@@ -12,19 +12,22 @@ namespace Manuals.Data.Search.Lucene;
 /// character at a time: the replacements for a character are the second characters of the index's bigrams that start
 /// with the character before it (年末調製: bigrams 調? → 調整, 調査…), kept only when the bigram with the character after
 /// it exists too; then a swapped pair, then a dropped character. A Latin word is corrected within two edits
-/// (<see cref="FuzzyTermsEnum"/>). Each candidate is counted with the viewer's access filter, so a word is only ever
-/// suggested when it finds manuals the viewer may read.
+/// (<see cref="FuzzyTermsEnum"/>). Candidates are checked most frequent first, with the viewer's access filter, so a word
+/// is only ever suggested when it finds manuals the viewer may read.
 /// </summary>
 public static class LuceneSpelling
 {
     /// <summary>Words longer than this are not corrected (a pasted sentence, not a misspelt word).</summary>
     private const int MaxWordLength = 24;
 
-    /// <summary>Candidates of each kind that are counted at most, the most frequent first.</summary>
-    private const int MaxChecked = 8;
+    /// <summary>Candidates of each kind that are checked at most, the most frequent first.</summary>
+    private const int MaxChecked = 4;
 
-    private static readonly string[] TextFields =
-        [LuceneFields.Title, LuceneFields.Headings, LuceneFields.Body, LuceneFields.Tags, LuceneFields.Tasks];
+    /// <summary>Pairs starting with a character that are tried in its neighbour's place at most, per field.</summary>
+    private const int MaxPairs = 64;
+
+    // Headings are left out: their text is in the body too.
+    private static readonly string[] TextFields = [LuceneFields.Title, LuceneFields.Body, LuceneFields.Tags, LuceneFields.Tasks];
 
     /// <summary>The corrected word, or null when <paramref name="word"/> finds something as it is or nothing near it does.</summary>
     public static string? Correct(IndexSearcher searcher, string word, Viewer viewer)
@@ -32,7 +35,7 @@ public static class LuceneSpelling
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(word);
         var text = word.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        if (text.Length is < 2 or > MaxWordLength || Count(searcher, text, viewer) > 0)
+        if (text.Length is < 2 or > MaxWordLength || Finds(searcher, text, viewer))
         {
             return null;
         }
@@ -51,31 +54,31 @@ public static class LuceneSpelling
         };
         foreach (var candidates in kinds)
         {
-            var best = candidates
+            // The most frequent candidate that finds a manual this viewer may read: each check is a phrase search, so
+            // they stop at the first that finds one.
+            var found = candidates
                 .Where(c => !string.Equals(c.Key, text, StringComparison.Ordinal))
                 .OrderByDescending(c => c.Value)
                 .ThenBy(c => c.Key, StringComparer.Ordinal)
                 .Take(MaxChecked)
-                .Select(c => (Word: c.Key, Found: Count(searcher, c.Key, viewer)))
-                .Where(c => c.Found > 0)
-                .OrderByDescending(c => c.Found)
-                .FirstOrDefault();
-            if (best.Word is not null)
+                .Select(c => c.Key)
+                .FirstOrDefault(candidate => Finds(searcher, candidate, viewer));
+            if (found is not null)
             {
-                return best.Word;
+                return found;
             }
         }
 
         return null;
     }
 
-    /// <summary>Readable manuals that match <paramref name="word"/> searched alone.</summary>
-    private static int Count(IndexSearcher searcher, string word, Viewer viewer)
+    /// <summary>Whether <paramref name="word"/>, searched alone, finds a manual <paramref name="viewer"/> may read.</summary>
+    private static bool Finds(IndexSearcher searcher, string word, Viewer viewer)
     {
         var query = SearchQueryParser.Parse(word, []);
         if (query.IsEmpty)
         {
-            return 0;
+            return false;
         }
 
         var readable = new BooleanQuery
@@ -83,9 +86,9 @@ public static class LuceneSpelling
             { LuceneQueries.Match(query, searcher.IndexReader), Occur.MUST },
             { new ConstantScoreQuery(LuceneQueries.Readable(viewer)), Occur.MUST },
         };
-        var collector = new TotalHitCountCollector();
+        var collector = new CappedCounter(1);
         searcher.Search(readable, collector);
-        return collector.TotalHits;
+        return collector.Count > 0;
     }
 
     /// <summary>Each kanji or kana after the first replaced by a character the index's bigrams put beside its neighbours.</summary>
@@ -102,13 +105,15 @@ public static class LuceneSpelling
             var hasNext = i + 1 < text.Length && IsKanjiOrKana(text[i + 1]);
             foreach (var (field, terms) in fields)
             {
-                foreach (var (bigram, frequency) in Bigrams(terms, text[i - 1]))
+                // The most frequent pairs only: after a common character (の, 行) the index holds thousands, and each
+                // kept one costs a look-up of the pair after it.
+                var pairs = Bigrams(terms, text[i - 1])
+                    .Where(b => b.Bigram[1] != text[i] && IsKanjiOrKana(b.Bigram[1]))
+                    .OrderByDescending(b => b.Frequency)
+                    .Take(MaxPairs);
+                foreach (var (bigram, frequency) in pairs)
                 {
                     var replacement = bigram[1];
-                    if (replacement == text[i] || !IsKanjiOrKana(replacement))
-                    {
-                        continue;
-                    }
 
                     var weight = frequency;
                     if (hasNext)
