@@ -192,7 +192,12 @@ public sealed partial class LuceneIndexer(
         try
         {
             var cursor = new SearchJournalCursor(built.Watermark, time);
-            await CatchUpAsync(cursor, built.Generation.Apply, cancellationToken);
+            if (await CatchUpAsync(cursor, built.Generation.Apply, cancellationToken) > 0)
+            {
+                // Manuals written by the build and again from the journal left replaced copies behind, which BM25's
+                // statistics would count until a merge: a new index starts without them, so it ranks as a clean one.
+                built.Generation.PurgeReplaced();
+            }
             built.Generation.Commit(CommitData(cursor.Watermark));
             index.SwapIn(built.Generation);
             Interlocked.Exchange(ref _watermark, cursor.Watermark);
