@@ -18,6 +18,14 @@ public interface ISearchJournal
     Task<long> LatestSequenceAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many committed rows have a sequence above <paramref name="afterSequence"/> and at most
+    /// <paramref name="upToSequence"/> (a range scan of the key). Compared with
+    /// <see cref="SearchJournalCursor.CountAccepted"/> it tells, without reading the rows, whether one has committed
+    /// into a gap since they were read.
+    /// </summary>
+    Task<long> CountAsync(long afterSequence, long upToSequence, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The highest sequence written at least <paramref name="age"/> ago by the database's clock (0 when none): every
     /// row at or below it has committed or never will, when <paramref name="age"/> is longer than any transaction. An
     /// index built from the manuals starts its cursor here, not at <see cref="LatestSequenceAsync"/>, since a lower

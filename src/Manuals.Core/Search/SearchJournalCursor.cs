@@ -120,6 +120,33 @@ public sealed class SearchJournalCursor
         return !_gaps.Exists(gap => gap.First <= sequence && sequence <= gap.Last && !IsAbandoned(gap, now));
     }
 
+    /// <summary>
+    /// How many rows above <paramref name="afterSequence"/>, up to <see cref="Position"/>, this cursor has accepted: every
+    /// sequence in that range that is not in a gap. Pass the cursor's <see cref="Watermark"/> (read after the last
+    /// <see cref="Accept"/>): the journal then holds exactly this many rows in the range until one commits into a gap, so a count of the range that comes out higher says a
+    /// row has filled a gap (a late commit the indexer has yet to apply).
+    /// </summary>
+    public long CountAccepted(long afterSequence)
+    {
+        if (afterSequence >= Position)
+        {
+            return 0;
+        }
+
+        var missing = 0L;
+        foreach (var gap in _gaps)
+        {
+            // Gaps lie at or below Position; abandoned ones count as missing too: their rows were never accepted.
+            var first = Math.Max(gap.First, afterSequence + 1);
+            if (first <= gap.Last)
+            {
+                missing += gap.Last - first + 1;
+            }
+        }
+
+        return Position - afterSequence - missing;
+    }
+
     private bool IsAbandoned(Gap gap, DateTimeOffset now) => now - gap.SeenAt >= GapTimeout;
 
     /// <summary>Removes <paramref name="sequence"/> from the gap holding it, splitting the gap when it lies inside.</summary>

@@ -32,6 +32,13 @@ public sealed class SearchJournal(IDbConnectionFactory connections) : ISearchJou
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
+    public async Task<long> CountAsync(long afterSequence, long upToSequence, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT COUNT(*) FROM search_journal WHERE sequence > @afterSequence AND sequence <= @upToSequence";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { afterSequence, upToSequence }, cancellationToken: cancellationToken));
+    }
+
     public async Task<long> SettledSequenceAsync(TimeSpan age, CancellationToken cancellationToken)
     {
         // The database's clock wrote recorded_at, so it also decides what is old enough.

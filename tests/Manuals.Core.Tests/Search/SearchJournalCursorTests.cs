@@ -224,6 +224,26 @@ public sealed class SearchJournalCursorTests
     }
 
     [Fact]
+    public void CountAccepted_GapsAboveTheWatermark_CountsOnlyTheRowsAccepted()
+    {
+        var cursor = Cursor(0);
+        cursor.Accept(Rows(1, 2, 4, 7, 8));
+
+        Assert.Equal(2, cursor.Watermark);
+        Assert.Equal(3, cursor.CountAccepted(cursor.Watermark));
+        Assert.Equal(5, cursor.CountAccepted(0));
+        Assert.Equal(1, cursor.CountAccepted(7));
+        Assert.Equal(0, cursor.CountAccepted(8));
+
+        cursor.Accept(Rows(6));
+        Assert.Equal(4, cursor.CountAccepted(cursor.Watermark));
+
+        _clock.Advance(Timeout);
+        Assert.Equal(8, cursor.Watermark);
+        Assert.Equal(0, cursor.CountAccepted(cursor.Watermark));
+    }
+
+    [Fact]
     public void Constructor_CustomTimeout_IsUsed()
     {
         var cursor = new SearchJournalCursor(0, _clock, TimeSpan.FromSeconds(5));

@@ -83,6 +83,20 @@ public sealed class SearchJournalTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CountAsync_Range_CountsTheCommittedRowsAboveTheFirstSequenceUpToTheSecond(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        await AppendAsync(db, Enumerable.Range(1, 6).Select(i => ((long)i, SearchJournalKind.Upsert)).ToArray());
+        await db.QueryAsync<int>("DELETE FROM search_journal WHERE sequence IN (3, 4)");
+
+        Assert.Equal(2, await Journal(db).CountAsync(1, 5, db.CancellationToken));
+        Assert.Equal(4, await Journal(db).CountAsync(0, 6, db.CancellationToken));
+        Assert.Equal(0, await Journal(db).CountAsync(2, 4, db.CancellationToken));
+        Assert.Equal(0, await Journal(db).CountAsync(6, 6, db.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task AppendAsync_RolledBack_LeavesNoRow(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);

@@ -28,6 +28,7 @@ public sealed partial class LuceneIndexer(
     private readonly SemaphoreSlim _rebuilding = new(1, 1);
     private SearchJournalCursor? _cursor;
     private long _watermark = -1;
+    private SyncedRange? _synced;
 
     /// <summary>Every journal row up to this sequence is searchable here; -1 until the first sync.</summary>
     public long Watermark => Interlocked.Read(ref _watermark);
@@ -43,19 +44,22 @@ public sealed partial class LuceneIndexer(
         {
             var cursor = _cursor ?? await OpenAsync(cancellationToken);
             var applied = await CatchUpAsync(cursor, index.Apply, cancellationToken);
-            if (applied > 0 || cursor.Watermark != Watermark)
+            // Read once: a gap may be abandoned while this runs, and the commit, the range and the report must agree.
+            var watermark = cursor.Watermark;
+            if (applied > 0 || watermark != Watermark)
             {
-                index.Commit(CommitData(cursor.Watermark));
+                index.Commit(CommitData(watermark));
             }
 
-            Interlocked.Exchange(ref _watermark, cursor.Watermark);
-            await journal.RecordProgressAsync(options.NodeId, cursor.Watermark, time.GetUtcNow(), cancellationToken);
+            Publish(cursor, watermark);
+            await journal.RecordProgressAsync(options.NodeId, watermark, time.GetUtcNow(), cancellationToken);
             return applied;
         }
         catch
         {
             // The index may hold part of a batch; the next sync starts again from the last commit's watermark.
             _cursor = null;
+            Volatile.Write(ref _synced, null);
             throw;
         }
         finally
@@ -67,10 +71,12 @@ public sealed partial class LuceneIndexer(
     /// <summary>
     /// Read-your-writes: when the journal holds rows this node has not applied, applies them before the caller searches,
     /// waiting at most <see cref="LuceneIndexerOptions.ReadWait"/>. A save committed before this call is then found.
+    /// When nothing can have become visible since the last sync (<see cref="IsCurrentAsync"/>) it costs one or two
+    /// small queries and no sync, also while a gap holds <see cref="Watermark"/> back.
     /// </summary>
     public async Task CatchUpForReadAsync(CancellationToken cancellationToken)
     {
-        if (Watermark >= 0 && await journal.LatestSequenceAsync(cancellationToken) <= Watermark)
+        if (await IsCurrentAsync(cancellationToken))
         {
             return;
         }
@@ -125,6 +131,33 @@ public sealed partial class LuceneIndexer(
     {
         _gate.Dispose();
         _rebuilding.Dispose();
+    }
+
+    /// <summary>
+    /// Whether no journal row can have become visible since the last sync: none above the position it reached, and
+    /// none in one of the gaps it left open (the journal still holds, between its watermark and its position, just the
+    /// rows it accepted). Comparing the latest sequence with <see cref="Watermark"/> alone would sync on every search
+    /// for as long as a gap stays open (up to <see cref="SearchJournalCursor.GapTimeout"/> after a rolled-back save);
+    /// comparing it with the position alone would miss a slow save that commits late into a gap, and its author's next
+    /// search must find it. Both are range reads of the journal's key, cheap on either engine.
+    /// </summary>
+    private async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
+    {
+        var synced = Volatile.Read(ref _synced);
+        if (synced is null || await journal.LatestSequenceAsync(cancellationToken) > synced.Position)
+        {
+            return false;
+        }
+
+        return synced.Watermark == synced.Position
+            || await journal.CountAsync(synced.Watermark, synced.Position, cancellationToken) == synced.Rows;
+    }
+
+    /// <summary>Makes what <paramref name="cursor"/> has applied, up to <paramref name="watermark"/>, what searches rely on.</summary>
+    private void Publish(SearchJournalCursor cursor, long watermark)
+    {
+        Interlocked.Exchange(ref _watermark, watermark);
+        Volatile.Write(ref _synced, new SyncedRange(watermark, cursor.Position, cursor.CountAccepted(watermark)));
     }
 
     /// <summary>The cursor from the last commit's watermark, after a rebuild when the index is missing or outdated.</summary>
@@ -198,9 +231,11 @@ public sealed partial class LuceneIndexer(
                 // statistics would count until a merge: a new index starts without them, so it ranks as a clean one.
                 built.Generation.PurgeReplaced();
             }
-            built.Generation.Commit(CommitData(cursor.Watermark));
+
+            var watermark = cursor.Watermark;
+            built.Generation.Commit(CommitData(watermark));
             index.SwapIn(built.Generation);
-            Interlocked.Exchange(ref _watermark, cursor.Watermark);
+            Publish(cursor, watermark);
             return _cursor = cursor;
         }
         catch
@@ -261,6 +296,13 @@ public sealed partial class LuceneIndexer(
     };
 
     private delegate void ApplyChanges(IEnumerable<IndexedManual> upserts, IEnumerable<long> deletes);
+
+    /// <summary>
+    /// What the last sync left behind: every row up to <paramref name="Watermark"/> applied, rows read up to
+    /// <paramref name="Position"/>, and how many rows the journal held between the two (the ones it accepted; the
+    /// others are open gaps).
+    /// </summary>
+    private sealed record SyncedRange(long Watermark, long Position, long Rows);
 
     /// <summary>A generation holding every manual as of <paramref name="Watermark"/>'s journal row, not yet in use.</summary>
     private sealed record BuiltGeneration(LuceneGeneration Generation, long Watermark);
