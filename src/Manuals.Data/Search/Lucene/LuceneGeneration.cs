@@ -85,9 +85,6 @@ public sealed class LuceneGeneration : IDisposable
             manual => _writer.AddDocument(LuceneFields.Document(manual)));
     }
 
-    /// <summary>Merges away replaced and removed documents (which term statistics count until their segment is merged).</summary>
-    public void PurgeReplaced() => _writer.ForceMergeDeletes(doWait: true);
-
     /// <summary>Makes the changes durable with <paramref name="data"/> as the commit's user data, and visible to searches.</summary>
     public void Commit(IDictionary<string, string> data)
     {

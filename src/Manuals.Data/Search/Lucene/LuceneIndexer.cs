@@ -191,6 +191,7 @@ public sealed partial class LuceneIndexer(
         {
             progress?.Report(new SearchRebuildProgress(0, total));
             var done = 0;
+            var written = new Dictionary<long, Int128>();
             // The next batch is read from the database while this one is analysed.
             var next = source.AfterAsync(0, BatchSize, cancellationToken);
             while (true)
@@ -203,11 +204,15 @@ public sealed partial class LuceneIndexer(
 
                 next = source.AfterAsync(batch[^1].Id, BatchSize, cancellationToken);
                 generation.Add(batch);
+                foreach (var manual in batch)
+                {
+                    written[manual.Id] = Fingerprint(manual);
+                }
                 done += batch.Count;
                 progress?.Report(new SearchRebuildProgress(done, Math.Max(total, done)));
             }
 
-            return (new BuiltGeneration(generation, watermark), done);
+            return (new BuiltGeneration(generation, watermark, written), done);
         }
         catch
         {
@@ -225,13 +230,14 @@ public sealed partial class LuceneIndexer(
         try
         {
             var cursor = new SearchJournalCursor(built.Watermark, time);
-            if (await CatchUpAsync(cursor, built.Generation.Apply, cancellationToken) > 0)
-            {
-                // Manuals written by the build and again from the journal left replaced copies behind, which BM25's
-                // statistics would count until a merge: a new index starts without them, so it ranks as a clean one.
-                built.Generation.PurgeReplaced();
-            }
-
+            // The journal rows written meanwhile name manuals the build may already have written as they are now: those
+            // are left alone, so the new index holds no replaced copies (which BM25's statistics would count until a
+            // merge, ranking a fresh index differently from a clean one).
+            await CatchUpAsync(
+                cursor,
+                (upserts, deletes) => built.Generation.Apply(
+                    upserts.Where(m => !(built.Written.TryGetValue(m.Id, out var fingerprint) && fingerprint == Fingerprint(m))), deletes),
+                cancellationToken);
             var watermark = cursor.Watermark;
             built.Generation.Commit(CommitData(watermark));
             index.SwapIn(built.Generation);
@@ -304,8 +310,31 @@ public sealed partial class LuceneIndexer(
     /// </summary>
     private sealed record SyncedRange(long Watermark, long Position, long Rows);
 
-    /// <summary>A generation holding every manual as of <paramref name="Watermark"/>'s journal row, not yet in use.</summary>
-    private sealed record BuiltGeneration(LuceneGeneration Generation, long Watermark);
+    /// <summary>
+    /// A generation holding every manual as of <paramref name="Watermark"/>'s journal row, not yet in use, with the
+    /// <see cref="Fingerprint"/> of each manual it wrote.
+    /// </summary>
+    private sealed record BuiltGeneration(LuceneGeneration Generation, long Watermark, IReadOnlyDictionary<long, Int128> Written);
+
+    /// <summary>A digest of everything the index takes from a manual: equal digests, equal documents.</summary>
+    private static Int128 Fingerprint(IndexedManual manual)
+    {
+        var text = string.Join(
+            '\u001f',
+            manual.Revision,
+            manual.Title,
+            manual.DepartmentId,
+            manual.Visibility,
+            manual.Status,
+            manual.Template,
+            manual.OwnerId,
+            manual.UpdatedAt.UtcTicks,
+            string.Join('\u001e', manual.Tags),
+            string.Join('\u001e', manual.Tasks),
+            manual.Markdown);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return new Int128(BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index at {Path} has schema {Found}, needs {Expected}: rebuilding from the manuals")]
     private static partial void LogRebuilding(ILogger logger, string path, string found, string expected);
