@@ -422,6 +422,7 @@ internal static class BenchRunner
         SearchService search, TimedSearchIndex timed, IReadOnlyList<BenchQuery> queries, CancellationToken cancellationToken)
     {
         var timings = new List<TimedQuery>(queries.Count);
+        var (pauses, collections, allocated) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes());
         var clock = Stopwatch.StartNew();
         foreach (var query in queries)
         {
@@ -439,6 +440,7 @@ internal static class BenchRunner
             }
         }
 
+        Log($"during the pass: {(GC.GetTotalAllocatedBytes() - allocated) / (1024 * 1024):N0} MB allocated, {GC.CollectionCount(0) - collections:N0} garbage collections, paused {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:N0} ms");
         return (timings, clock.Elapsed.TotalSeconds);
     }
 

@@ -55,10 +55,18 @@ public static class Highlighter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(clauses);
-        var tagged = clauses
-            .SelectMany((clause, k) => FindMatches(text, clause.Alternatives).Select(span => (span.Start, span.End, Clause: k)))
-            .OrderBy(m => m.Start)
-            .ToList();
+        // The text is analysed once for all the clauses.
+        var analysed = text.Length == 0 ? null : new AnalysedText(text);
+        var tagged = new List<(int Start, int End, int Clause)>();
+        for (var k = 0; k < clauses.Count && analysed is not null; k++)
+        {
+            foreach (var (start, end) in FindMatches(analysed, clauses[k].Alternatives))
+            {
+                tagged.Add((start, end, k));
+            }
+        }
+
+        tagged.Sort((a, b) => (a.Start, a.Clause, a.End).CompareTo((b.Start, b.Clause, b.End)));
         var first = tagged.Count > 0 ? BestPassage(tagged, length - Lead) : -1;
         var matches = Merge(tagged.Select(m => (m.Start, m.End)).ToList());
         return Collapse(Window(text, matches, first, length), BlockSeparator);
@@ -144,26 +152,19 @@ public static class Highlighter
             return [];
         }
 
-        var tokens = SearchAnalyzer.Analyze(text);
-        var byText = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!byText.TryGetValue(tokens[i].Text, out var positions))
-            {
-                positions = [];
-                byText[tokens[i].Text] = positions;
-            }
+        return FindMatches(new AnalysedText(text), phrases);
+    }
 
-            positions.Add(i);
-        }
-
+    private static List<(int Start, int End)> FindMatches(AnalysedText analysed, IReadOnlyList<SearchPhrase> phrases)
+    {
+        var (text, tokens) = (analysed.Text, analysed.Tokens);
         var spans = new List<(int Start, int End)>();
         foreach (var phrase in phrases)
         {
             var count = phrase.Tokens.Count;
             IEnumerable<int> starts = count == 1 && phrase.IsPrefix
                 ? Enumerable.Range(0, tokens.Count)
-                : byText.GetValueOrDefault(phrase.Tokens[0]) ?? [];
+                : analysed.PositionsOf(phrase.Tokens[0]);
             foreach (var i in starts)
             {
                 if (i + count > tokens.Count || !Matches(tokens, i, phrase))
@@ -354,5 +355,33 @@ public static class Highlighter
         }
 
         return text with { Segments = segments.Where(s => s.Text.Length > 0).ToList() };
+    }
+
+    /// <summary>A text's tokens, and where each token text occurs among them.</summary>
+    private sealed class AnalysedText
+    {
+        private readonly Dictionary<string, List<int>> _positions = new(StringComparer.Ordinal);
+
+        public AnalysedText(string text)
+        {
+            Text = text;
+            Tokens = SearchAnalyzer.Analyze(text);
+            for (var i = 0; i < Tokens.Count; i++)
+            {
+                if (!_positions.TryGetValue(Tokens[i].Text, out var positions))
+                {
+                    positions = [];
+                    _positions[Tokens[i].Text] = positions;
+                }
+
+                positions.Add(i);
+            }
+        }
+
+        public string Text { get; }
+
+        public IReadOnlyList<SearchToken> Tokens { get; }
+
+        public List<int> PositionsOf(string token) => _positions.GetValueOrDefault(token) ?? [];
     }
 }

@@ -31,10 +31,10 @@ public static class LuceneQueries
 
     /// <summary>
     /// Every clause in some text field (at least one when the query <see cref="SearchQuery.IsPartial"/>), no exclusion
-    /// anywhere; title matches score <see cref="TitleBonus"/> more. A query without clauses matches every manual (a list
-    /// by filters alone).
+    /// anywhere, scored by BM25 (<see cref="WithTitleBonus"/> adds the title bonus). A query without clauses matches every
+    /// manual (a list by filters alone).
     /// </summary>
-    public static Query Match(SearchQuery query, IndexReader reader)
+    public static BooleanQuery Match(SearchQuery query, IndexReader reader)
     {
         ArgumentNullException.ThrowIfNull(query);
         var match = new BooleanQuery(disableCoord: true);
@@ -67,8 +67,18 @@ public static class LuceneQueries
             match.Add(AnyField(exclusion.Alternatives, reader), Occur.MUST_NOT);
         }
 
-        match.Add(new ConstantScoreQuery(InField(LuceneFields.Title, query.HighlightPhrases, reader)) { Boost = TitleBonus }, Occur.SHOULD);
         return match;
+    }
+
+    /// <summary><paramref name="match"/>, where a manual whose title holds one of the query's phrases scores <see cref="TitleBonus"/> more, so those come first.</summary>
+    public static Query WithTitleBonus(Query match, SearchQuery query, IndexReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new BooleanQuery(disableCoord: true)
+        {
+            { match, Occur.MUST },
+            { new ConstantScoreQuery(TitleMatch(query, reader)) { Boost = TitleBonus }, Occur.SHOULD },
+        };
     }
 
     /// <summary>Manuals whose title holds one of the query's phrases (suggestions; exclusions ignored).</summary>

@@ -22,16 +22,16 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
     /// <summary>The schema of the documents (<see cref="LuceneFields"/>) and the analyzer: an index of another version is rebuilt.</summary>
     public static readonly string SchemaVersion = "2." + SearchAnalyzer.Version.ToString(CultureInfo.InvariantCulture);
 
-    private static readonly Sort ByRelevance = new(
-        SortField.FIELD_SCORE, new SortField(LuceneFields.Updated, SortFieldType.INT64, true), new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
+    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, NewestFirst.Field);
 
     /// <summary>Filter choices kept per reader for at most this many access keys (then the reader's are forgotten).</summary>
     private const int MaxCachedFacets = 1_000;
 
     private readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, SearchFacets>> _facets = new();
 
-    private static readonly Sort ByUpdated = new(
-        new SortField(LuceneFields.Updated, SortFieldType.INT64, true), new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
+    private readonly ReadableFilters _readable = new();
+
+    private static readonly Sort ByUpdated = new(NewestFirst.Field);
 
     public async Task<SearchIndexPage> SearchAsync(
         SearchQuery query, SearchFilters filters, SearchSort sort, int offset, int limit, Viewer viewer, CancellationToken cancellationToken)
@@ -50,10 +50,13 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         limit = Math.Clamp(limit, 1, 100);
         var (total, ids) = index.Read(searcher =>
         {
-            var match = Restricted(LuceneQueries.Match(query, searcher.IndexReader), viewer, filters);
+            var match = Restricted(LuceneQueries.Match(query, searcher.IndexReader), filters);
+            var readable = _readable.For(viewer);
             var wanted = Math.Min(offset + limit, SearchLimits.MaxCount);
-            var (count, docs) = (sort == SearchSort.Relevance ? TitledFirst(searcher, match, query, wanted) : null)
-                ?? All(searcher, match, wanted, sort == SearchSort.Updated ? ByUpdated : ByRelevance);
+            var (count, docs) = sort == SearchSort.Updated
+                ? All(searcher, match, readable, wanted, ByUpdated)
+                : TitledFirst(searcher, match, readable, query, wanted)
+                    ?? All(searcher, LuceneQueries.WithTitleBonus(match, query, searcher.IndexReader), readable, wanted, ByRelevance);
             return (count, docs.Skip(offset).Select(hit => IdOf(searcher, hit.Doc)).ToList());
         });
 
@@ -87,8 +90,7 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         await indexer.CatchUpForReadAsync(cancellationToken);
         return index.Read(searcher =>
         {
-            var match = Restricted(LuceneQueries.TitleMatch(query, searcher.IndexReader), viewer, null);
-            var top = searcher.Search(match, null, limit, ByRelevance, doDocScores: false, doMaxScore: false);
+            var top = searcher.Search(LuceneQueries.TitleMatch(query, searcher.IndexReader), _readable.For(viewer), limit, ByRelevance, doDocScores: false, doMaxScore: false);
             return top.ScoreDocs
                 .Select(hit => searcher.Doc(hit.Doc))
                 .Select(doc => new SearchSuggestion(
@@ -102,7 +104,7 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(viewer);
         await indexer.CatchUpForReadAsync(cancellationToken);
-        return index.Read(searcher => LuceneSpelling.Correct(searcher, word, viewer));
+        return index.Read(searcher => LuceneSpelling.Correct(searcher, word, _readable.For(viewer)));
     }
 
     public async Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
@@ -119,22 +121,14 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
                 cache.Clear();
             }
 
-            return cache.GetOrAdd(AccessKey(viewer), _ =>
+            return cache.GetOrAdd(ReadableFilters.AccessKey(viewer), _ =>
             {
                 var collector = new ValuesCollector(LuceneFields.Tag, LuceneFields.Template);
-                searcher.Search(LuceneQueries.Readable(viewer), collector);
+                searcher.Search(new MatchAllDocsQuery(), _readable.For(viewer), collector);
                 return new SearchFacets(collector.Values(0), collector.Values(1));
             });
         });
     }
-
-    /// <summary>Viewers with the same key may read the same manuals (<see cref="LuceneQueries.Readable"/>).</summary>
-    private static string AccessKey(Viewer viewer) =>
-        viewer.IsAdmin
-            ? "admin"
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"{(viewer.IsWriter ? "writer" : "reader")}:{viewer.UserId}:{string.Join(',', viewer.DepartmentIds.Order())}");
 
     public Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken) =>
         indexer.RebuildAsync(progress, cancellationToken);
@@ -176,57 +170,62 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         return revisions;
     });
 
-    /// <summary>The query, restricted to what the viewer may read and the filters; they add nothing to the score.</summary>
-    private static BooleanQuery Restricted(Query match, Viewer viewer, SearchFilters? filters)
+    /// <summary>The query, restricted to the filters; they add nothing to the score.</summary>
+    private static Query Restricted(Query match, SearchFilters filters)
     {
-        var restricted = new BooleanQuery(disableCoord: true)
+        if (LuceneQueries.Filters(filters) is not { } filter)
         {
-            { match, Occur.MUST },
-            { new ConstantScoreQuery(LuceneQueries.Readable(viewer)) { Boost = 0 }, Occur.MUST },
-        };
-        if (filters is not null && LuceneQueries.Filters(filters) is { } filter)
-        {
-            restricted.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+            return match;
         }
 
-        return restricted;
+        return new BooleanQuery(disableCoord: true)
+        {
+            { match, Occur.MUST },
+            { new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST },
+        };
     }
 
-    /// <summary>Every match, ranked and counted (Lucene matches each one).</summary>
-    private static (int Total, ScoreDoc[] Docs) All(IndexSearcher searcher, Query match, int wanted, Sort sort)
+    /// <summary>Every match the viewer may read, ranked and counted (Lucene matches each one).</summary>
+    private static (int Total, ScoreDoc[] Docs) All(IndexSearcher searcher, Query match, Filter? readable, int wanted, Sort sort)
     {
-        var top = searcher.Search(match, null, wanted, sort, doDocScores: false, doMaxScore: false);
+        var top = searcher.Search(match, readable, wanted, sort, doDocScores: false, doMaxScore: false);
         return (top.TotalHits, top.ScoreDocs);
     }
 
     /// <summary>
     /// By relevance, a manual whose title holds one of the query's phrases scores <see cref="LuceneQueries.TitleBonus"/>
-    /// more than any other can reach (<see cref="LuceneQueries.MaxRelevance"/> tells, for this query and index), so when
-    /// there are enough of those for the page, the page is theirs in the same order as among all matches, and the
-    /// others need only be counted, up to the cap: a common word then costs the manuals titled with it and a thousand
-    /// more, not every manual that mentions it. Null when the shortcut does not apply.
+    /// more than any other can reach (<see cref="LuceneQueries.MaxRelevance"/> tells, for this query and index), so the
+    /// page is the best of those titled with it, then the best of the others: ranked apart, the matches need not be checked
+    /// against the title one by one. When the titled ones fill the page, the others need only be counted, up to the cap:
+    /// a common word then costs the manuals titled with it and a thousand more, not every manual that mentions it. The
+    /// page is the same as ranking every match with the bonus. Null when the bonus does not dominate the score.
     /// </summary>
-    private static (int Total, ScoreDoc[] Docs)? TitledFirst(IndexSearcher searcher, Query match, SearchQuery query, int wanted)
+    private static (int Total, ScoreDoc[] Docs)? TitledFirst(IndexSearcher searcher, Query match, Filter? readable, SearchQuery query, int wanted)
     {
         if (LuceneQueries.MaxRelevance(match, searcher.IndexReader.MaxDoc) >= LuceneQueries.TitleBonus)
         {
             return null;
         }
 
+        // Scored with the bonus, as among all matches (a float sum, so equal-looking scores tie the same way).
         var titled = new BooleanQuery(disableCoord: true)
         {
-            { match, Occur.MUST },
+            { LuceneQueries.WithTitleBonus(match, query, searcher.IndexReader), Occur.MUST },
             { new ConstantScoreQuery(LuceneQueries.TitleMatch(query, searcher.IndexReader)) { Boost = 0 }, Occur.MUST },
         };
-        var top = searcher.Search(titled, null, wanted, ByRelevance, doDocScores: false, doMaxScore: false);
-        if (top.TotalHits < wanted)
+        var top = searcher.Search(titled, readable, wanted, ByRelevance, doDocScores: false, doMaxScore: false);
+        if (top.TotalHits >= wanted)
         {
-            return null;
+            var counter = new CappedCounter(SearchLimits.MaxCount + 1);
+            searcher.Search(match, readable, counter);
+            return (counter.Count, top.ScoreDocs);
         }
 
-        var counter = new CappedCounter(SearchLimits.MaxCount + 1);
-        searcher.Search(match, counter);
-        return (counter.Count, top.ScoreDocs);
+        // The titled ones are among the best of all matches by BM25 alone: enough more are taken to fill the page without them.
+        var all = searcher.Search(match, readable, wanted + top.ScoreDocs.Length, ByRelevance, doDocScores: false, doMaxScore: false);
+        var titledDocs = top.ScoreDocs.Select(hit => hit.Doc).ToHashSet();
+        var others = all.ScoreDocs.Where(hit => !titledDocs.Contains(hit.Doc)).Take(wanted - top.ScoreDocs.Length);
+        return (all.TotalHits, [.. top.ScoreDocs, .. others]);
     }
 
     private static long IdOf(IndexSearcher searcher, int doc)

@@ -2,6 +2,7 @@ using System.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Lucene.Net.Util.Automaton;
 using Manuals.Core.Accounts;
 using Manuals.Core.Search;
 
@@ -12,7 +13,7 @@ namespace Manuals.Data.Search.Lucene;
 /// character at a time: the replacements for a character are the second characters of the index's bigrams that start
 /// with the character before it (年末調製: bigrams 調? → 調整, 調査…), kept only when the bigram with the character after
 /// it exists too; then a swapped pair, then a dropped character. A Latin word is corrected within two edits
-/// (<see cref="FuzzyTermsEnum"/>). Candidates are checked most frequent first, with the viewer's access filter, so a word
+/// (a Levenshtein automaton over the terms). Candidates are checked most frequent first, with the viewer's access filter, so a word
 /// is only ever suggested when it finds manuals the viewer may read.
 /// </summary>
 public static class LuceneSpelling
@@ -26,16 +27,16 @@ public static class LuceneSpelling
     /// <summary>Pairs starting with a character that are tried in its neighbour's place at most, per field.</summary>
     private const int MaxPairs = 64;
 
-    // Headings are left out: their text is in the body too.
+    // Headings are left out (of candidates, and of what a phrase may match in): their text is in the body too.
     private static readonly string[] TextFields = [LuceneFields.Title, LuceneFields.Body, LuceneFields.Tags, LuceneFields.Tasks];
 
     /// <summary>The corrected word, or null when <paramref name="word"/> finds something as it is or nothing near it does.</summary>
-    public static string? Correct(IndexSearcher searcher, string word, Viewer viewer)
+    public static string? Correct(IndexSearcher searcher, string word, Filter? readable)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(word);
         var text = word.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        if (text.Length is < 2 or > MaxWordLength || Finds(searcher, text, viewer))
+        if (text.Length is < 2 or > MaxWordLength)
         {
             return null;
         }
@@ -45,6 +46,12 @@ public static class LuceneSpelling
             .Where(f => f.Terms is not null)
             .Select(f => (f.Field, Terms: f.Terms!))
             .ToList();
+        var known = new Known(fields);
+        if (Finds(searcher, text, readable, known))
+        {
+            return null;
+        }
+
         // Replacing one character is the usual slip (a wrong kanji from the IME); a swap or a dropped character comes after.
         var kinds = new[]
         {
@@ -62,7 +69,7 @@ public static class LuceneSpelling
                 .ThenBy(c => c.Key, StringComparer.Ordinal)
                 .Take(MaxChecked)
                 .Select(c => c.Key)
-                .FirstOrDefault(candidate => Finds(searcher, candidate, viewer));
+                .FirstOrDefault(candidate => Finds(searcher, candidate, readable, known));
             if (found is not null)
             {
                 return found;
@@ -72,23 +79,52 @@ public static class LuceneSpelling
         return null;
     }
 
-    /// <summary>Whether <paramref name="word"/>, searched alone, finds a manual <paramref name="viewer"/> may read.</summary>
-    private static bool Finds(IndexSearcher searcher, string word, Viewer viewer)
+    /// <summary>
+    /// Whether <paramref name="word"/>, searched alone, finds a manual the viewer may read (<paramref name="readable"/>).
+    /// Most candidates hold a pair of characters no manual has: those are known not to find anything from the terms
+    /// alone (<see cref="Known"/>), without a search.
+    /// </summary>
+    private static bool Finds(IndexSearcher searcher, string word, Filter? readable, Known known)
     {
         var query = SearchQueryParser.Parse(word, []);
-        if (query.IsEmpty)
+        if (query.IsEmpty || !query.Clauses.All(clause => clause.Alternatives.Any(known.MayMatch)))
         {
             return false;
         }
 
-        var readable = new BooleanQuery
-        {
-            { LuceneQueries.Match(query, searcher.IndexReader), Occur.MUST },
-            { new ConstantScoreQuery(LuceneQueries.Readable(viewer)), Occur.MUST },
-        };
         var collector = new CappedCounter(1);
-        searcher.Search(readable, collector);
+        searcher.Search(LuceneQueries.Match(query, searcher.IndexReader), readable, collector);
         return collector.Count > 0;
+    }
+
+    /// <summary>
+    /// Which terms the index holds in the text fields, looked up once per term during one correction: a phrase can match
+    /// only in a field that holds every one of its tokens.
+    /// </summary>
+    private sealed class Known(List<(string Field, Terms Terms)> fields)
+    {
+        private readonly Dictionary<(string Field, string Token), bool> _held = [];
+        private readonly TermsEnum?[] _enums = new TermsEnum?[fields.Count];
+
+        public bool MayMatch(SearchPhrase phrase)
+        {
+            // A prefix's last token stands for the terms it starts: not looked up.
+            var exact = phrase.IsPrefix ? phrase.Tokens.Take(phrase.Tokens.Count - 1) : phrase.Tokens;
+            return Enumerable.Range(0, fields.Count).Any(f => exact.All(token => Holds(f, token)));
+        }
+
+        private bool Holds(int field, string token)
+        {
+            var key = (fields[field].Field, token);
+            if (!_held.TryGetValue(key, out var held))
+            {
+                var terms = _enums[field] ??= fields[field].Terms.GetEnumerator();
+                held = terms.SeekExact(new BytesRef(token));
+                _held[key] = held;
+            }
+
+            return held;
+        }
     }
 
     /// <summary>Each kanji or kana after the first replaced by a character the index's bigrams put beside its neighbours.</summary>
@@ -162,7 +198,7 @@ public static class LuceneSpelling
         while (e.MoveNext());
     }
 
-    /// <summary>Latin words of the index within two edits of <paramref name="text"/> (first letter kept).</summary>
+    /// <summary>Latin words of the index within two edits of <paramref name="text"/> (one for a short word; first letter kept).</summary>
     private static Dictionary<string, long> Fuzzy(List<(string Field, Terms Terms)> fields, string text)
     {
         var candidates = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -171,9 +207,14 @@ public static class LuceneSpelling
             return candidates;
         }
 
-        foreach (var (field, terms) in fields)
+        // One automaton for every field (building it costs more than walking a field's terms with it).
+        var withinEdits = BasicOperations.Concatenate(
+            BasicAutomata.MakeString(text[..1]),
+            new LevenshteinAutomata(text[1..], withTranspositions: true).ToAutomaton(text.Length < 5 ? 1 : 2));
+        var automaton = new CompiledAutomaton(withinEdits, finite: true, simplify: false);
+        foreach (var (_, terms) in fields)
         {
-            var e = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, text), text.Length < 5 ? 1 : 2, 1, transpositions: true);
+            var e = automaton.GetTermsEnum(terms);
             while (e.MoveNext())
             {
                 var term = e.Term.Utf8ToString();

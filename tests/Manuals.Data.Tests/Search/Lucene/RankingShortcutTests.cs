@@ -66,7 +66,8 @@ public sealed class RankingShortcutTests
                 SortField.FIELD_SCORE,
                 new SortField(LuceneFields.Updated, SortFieldType.INT64, true),
                 new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
-            var top = searcher.Search(LuceneQueries.Match(query, searcher.IndexReader), null, 100, sort, doDocScores: false, doMaxScore: false);
+            var match = LuceneQueries.WithTitleBonus(LuceneQueries.Match(query, searcher.IndexReader), query, searcher.IndexReader);
+            var top = searcher.Search(match, null, 100, sort, doDocScores: false, doMaxScore: false);
             return (top.TotalHits, top.ScoreDocs
                 .Select(hit => long.Parse(searcher.Doc(hit.Doc).Get(LuceneFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
                 .ToList());
