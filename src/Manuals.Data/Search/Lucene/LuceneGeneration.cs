@@ -20,7 +20,10 @@ public sealed class LuceneGeneration : IDisposable
     private LuceneGeneration(string path)
     {
         Path = path;
-        _directory = FSDirectory.Open(path);
+        // Not FSDirectory.Open, which picks MMapDirectory on 64-bit Linux: in Lucene.Net 4.8.0-beta00017 that reads byte by
+        // byte through MemoryMappedViewAccessor and registers every clone of an input in a ConditionalWeakTable, many times
+        // slower than positional file reads (apache/lucenenet#1151, fixed after beta00017); the OS caches the files anyway.
+        _directory = new NIOFSDirectory(path);
         var config = new IndexWriterConfig(LuceneIndex.Version, new ManualsAnalyzer())
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
