@@ -55,8 +55,8 @@ public static class Highlighter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(clauses);
-        // The text is analysed once for all the clauses.
-        var analysed = text.Length == 0 ? null : new AnalysedText(text);
+        // The text is analysed once for all the clauses, and only where a phrase may occur.
+        var analysed = text.Length == 0 ? null : AnalysedText.LinesHolding(text, clauses.SelectMany(c => c.Alternatives).ToList());
         var tagged = new List<(int Start, int End, int Clause)>();
         for (var k = 0; k < clauses.Count && analysed is not null; k++)
         {
@@ -363,9 +363,14 @@ public static class Highlighter
         private readonly Dictionary<string, List<int>> _positions = new(StringComparer.Ordinal);
 
         public AnalysedText(string text)
+            : this(text, SearchAnalyzer.Analyze(text))
+        {
+        }
+
+        private AnalysedText(string text, IReadOnlyList<SearchToken> tokens)
         {
             Text = text;
-            Tokens = SearchAnalyzer.Analyze(text);
+            Tokens = tokens;
             for (var i = 0; i < Tokens.Count; i++)
             {
                 if (!_positions.TryGetValue(Tokens[i].Text, out var positions))
@@ -383,5 +388,58 @@ public static class Highlighter
         public IReadOnlyList<SearchToken> Tokens { get; }
 
         public List<int> PositionsOf(string token) => _positions.GetValueOrDefault(token) ?? [];
+
+        /// <summary>
+        /// The tokens of the lines of <paramref name="text"/> where one of <paramref name="phrases"/> may start (the line
+        /// holds every character of its first token, once normalised as the analyzer does) and of the line after each,
+        /// where a phrase may go on; a gap between them never counts as adjacent. Most of a manual holds none of the
+        /// query's words, and is not analysed.
+        /// </summary>
+        public static AnalysedText LinesHolding(string text, IReadOnlyList<SearchPhrase> phrases)
+        {
+            var lines = text.Split('\n');
+            var normalized = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Split('\n');
+            if (normalized.Length != lines.Length)
+            {
+                return new AnalysedText(text);
+            }
+
+            var wanted = new bool[lines.Length];
+            for (var k = 0; k < lines.Length; k++)
+            {
+                if (phrases.Any(phrase => phrase.Tokens[0].All(c => normalized[k].Contains(c, StringComparison.Ordinal))))
+                {
+                    wanted[k] = true;
+                    if (k + 1 < lines.Length)
+                    {
+                        wanted[k + 1] = true;
+                    }
+                }
+            }
+
+            var tokens = new List<SearchToken>();
+            var start = 0;
+            for (var k = 0; k < lines.Length; start += lines[k].Length + 1, k++)
+            {
+                if (!wanted[k])
+                {
+                    continue;
+                }
+
+                if (k > 0 && !wanted[k - 1] && tokens.Count > 0)
+                {
+                    tokens.Add(Gap);
+                }
+
+                var offset = start;
+                tokens.AddRange(SearchAnalyzer.Analyze(lines[k])
+                    .Select(t => t with { Start = t.Start + offset, End = t.End + offset, FirstEnd = t.FirstEnd + offset }));
+            }
+
+            return new AnalysedText(text, tokens);
+        }
+
+        /// <summary>Stands between lines that are not next to each other: equal to no token.</summary>
+        private static readonly SearchToken Gap = new("\n", SearchTokenKind.RunEnd, -1, 0, 0, 0);
     }
 }

@@ -166,6 +166,29 @@ public sealed class HighlighterTests
         Assert.Equal("[コストセンター]", Pieces(cut)[^1]);
     }
 
+    /// <summary>
+    /// A snippet analyses only the lines that may hold a word (and the line after each): each word must still be marked
+    /// as analysing the whole text marks it — okurigana, width and case variants, a quoted phrase across a line break —
+    /// and words on lines far apart are never joined into a phrase.
+    /// </summary>
+    [Theory]
+    [InlineData("申込", "目的\n概要\nオンラインで申し込みをします。", "[申し込]")]
+    [InlineData("pc", "手順\n貸与ＰＣを返却します。", "[ＰＣ]")]
+    [InlineData("サーバー", "手順\nサーバを再起動します。", "[サーバ]")]
+    [InlineData("\"経理 部\"", "担当は経理\n部 です。", "[経理／部]")]
+    public void Snippet_WordOnSomeLines_IsMarkedAsInTheWholeText(string query, string text, string marked)
+    {
+        Assert.Contains(marked, Pieces(Highlighter.Snippet(text, Clauses(query))));
+    }
+
+    [Fact]
+    public void Snippet_PhraseWordsOnLinesFarApart_AreNotMarked()
+    {
+        var snippet = Highlighter.Snippet("担当は経理\n説明\n部 です。", Clauses("\"経理 部\""));
+
+        Assert.DoesNotContain(snippet.Segments, s => s.IsMatch);
+    }
+
     private static IReadOnlyList<SearchClause> Clauses(string query) => SearchQueryParser.Parse(query, Synonyms).Clauses;
 
     private static IReadOnlyList<SearchPhrase> Phrases(string query) => SearchQueryParser.Parse(query, Synonyms).HighlightPhrases;
