@@ -109,7 +109,7 @@ public static partial class StartupTasks
             return;
         }
 
-        var report = await services.GetRequiredService<ManualImporter>().ImportFolderAsync(folder, CancellationToken.None);
+        var report = await services.GetRequiredService<ManualImporter>().ImportFolderAsync(folder, CancellationToken.None, options.SamplesAsOf);
         LogSamplesImported(logger, report.Imported.Count, report.Refused.Count, folder);
     }
 

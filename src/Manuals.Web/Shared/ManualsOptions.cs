@@ -15,4 +15,10 @@ public sealed class ManualsOptions
     public string SamplesPath { get; set; } = "samples/manuals";
 
     public bool ImportSamplesOnFirstStart { get; set; } = true;
+
+    /// <summary>
+    /// The day the sample manuals' <c>reviewed</c> dates were written as of: they are moved forward by the days since,
+    /// so a new installation shows the same mix of current and overdue manuals whenever it is started.
+    /// </summary>
+    public DateOnly? SamplesAsOf { get; set; }
 }

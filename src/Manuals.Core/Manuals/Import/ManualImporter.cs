@@ -10,7 +10,16 @@ namespace Manuals.Core.Manuals.Import;
 /// </summary>
 public sealed class ManualImporter(IManualStore manuals, IDepartmentStore departments, TimeProvider clock)
 {
-    public async Task<ImportReport> ImportFolderAsync(string folder, CancellationToken cancellationToken)
+    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
+
+    /// <summary>Imports every manual file of <paramref name="folder"/>.</summary>
+    /// <param name="folder">The folder of <c>*.md</c> files.</param>
+    /// <param name="cancellationToken">Cancels the import between files.</param>
+    /// <param name="datesAsOf">
+    /// For sample manuals: the day their <c>reviewed</c> dates were written as of. Each is moved forward by the days since
+    /// then, so the samples show the same picture (which manuals are current, which are due for review) on any day.
+    /// </param>
+    public async Task<ImportReport> ImportFolderAsync(string folder, CancellationToken cancellationToken, DateOnly? datesAsOf = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -21,6 +30,9 @@ public sealed class ManualImporter(IManualStore manuals, IDepartmentStore depart
         var existing = (await manuals.ListAsync(null, cancellationToken))
             .Select(m => (m.DepartmentId, m.Title))
             .ToHashSet();
+        // Dates without a time are days in Japan.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Japan).DateTime);
+        var shiftDays = datesAsOf is { } asOf ? Math.Max(0, today.DayNumber - asOf.DayNumber) : 0;
         var imported = new List<ImportedManual>();
         var refused = new List<ImportProblem>();
 
@@ -55,7 +67,7 @@ public sealed class ManualImporter(IManualStore manuals, IDepartmentStore depart
             if (parsed.ReviewedOn is { } reviewedOn)
             {
                 // A date without a time is read as the start of that day in Japan.
-                var reviewedAt = new DateTimeOffset(reviewedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9));
+                var reviewedAt = new DateTimeOffset(reviewedOn.AddDays(shiftDays).ToDateTime(TimeOnly.MinValue), Japan);
                 await manuals.MarkReviewedAsync(id, null, reviewedAt, cancellationToken);
             }
 
