@@ -314,6 +314,19 @@ public sealed class SearchPageTests(ManualsAppFactory factory) : IClassFixture<M
         Assert.Equal("updated", listing.QuerySelector("#search-sort option[selected]")!.GetAttribute("value"));
         Assert.True(listing.QuerySelector("#search-sort option[value='']")!.HasAttribute("disabled"));
         Assert.Equal("月次", listing.QuerySelector("#search-tag option[selected]")!.GetAttribute("value"));
+        Assert.Equal("タグ「月次」のマニュアル", listing.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Search_FilterWithoutWordsOrTag_IsHeadedAsAListing()
+    {
+        var admin = await AdminAsync();
+
+        var (response, listing) = await admin.GetAsync("/search?status=Published");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("条件に当てはまるマニュアル", listing.QuerySelector("h1")!.TextContent);
+        Assert.Equal("条件に当てはまるマニュアル | 業務マニュアル", listing.Title);
     }
 
     [Fact]
