@@ -349,7 +349,7 @@ public sealed class HandoverServiceTests
     private static Task<TestDatabase> CreateDatabaseAsync(SqlEngine engine) =>
         TestDatabase.CreateAsync(engine, configureServices: services => services
             .AddManualsCore()
-            .AddSingleton<TimeProvider>(new FixedClock(Clock)));
+            .AddSingleton<TimeProvider>(new SettableClock(Clock)));
 
     /// <summary>
     /// 山田 (account) is 主担当 level 3 of 月次決算 (毎月第5営業日); 鈴木 (account) is 副担当 level 1; the task's manual is owned by
@@ -397,10 +397,5 @@ public sealed class HandoverServiceTests
         }
 
         Assert.Equal(SaveOutcome.Saved, (await service.SignAsync(scene.Admin, Author, id, SignOffRole.Manager, 0, Moment.Today, Moment, db.CancellationToken)).Outcome);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
     }
 }

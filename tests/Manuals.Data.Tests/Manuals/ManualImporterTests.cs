@@ -24,51 +24,47 @@ public sealed class ManualImporterTests
         毎月の給与を計算します。
         """;
 
+    // 2027-01-31 09:30 in Japan: 61 days after 2026-12-01.
+    private static readonly DateTimeOffset Now = new(2027, 1, 31, 0, 30, 0, TimeSpan.Zero);
+
+    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ImportFolderAsync_DatesAsOf_MovesReviewedByTheDaysSince(SqlEngine engine)
     {
-        await using var db = await TestDatabase.CreateAsync(engine);
-        using var folder = new TempFolder();
-        await System.IO.File.WriteAllTextAsync(Path.Combine(folder.Path, "payroll.md"), File, db.CancellationToken);
-        // 2027-01-31 09:30 in Japan: 61 days after 2026-12-01.
-        var clock = new FixedClock(new DateTimeOffset(2027, 1, 31, 0, 30, 0, TimeSpan.Zero));
-        var importer = new ManualImporter(
-            db.Services.GetRequiredService<IManualStore>(), db.Services.GetRequiredService<IDepartmentStore>(), clock);
+        var reviewedAt = await ImportAndReadReviewedAsync(engine, new DateOnly(2026, 12, 1));
 
-        var report = await importer.ImportFolderAsync(folder.Path, db.CancellationToken, new DateOnly(2026, 12, 1));
-
-        var manual = await db.Services.GetRequiredService<IManualStore>().FindAsync(Assert.Single(report.Imported).ManualId, db.CancellationToken);
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(9)), manual!.ReviewedAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, Japan), reviewedAt);
     }
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ImportFolderAsync_NoDatesAsOf_KeepsReviewedAsWritten(SqlEngine engine)
     {
+        var reviewedAt = await ImportAndReadReviewedAsync(engine, datesAsOf: null);
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 0, 0, 0, Japan), reviewedAt);
+    }
+
+    /// <summary>Imports <see cref="File"/> at <see cref="Now"/> and reads back when the manual counts as reviewed.</summary>
+    private static async Task<DateTimeOffset?> ImportAndReadReviewedAsync(SqlEngine engine, DateOnly? datesAsOf)
+    {
         await using var db = await TestDatabase.CreateAsync(engine);
-        using var folder = new TempFolder();
-        await System.IO.File.WriteAllTextAsync(Path.Combine(folder.Path, "payroll.md"), File, db.CancellationToken);
-        var importer = new ManualImporter(
-            db.Services.GetRequiredService<IManualStore>(),
-            db.Services.GetRequiredService<IDepartmentStore>(),
-            new FixedClock(new DateTimeOffset(2027, 1, 31, 0, 30, 0, TimeSpan.Zero)));
+        var folder = Directory.CreateTempSubdirectory("manuals-import-").FullName;
+        try
+        {
+            await System.IO.File.WriteAllTextAsync(Path.Combine(folder, "payroll.md"), File, db.CancellationToken);
+            var manuals = db.Services.GetRequiredService<IManualStore>();
+            var importer = new ManualImporter(manuals, db.Services.GetRequiredService<IDepartmentStore>(), new SettableClock(Now));
 
-        var report = await importer.ImportFolderAsync(folder.Path, db.CancellationToken);
+            var report = await importer.ImportFolderAsync(folder, db.CancellationToken, datesAsOf);
 
-        var manual = await db.Services.GetRequiredService<IManualStore>().FindAsync(Assert.Single(report.Imported).ManualId, db.CancellationToken);
-        Assert.Equal(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(9)), manual!.ReviewedAt);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("manuals-import-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
+            return (await manuals.FindAsync(Assert.Single(report.Imported).ManualId, db.CancellationToken))!.ReviewedAt;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

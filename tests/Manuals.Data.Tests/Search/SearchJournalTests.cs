@@ -284,13 +284,4 @@ public sealed class SearchJournalTests
     private static Task<long> SequenceOfAsync(DbConnection connection, DbTransaction transaction, long manualId) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT sequence FROM search_journal WHERE manual_id = @manualId", new { manualId }, transaction));
-
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        private DateTimeOffset _now = now;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -70,16 +70,16 @@ public static class LuceneQueries
         return match;
     }
 
-    /// <summary><paramref name="match"/>, where a manual whose title holds one of the query's phrases scores <see cref="TitleBonus"/> more, so those come first.</summary>
-    public static Query WithTitleBonus(Query match, SearchQuery query, IndexReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return new BooleanQuery(disableCoord: true)
+    /// <summary>
+    /// <paramref name="match"/>, where a manual that <paramref name="titleMatch"/> (<see cref="TitleMatch"/>) finds scores
+    /// <see cref="TitleBonus"/> more, so those come first.
+    /// </summary>
+    public static Query WithTitleBonus(Query match, Query titleMatch) =>
+        new BooleanQuery(disableCoord: true)
         {
             { match, Occur.MUST },
-            { new ConstantScoreQuery(TitleMatch(query, reader)) { Boost = TitleBonus }, Occur.SHOULD },
+            { new ConstantScoreQuery(titleMatch) { Boost = TitleBonus }, Occur.SHOULD },
         };
-    }
 
     /// <summary>Manuals whose title holds one of the query's phrases (suggestions; exclusions ignored).</summary>
     public static Query TitleMatch(SearchQuery query, IndexReader reader)

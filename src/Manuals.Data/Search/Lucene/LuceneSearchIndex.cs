@@ -56,7 +56,7 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
             var (count, docs) = sort == SearchSort.Updated
                 ? All(searcher, match, readable, wanted, ByUpdated)
                 : TitledFirst(searcher, match, readable, query, wanted)
-                    ?? All(searcher, LuceneQueries.WithTitleBonus(match, query, searcher.IndexReader), readable, wanted, ByRelevance);
+                    ?? All(searcher, LuceneQueries.WithTitleBonus(match, LuceneQueries.TitleMatch(query, searcher.IndexReader)), readable, wanted, ByRelevance);
             return (count, docs.Skip(offset).Select(hit => IdOf(searcher, hit.Doc)).ToList());
         });
 
@@ -208,10 +208,11 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         }
 
         // Scored with the bonus, as among all matches (a float sum, so equal-looking scores tie the same way).
+        var title = LuceneQueries.TitleMatch(query, searcher.IndexReader);
         var titled = new BooleanQuery(disableCoord: true)
         {
-            { LuceneQueries.WithTitleBonus(match, query, searcher.IndexReader), Occur.MUST },
-            { new ConstantScoreQuery(LuceneQueries.TitleMatch(query, searcher.IndexReader)) { Boost = 0 }, Occur.MUST },
+            { LuceneQueries.WithTitleBonus(match, title), Occur.MUST },
+            { new ConstantScoreQuery(title) { Boost = 0 }, Occur.MUST },
         };
         var top = searcher.Search(titled, readable, wanted, ByRelevance, doDocScores: false, doMaxScore: false);
         if (top.TotalHits >= wanted)

@@ -66,7 +66,7 @@ public sealed class RankingShortcutTests
                 SortField.FIELD_SCORE,
                 new SortField(LuceneFields.Updated, SortFieldType.INT64, true),
                 new SortField(LuceneFields.IdValue, SortFieldType.INT64, true));
-            var match = LuceneQueries.WithTitleBonus(LuceneQueries.Match(query, searcher.IndexReader), query, searcher.IndexReader);
+            var match = LuceneQueries.WithTitleBonus(LuceneQueries.Match(query, searcher.IndexReader), LuceneQueries.TitleMatch(query, searcher.IndexReader));
             var top = searcher.Search(match, null, 100, sort, doDocScores: false, doMaxScore: false);
             return (top.TotalHits, top.ScoreDocs
                 .Select(hit => long.Parse(searcher.Doc(hit.Doc).Get(LuceneFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
