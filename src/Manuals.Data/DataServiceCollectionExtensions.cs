@@ -83,11 +83,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IManualStore, ManualStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
         services.AddSingleton<IImageStore, ImageStore>();
-        services.AddSingleton<ISynonymStore, SynonymStore>();
+        // Every search reads the synonyms and the task names: kept on the node for a second (Recent… decorators).
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SynonymStore>();
+        services.AddSingleton<ISynonymStore, RecentSynonymStore>();
         services.AddSingleton<IMissedSearchStore, MissedSearchStore>();
         services.AddSingleton<ISearchJournal, SearchJournal>();
 
-        services.AddSingleton<IBusinessTaskStore, BusinessTaskStore>();
+        services.AddSingleton<BusinessTaskStore>();
+        services.AddSingleton<IBusinessTaskStore, RecentBusinessTaskStore>();
         services.AddSingleton<IEmployeeStore, EmployeeStore>();
         services.AddSingleton<ISkillMatrixStore, SkillMatrixStore>();
         services.AddSingleton<IHandoverStore, HandoverStore>();

@@ -6,6 +6,12 @@ public interface IBusinessTaskStore
     /// <summary>Tasks of one department, or of all when <paramref name="departmentId"/> is null, by department then name; manual ids included.</summary>
     Task<IReadOnlyList<BusinessTask>> ListAsync(long? departmentId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every task's id, department and name, for search and suggestions: a node may keep them for a second, so a change
+    /// made through it shows at once and one made on another node within that second.
+    /// </summary>
+    Task<IReadOnlyList<BusinessTaskName>> ListNamesAsync(CancellationToken cancellationToken);
+
     /// <summary>The task with its manual ids, or null when the id is unknown.</summary>
     Task<BusinessTask?> FindAsync(long id, CancellationToken cancellationToken);
 

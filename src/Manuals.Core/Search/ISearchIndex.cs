@@ -9,6 +9,13 @@ namespace Manuals.Core.Search;
 public interface ISearchIndex
 {
     /// <summary>
+    /// Read-your-writes: brings the index up to every save committed before this call (waiting a bounded time), so a
+    /// search after it finds them. The other methods search what the index holds: call this once before the searches
+    /// of one request (one journal check per request, not one per index query).
+    /// </summary>
+    Task WaitForSavesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Manuals matching <paramref name="query"/> and <paramref name="filters"/> that <paramref name="viewer"/> may read
     /// (the access policy is part of the index query, so unreadable manuals never reach results or counts).
     /// </summary>

@@ -28,5 +28,5 @@ public sealed record SearchResults(
     public string? Correction { get; init; }
 
     /// <summary>Business tasks the viewer may see whose names hold every word.</summary>
-    public IReadOnlyList<BusinessTask> Tasks { get; init; } = [];
+    public IReadOnlyList<BusinessTaskName> Tasks { get; init; } = [];
 }

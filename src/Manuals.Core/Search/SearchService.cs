@@ -5,7 +5,8 @@ using Manuals.Core.Manuals;
 namespace Manuals.Core.Search;
 
 /// <summary>
-/// Runs a search for a viewer: parses the text with the synonyms, asks the index, and cuts highlighted snippets. When
+/// Runs a search for a viewer: parses the text with the synonyms, brings the index up to the saves committed so far
+/// (once for the whole search), asks the index, and cuts highlighted snippets. When
 /// hardly any manual holds every word, it shows those holding some of them (one more index query); when none holds
 /// them all, it looks for a misspelt word (「もしかして」). With no words but a filter, it lists the filtered manuals.
 /// </summary>
@@ -25,6 +26,8 @@ public sealed class SearchService(ISearchIndex index, ISynonymStore synonyms, Ma
         {
             return new SearchResults(query, 0, 1, 0, []);
         }
+
+        await index.WaitForSavesAsync(cancellationToken);
 
         // Without words there is nothing to rank by: a listing is newest first.
         var sort = isListing ? SearchSort.Updated : request.Sort;
@@ -63,8 +66,11 @@ public sealed class SearchService(ISearchIndex index, ISynonymStore synonyms, Ma
     }
 
     /// <summary>The filter choices for <paramref name="viewer"/>.</summary>
-    public Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        index.FacetsAsync(viewer, cancellationToken);
+    public async Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        await index.WaitForSavesAsync(cancellationToken);
+        return await index.FacetsAsync(viewer, cancellationToken);
+    }
 
     /// <summary>The page asked for, or the last page when it lies beyond the matches.</summary>
     private async Task<(SearchIndexPage Page, int Number)> PageAsync(
@@ -120,8 +126,8 @@ public sealed class SearchService(ISearchIndex index, ISynonymStore synonyms, Ma
         word is not ("OR" or "ＯＲ") && !"-－−\"＂“”".Contains(word[0], StringComparison.Ordinal) && !word.Any(c => c is '"' or '＂' or '“' or '”');
 
     /// <summary>Business tasks the viewer may see (their departments', <see cref="CoverageAccessPolicy.CanSeePeopleOf"/>) whose names hold every word.</summary>
-    private async Task<IReadOnlyList<BusinessTask>> TasksAsync(Viewer viewer, SearchQuery query, CancellationToken cancellationToken) =>
-        (await tasks.ListAsync(null, cancellationToken))
+    private async Task<IReadOnlyList<BusinessTaskName>> TasksAsync(Viewer viewer, SearchQuery query, CancellationToken cancellationToken) =>
+        (await tasks.ListNamesAsync(cancellationToken))
             .Where(t => CoverageAccessPolicy.CanSeePeopleOf(viewer, t.DepartmentId) && SearchSuggester.Matches(t.Name, query))
             .OrderBy(t => t.Name.Length)
             .ThenBy(t => t.Name, StringComparer.Ordinal)

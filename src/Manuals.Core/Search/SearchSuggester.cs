@@ -27,8 +27,9 @@ public sealed class SearchSuggester(ISearchIndex index, ISynonymStore synonyms, 
         }
 
         var query = AsTyped(parsed);
+        await index.WaitForSavesAsync(cancellationToken);
         var manuals = await index.SuggestAsync(query, viewer, MaxSuggestions, cancellationToken);
-        var taskMatches = (await tasks.ListAsync(null, cancellationToken))
+        var taskMatches = (await tasks.ListNamesAsync(cancellationToken))
             .Where(t => CoverageAccessPolicy.CanSeePeopleOf(viewer, t.DepartmentId) && Matches(t.Name, query))
             .OrderBy(t => t.Name.Length)
             .ThenBy(t => t.Name, StringComparer.Ordinal)

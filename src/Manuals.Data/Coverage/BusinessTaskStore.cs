@@ -34,6 +34,14 @@ public sealed class BusinessTaskStore(IDbConnectionFactory connections) : IBusin
         return Attach(tasks, links);
     }
 
+    public async Task<IReadOnlyList<BusinessTaskName>> ListNamesAsync(CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT id, department_id, name FROM business_tasks";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, long DepartmentId, string Name)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.Select(r => new BusinessTaskName(r.Id, r.DepartmentId, r.Name)).ToList();
+    }
+
     public async Task<BusinessTask?> FindAsync(long id, CancellationToken cancellationToken)
     {
         const string sql = $"SELECT {Columns} FROM business_tasks t WHERE t.id = @id";

@@ -80,7 +80,9 @@ public sealed class DatabaseSearchRemovalMigrationTests
 
     private static async Task<List<string>> TitlesAsync(TestDatabase db, string text)
     {
-        var page = await db.Services.GetRequiredService<ISearchIndex>().SearchAsync(
+        var index = db.Services.GetRequiredService<ISearchIndex>();
+        await index.WaitForSavesAsync(db.CancellationToken);
+        var page = await index.SearchAsync(
             SearchQueryParser.Parse(text, []), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
         return page.Rows.Select(r => r.Title).ToList();
     }

@@ -61,17 +61,17 @@ public sealed class SearchIndexTests
         {
             var readable = manuals.Where(m => ManualAccessPolicy.CanRead(viewer, m.Department, m.Visibility, m.Owner, m.Status)).ToList();
 
-            var page = await Index(db).SearchAsync(Query("共通語"), SearchFilters.None, SearchSort.Relevance, 0, 100, viewer, db.CancellationToken);
-            var restricted = await Index(db).SearchAsync(
+            var page = await (await SavedIndexAsync(db)).SearchAsync(Query("共通語"), SearchFilters.None, SearchSort.Relevance, 0, 100, viewer, db.CancellationToken);
+            var restricted = await (await SavedIndexAsync(db)).SearchAsync(
                 Query("共通語"), new SearchFilters(DepartmentId: Personnel), SearchSort.Updated, 0, 100, viewer, db.CancellationToken);
-            var facets = await Index(db).FacetsAsync(viewer, db.CancellationToken);
+            var facets = await (await SavedIndexAsync(db)).FacetsAsync(viewer, db.CancellationToken);
 
             Assert.Equal(readable.Select(m => m.Id).Order(), page.Rows.Select(r => r.Id).Order());
             Assert.Equal(readable.Count, page.Total);
             Assert.Equal(readable.Count(m => m.Department == Personnel), restricted.Total);
             Assert.Equal(readable.Select(m => m.Tag).Order(StringComparer.Ordinal), facets.Tags);
             Assert.Equal(readable.Select(m => m.Tag).Order(StringComparer.Ordinal), facets.Templates);
-            var suggested = await Index(db).SuggestAsync(Query("共通の手順"), viewer, 100, db.CancellationToken);
+            var suggested = await (await SavedIndexAsync(db)).SuggestAsync(Query("共通の手順"), viewer, 100, db.CancellationToken);
             Assert.Equal(readable.Select(m => m.Id).Order(), suggested.Select(s => s.Id).Order());
         }
     }
@@ -166,9 +166,9 @@ public sealed class SearchIndexTests
         await CreateAsync(db, "経理の手順", "ほかの説明", at: Monday.AddHours(-1));
         await Index(db).CatchUpAsync(db.CancellationToken);
 
-        var byRelevance = await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
-        var newest = await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Updated, 0, 20, Admin, db.CancellationToken);
-        var last = await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Updated, 20, 20, Admin, db.CancellationToken);
+        var byRelevance = await (await SavedIndexAsync(db)).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
+        var newest = await (await SavedIndexAsync(db)).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Updated, 0, 20, Admin, db.CancellationToken);
+        var last = await (await SavedIndexAsync(db)).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Updated, 20, 20, Admin, db.CancellationToken);
 
         Assert.Equal("経理の手順", byRelevance.Rows[0].Title);
         Assert.Equal(26, newest.Total);
@@ -220,7 +220,7 @@ public sealed class SearchIndexTests
         Assert.Equal([0, 500, 1000, 1050], reports.Select(r => r.Done));
         Assert.All(reports, r => Assert.Equal(1050, r.Total));
         Assert.Equal(new SearchIndexStatus(1050, 1050), await Index(db).StatusAsync(db.CancellationToken));
-        var page = await Index(db).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
+        var page = await (await SavedIndexAsync(db)).SearchAsync(Query("経理"), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
         Assert.Equal(525, page.Total);
     }
 
@@ -346,7 +346,7 @@ public sealed class SearchIndexTests
 
         foreach (var text in new[] { "請求書", "請求書 毎月", "\"請求書の発行\" OR 月次報告", "請求書 -経費" })
         {
-            var page = await Index(db).SearchAsync(Query(text), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
+            var page = await (await SavedIndexAsync(db)).SearchAsync(Query(text), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken);
             Assert.Equal("請求書の発行", page.Rows[0].Title);
         }
     }
@@ -371,12 +371,12 @@ public sealed class SearchIndexTests
 
         var reader = new Viewer(9001, Set(Roles.Reader), new HashSet<long> { Accounting });
 
-        var first = await Index(db).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Relevance, 0, 20, reader, db.CancellationToken);
-        var deepest = await Index(db).SearchAsync(
+        var first = await (await SavedIndexAsync(db)).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Relevance, 0, 20, reader, db.CancellationToken);
+        var deepest = await (await SavedIndexAsync(db)).SearchAsync(
             Query("経費精算"), SearchFilters.None, SearchSort.Relevance, SearchLimits.MaxCount - 20, 20, reader, db.CancellationToken);
-        var newest = await Index(db).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Updated, 0, 3, reader, db.CancellationToken);
-        var admin = await Index(db).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Updated, 0, 1, Admin, db.CancellationToken);
-        var filtered = await Index(db).SearchAsync(
+        var newest = await (await SavedIndexAsync(db)).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Updated, 0, 3, reader, db.CancellationToken);
+        var admin = await (await SavedIndexAsync(db)).SearchAsync(Query("経費精算"), SearchFilters.None, SearchSort.Updated, 0, 1, Admin, db.CancellationToken);
+        var filtered = await (await SavedIndexAsync(db)).SearchAsync(
             Query("経費精算"), new SearchFilters(DepartmentId: Personnel), SearchSort.Relevance, 0, 20, reader, db.CancellationToken);
 
         Assert.Equal(SearchLimits.MaxCount, first.Total);
@@ -414,7 +414,7 @@ public sealed class SearchIndexTests
         var outsider = new Viewer(9001, Set(Roles.Reader), new HashSet<long> { Accounting });
 
         async Task<List<string>> SuggestAsync(string text, Viewer viewer) =>
-            (await Index(db).SuggestAsync(SearchSuggester.AsTyped(Query(text)), viewer, 8, db.CancellationToken)).Select(s => s.Text).ToList();
+            (await (await SavedIndexAsync(db)).SuggestAsync(SearchSuggester.AsTyped(Query(text)), viewer, 8, db.CancellationToken)).Select(s => s.Text).ToList();
 
         Assert.Equal(["月次決算の手順"], await SuggestAsync("月次決", outsider));
         Assert.Equal(["Excelで集計する"], await SuggestAsync("ＥＸＣ", outsider));
@@ -425,16 +425,23 @@ public sealed class SearchIndexTests
 
     private static ISearchIndex Index(TestDatabase db) => db.Services.GetRequiredService<ISearchIndex>();
 
+    /// <summary>The index once it holds every save committed so far, as a search request sees it.</summary>
+    private static async Task<ISearchIndex> SavedIndexAsync(TestDatabase db)
+    {
+        await Index(db).WaitForSavesAsync(db.CancellationToken);
+        return Index(db);
+    }
+
     private static SearchQuery Query(string text) => SearchQueryParser.Parse(text, []);
 
     private static HashSet<string> Set(string role) => [role];
 
     private static async Task<int> TotalAsync(TestDatabase db, string text) =>
-        (await Index(db).SearchAsync(Query(text), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken)).Total;
+        (await (await SavedIndexAsync(db)).SearchAsync(Query(text), SearchFilters.None, SearchSort.Relevance, 0, 20, Admin, db.CancellationToken)).Total;
 
     private static async Task<List<string>> TitlesAsync(TestDatabase db, string text, SearchFilters? filters = null)
     {
-        var page = await Index(db).SearchAsync(Query(text), filters ?? SearchFilters.None, SearchSort.Relevance, 0, 100, Admin, db.CancellationToken);
+        var page = await (await SavedIndexAsync(db)).SearchAsync(Query(text), filters ?? SearchFilters.None, SearchSort.Relevance, 0, 100, Admin, db.CancellationToken);
         Assert.Equal(page.Rows.Count, page.Total);
         return page.Rows.Select(r => r.Title).Order(StringComparer.Ordinal).ToList();
     }

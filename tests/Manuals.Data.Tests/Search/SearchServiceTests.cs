@@ -175,6 +175,37 @@ public sealed class SearchServiceTests
         Assert.Equal(["Excel の集計"], Titles(mixed));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_SynonymsAndTaskNamesChangedHereOrOnAnotherNode_UsedAtOnceOrWithinASecond(SqlEngine engine)
+    {
+        var clock = new SettableClock(Monday);
+        await using var db = await TestDatabase.CreateAsync(engine, configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        await CreateAsync(db, "稟議書の回し方", "月次決算の前に回します。");
+        var tasks = db.Services.GetRequiredService<IBusinessTaskStore>();
+        var taskId = (await tasks.CreateAsync(
+            new BusinessTask { DepartmentId = Accounting, Name = "月次決算", Frequency = TaskFrequency.Monthly }, Monday, db.CancellationToken))!.Value;
+        Assert.Empty(Titles(await SearchAsync(db, "決裁", Admin)));
+        Assert.Equal(["月次決算"], (await SearchAsync(db, "月次決算", Admin)).Tasks.Select(t => t.Name));
+
+        // Written through this node: used by the next search.
+        var groupId = await db.Services.GetRequiredService<ISynonymStore>().AddAsync(["決裁", "稟議"], db.CancellationToken);
+        var task = (await tasks.FindAsync(taskId, db.CancellationToken))!;
+        task.Name = "月次決算（本締め）";
+        Assert.Equal(WriteStatus.Written, await tasks.UpdateAsync(task, Monday, db.CancellationToken));
+        Assert.Equal(["稟議書の回し方"], Titles(await SearchAsync(db, "決裁", Admin)));
+        Assert.Equal(["月次決算（本締め）"], (await SearchAsync(db, "月次決算", Admin)).Tasks.Select(t => t.Name));
+
+        // Written by another node (straight into the database): used once what this node keeps is a second old.
+        await db.QueryAsync<long>("DELETE FROM search_synonyms WHERE id = @groupId RETURNING id", new { groupId });
+        await db.QueryAsync<long>("UPDATE business_tasks SET name = '月次決算（仮締め）' WHERE id = @taskId RETURNING id", new { taskId });
+        Assert.Equal(["稟議書の回し方"], Titles(await SearchAsync(db, "決裁", Admin)));
+        Assert.Equal(["月次決算（本締め）"], (await SearchAsync(db, "月次決算", Admin)).Tasks.Select(t => t.Name));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Empty(Titles(await SearchAsync(db, "決裁", Admin)));
+        Assert.Equal(["月次決算（仮締め）"], (await SearchAsync(db, "月次決算", Admin)).Tasks.Select(t => t.Name));
+    }
+
     private static ISearchIndex Index(TestDatabase db) => db.Services.GetRequiredService<ISearchIndex>();
 
     private static List<string> Titles(SearchResults results) => results.Hits.Select(h => h.Manual.Title).ToList();

@@ -11,8 +11,9 @@ using Manuals.Core.Search;
 namespace Manuals.Data.Search.Lucene;
 
 /// <summary>
-/// Search on this node's Lucene index (<see cref="LuceneIndex"/>), kept current by <see cref="LuceneIndexer"/>. Each
-/// search first lets the indexer apply what the journal holds beyond the index (read-your-writes, bounded). The index
+/// Search on this node's Lucene index (<see cref="LuceneIndex"/>), kept current by <see cref="LuceneIndexer"/>. Before
+/// the searches of a request, <see cref="WaitForSavesAsync"/> lets the indexer apply what the journal holds beyond the
+/// index (read-your-writes, bounded). The index
 /// finds, ranks, counts and pages; the rows of a page are read from the database afterwards and checked against the
 /// access policy once more, so a manual whose access changed a moment ago is never shown to someone who may no longer
 /// read it.
@@ -33,6 +34,8 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
 
     private static readonly Sort ByUpdated = new(NewestFirst.Field);
 
+    public Task WaitForSavesAsync(CancellationToken cancellationToken) => indexer.CatchUpForReadAsync(cancellationToken);
+
     public async Task<SearchIndexPage> SearchAsync(
         SearchQuery query, SearchFilters filters, SearchSort sort, int offset, int limit, Viewer viewer, CancellationToken cancellationToken)
     {
@@ -45,7 +48,6 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
             return new SearchIndexPage(0, []);
         }
 
-        await indexer.CatchUpForReadAsync(cancellationToken);
         offset = Math.Clamp(offset, 0, SearchLimits.MaxCount);
         limit = Math.Clamp(limit, 1, 100);
         var (total, ids) = index.Read(searcher =>
@@ -78,17 +80,16 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
         return new SearchIndexPage(Math.Min(total, SearchLimits.MaxCount), rows, total > SearchLimits.MaxCount);
     }
 
-    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(SearchQuery query, Viewer viewer, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(viewer);
         if (query.IsEmpty || limit <= 0)
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<SearchSuggestion>>([]);
         }
 
-        await indexer.CatchUpForReadAsync(cancellationToken);
-        return index.Read(searcher =>
+        return Task.FromResult<IReadOnlyList<SearchSuggestion>>(index.Read(searcher =>
         {
             var top = searcher.Search(LuceneQueries.TitleMatch(query, searcher.IndexReader), _readable.For(viewer), limit, ByRelevance, doDocScores: false, doMaxScore: false);
             return top.ScoreDocs
@@ -96,22 +97,20 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
                 .Select(doc => new SearchSuggestion(
                     SearchSuggestionKind.Manual, long.Parse(doc.Get(LuceneFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), doc.Get(LuceneFields.Title, CultureInfo.InvariantCulture)))
                 .ToList();
-        });
+        }));
     }
 
-    public async Task<string?> CorrectAsync(string word, Viewer viewer, CancellationToken cancellationToken)
+    public Task<string?> CorrectAsync(string word, Viewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(viewer);
-        await indexer.CatchUpForReadAsync(cancellationToken);
-        return index.Read(searcher => LuceneSpelling.Correct(searcher, word, _readable.For(viewer)));
+        return Task.FromResult(index.Read(searcher => LuceneSpelling.Correct(searcher, word, _readable.For(viewer))));
     }
 
-    public async Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
+    public Task<SearchFacets> FacetsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        await indexer.CatchUpForReadAsync(cancellationToken);
-        return index.Read(searcher =>
+        return Task.FromResult(index.Read(searcher =>
         {
             // Every search page shows them, and they change only with the index: kept per reader (a commit opens a new
             // one) and per set of manuals a viewer may read, they are collected once rather than on every page.
@@ -127,7 +126,7 @@ public sealed class LuceneSearchIndex(LuceneIndex index, LuceneIndexer indexer, 
                 searcher.Search(new MatchAllDocsQuery(), _readable.For(viewer), collector);
                 return new SearchFacets(collector.Values(0), collector.Values(1));
             });
-        });
+        }));
     }
 
     public Task<int> RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken) =>

@@ -20,18 +20,24 @@ public sealed class FacetCacheTests
         var at = new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(9));
         var accountingReader = new Viewer(7001, new HashSet<string> { Roles.Reader }, new HashSet<long> { 1 });
         var personnelReader = new Viewer(7002, new HashSet<string> { Roles.Reader }, new HashSet<long> { 2 });
+        async Task<SearchFacets> FacetsAsync(Viewer viewer)
+        {
+            await index.WaitForSavesAsync(db.CancellationToken);
+            return await index.FacetsAsync(viewer, db.CancellationToken);
+        }
+
         await store.CreateAsync(Draft("経理の手順", 1, ManualVisibility.Department, "経理だけ"), author, null, at, db.CancellationToken);
         await store.CreateAsync(Draft("共通の手順", 2, ManualVisibility.Company, "共通"), author, null, at, db.CancellationToken);
 
-        var accountingBefore = await index.FacetsAsync(accountingReader, db.CancellationToken);
-        var personnelBefore = await index.FacetsAsync(personnelReader, db.CancellationToken);
+        var accountingBefore = await FacetsAsync(accountingReader);
+        var personnelBefore = await FacetsAsync(personnelReader);
         var id = await store.CreateAsync(Draft("人事の手順", 2, ManualVisibility.Department, "人事だけ"), author, null, at, db.CancellationToken);
-        var personnelAfter = await index.FacetsAsync(personnelReader, db.CancellationToken);
-        var accountingAfter = await index.FacetsAsync(accountingReader, db.CancellationToken);
+        var personnelAfter = await FacetsAsync(personnelReader);
+        var accountingAfter = await FacetsAsync(accountingReader);
         var manual = (await store.FindAsync(id, db.CancellationToken))!;
         Assert.True(await store.TryUpdateAsync(
             id, manual.RevisionNumber, Draft("人事の手順", 2, ManualVisibility.Department, "人事の新しいタグ"), author, at, db.CancellationToken));
-        var personnelRetagged = await index.FacetsAsync(personnelReader, db.CancellationToken);
+        var personnelRetagged = await FacetsAsync(personnelReader);
 
         Assert.Equal(["共通", "経理だけ"], accountingBefore.Tags);
         Assert.Equal(["共通"], personnelBefore.Tags);

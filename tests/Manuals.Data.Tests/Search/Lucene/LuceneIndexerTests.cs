@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Manuals.Core.Accounts;
+using Manuals.Core.Coverage;
 using Manuals.Core.Manuals;
 using Manuals.Core.Search;
 using Manuals.Data.Search;
@@ -85,6 +86,30 @@ public sealed class LuceneIndexerTests
         Assert.Empty(await TitlesAsync(db, "年末調整"));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchAsync_PartialMatchAndDidYouMean_ChecksTheJournalOnceForTheWholeSearch(SqlEngine engine)
+    {
+        await using var db = await CreateDatabaseAsync(engine);
+        await CreateAsync(db, "年末調整の手順");
+        await CreateAsync(db, "社会保険の手続き");
+        await Indexer(db).SyncAsync(db.CancellationToken);
+        var search = new SearchService(
+            db.Services.GetRequiredService<ISearchIndex>(),
+            db.Services.GetRequiredService<ISynonymStore>(),
+            new MarkdownRenderer(),
+            db.Services.GetRequiredService<IBusinessTaskStore>());
+        var checks = Journal(db).Checks;
+
+        // No manual holds both words, so the partial match runs too; 年末調製 finds nothing, so 「もしかして」 runs.
+        var partial = await search.SearchAsync(Admin, new SearchRequest("年末調整 社会保険", SearchFilters.None, SearchSort.Relevance, 1), db.CancellationToken);
+        var corrected = await search.SearchAsync(Admin, new SearchRequest("年末調製", SearchFilters.None, SearchSort.Relevance, 1), db.CancellationToken);
+
+        Assert.True(partial.IsPartial);
+        Assert.Equal("年末調整", corrected.Correction);
+        Assert.Equal(checks + 2, Journal(db).Checks);
+    }
+
     /// <summary>The application's registrations, with the journal counted: each sync reads it at least once.</summary>
     private static Task<TestDatabase> CreateDatabaseAsync(SqlEngine engine) => TestDatabase.CreateAsync(engine, configureServices: services => services
         .AddSingleton(sp => new CountingJournal(new SearchJournal(sp.GetRequiredService<IDbConnectionFactory>())))
@@ -96,7 +121,9 @@ public sealed class LuceneIndexerTests
 
     private static async Task<List<string>> TitlesAsync(TestDatabase db, string text)
     {
-        var page = await db.Services.GetRequiredService<ISearchIndex>().SearchAsync(
+        var index = db.Services.GetRequiredService<ISearchIndex>();
+        await index.WaitForSavesAsync(db.CancellationToken);
+        var page = await index.SearchAsync(
             SearchQueryParser.Parse(text, []), SearchFilters.None, SearchSort.Relevance, 0, 100, Admin, db.CancellationToken);
         return page.Rows.Select(r => r.Title).Order(StringComparer.Ordinal).ToList();
     }
@@ -202,8 +229,12 @@ public sealed class LuceneIndexerTests
     private sealed class CountingJournal(ISearchJournal inner) : ISearchJournal
     {
         private int _reads;
+        private int _checks;
 
         public int Reads => Volatile.Read(ref _reads);
+
+        /// <summary>How often a search asked for the latest sequence (whether anything is left to apply).</summary>
+        public int Checks => Volatile.Read(ref _checks);
 
         public Task<IReadOnlyList<SearchJournalEntry>> ReadAfterAsync(long afterSequence, int limit, CancellationToken cancellationToken)
         {
@@ -211,7 +242,11 @@ public sealed class LuceneIndexerTests
             return inner.ReadAfterAsync(afterSequence, limit, cancellationToken);
         }
 
-        public Task<long> LatestSequenceAsync(CancellationToken cancellationToken) => inner.LatestSequenceAsync(cancellationToken);
+        public Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _checks);
+            return inner.LatestSequenceAsync(cancellationToken);
+        }
 
         public Task<long> CountAsync(long afterSequence, long upToSequence, CancellationToken cancellationToken) =>
             inner.CountAsync(afterSequence, upToSequence, cancellationToken);

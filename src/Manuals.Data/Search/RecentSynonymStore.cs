@@ -1,0 +1,50 @@
+using Manuals.Core.Search;
+
+namespace Manuals.Data.Search;
+
+/// <summary>
+/// The synonym store with the list every search parses with kept on this node (<see cref="RecentRead{T}"/>): an edit
+/// through this node drops it, one on another node shows within a second.
+/// </summary>
+public sealed class RecentSynonymStore(SynonymStore store, TimeProvider time) : ISynonymStore
+{
+    private readonly RecentRead<IReadOnlyList<SynonymGroup>> _groups = new(store.ListAsync, time);
+
+    public Task<IReadOnlyList<SynonymGroup>> ListAsync(CancellationToken cancellationToken) => _groups.GetAsync(cancellationToken);
+
+    public async Task<long> AddAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.AddAsync(words, cancellationToken);
+        }
+        finally
+        {
+            _groups.Forget();
+        }
+    }
+
+    public async Task<bool> UpdateAsync(long id, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.UpdateAsync(id, words, cancellationToken);
+        }
+        finally
+        {
+            _groups.Forget();
+        }
+    }
+
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.DeleteAsync(id, cancellationToken);
+        }
+        finally
+        {
+            _groups.Forget();
+        }
+    }
+}
