@@ -16,7 +16,7 @@ public static class ManualSections
 {
     // Only the block structure matters here. These are the block-level extensions of MarkdownRenderer's pipeline:
     // raw HTML blocks off (so "<div>" cannot swallow a heading) and callout containers (so a heading inside one is nested).
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseCustomContainers()
         .DisableHtml()
