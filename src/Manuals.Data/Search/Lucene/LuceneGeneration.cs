@@ -96,6 +96,12 @@ public sealed class LuceneGeneration : IDisposable
         _searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>
+    /// Makes the changes visible to searches without making them durable (Lucene's near-real-time reader: no fsync).
+    /// After a crash they are lost from the index, and applied again from the last commit's journal watermark.
+    /// </summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
     /// <summary>Runs <paramref name="read"/> on a current searcher and releases it afterwards.</summary>
     public T Read<T>(Func<IndexSearcher, T> read)
     {

@@ -64,6 +64,14 @@ public sealed class LuceneIndex : IDisposable
             return true;
         });
 
+    /// <inheritdoc cref="LuceneGeneration.Refresh"/>
+    public void Refresh() =>
+        WithLive(live =>
+        {
+            live.Refresh();
+            return true;
+        });
+
     /// <inheritdoc cref="LuceneGeneration.Commit"/>
     public void Commit(IDictionary<string, string> data) =>
         WithLive(live =>

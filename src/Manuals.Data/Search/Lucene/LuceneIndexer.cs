@@ -30,14 +30,26 @@ public sealed partial class LuceneIndexer(
     private long _watermark = -1;
     private SyncedRange? _synced;
 
+    /// <summary>The watermark of the index's last commit, and whether changes beyond that commit are searchable only.</summary>
+    private long _committed = -1;
+    private bool _uncommitted;
+
     /// <summary>Every journal row up to this sequence is searchable here; -1 until the first sync.</summary>
     public long Watermark => Interlocked.Read(ref _watermark);
 
     /// <summary>
-    /// Applies every journal row committed before this call (rebuilding first when the index is missing or outdated) and
-    /// returns how many manuals it wrote or removed.
+    /// Applies every journal row committed before this call (rebuilding first when the index is missing or outdated),
+    /// commits the index with the watermark and reports it as this node's progress; returns how many manuals it wrote
+    /// or removed.
     /// </summary>
-    public async Task<int> SyncAsync(CancellationToken cancellationToken)
+    public Task<int> SyncAsync(CancellationToken cancellationToken) => SyncAsync(durable: true, cancellationToken);
+
+    /// <summary>
+    /// Applies the journal rows beyond the cursor and makes them searchable at once. A durable sync then commits them
+    /// (fsync) and reports the watermark, which journal pruning trusts; a search's own sync leaves that to the next
+    /// durable one (the background sync, a quarter of a second later), so a reader never waits for the disk.
+    /// </summary>
+    private async Task<int> SyncAsync(bool durable, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -46,13 +58,24 @@ public sealed partial class LuceneIndexer(
             var applied = await CatchUpAsync(cursor, index.Apply, cancellationToken);
             // Read once: a gap may be abandoned while this runs, and the commit, the range and the report must agree.
             var watermark = cursor.Watermark;
-            if (applied > 0 || watermark != Watermark)
+            _uncommitted |= applied > 0;
+            if (applied > 0)
             {
-                index.Commit(CommitData(watermark));
+                index.Refresh();
             }
 
             Publish(cursor, watermark);
-            await journal.RecordProgressAsync(options.NodeId, watermark, time.GetUtcNow(), cancellationToken);
+            if (durable)
+            {
+                if (_uncommitted || watermark != _committed)
+                {
+                    index.Commit(CommitData(watermark));
+                    (_committed, _uncommitted) = (watermark, false);
+                }
+
+                await journal.RecordProgressAsync(options.NodeId, watermark, time.GetUtcNow(), cancellationToken);
+            }
+
             return applied;
         }
         catch
@@ -85,7 +108,7 @@ public sealed partial class LuceneIndexer(
         bounded.CancelAfter(options.ReadWait);
         try
         {
-            await SyncAsync(bounded.Token);
+            await SyncAsync(durable: false, bounded.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -168,6 +191,7 @@ public sealed partial class LuceneIndexer(
             && data.TryGetValue(WatermarkKey, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var watermark))
         {
             Interlocked.Exchange(ref _watermark, watermark);
+            (_committed, _uncommitted) = (watermark, false);
             return _cursor = new SearchJournalCursor(watermark, time);
         }
 
@@ -241,6 +265,7 @@ public sealed partial class LuceneIndexer(
             var watermark = cursor.Watermark;
             built.Generation.Commit(CommitData(watermark));
             index.SwapIn(built.Generation);
+            (_committed, _uncommitted) = (watermark, false);
             Publish(cursor, watermark);
             return _cursor = cursor;
         }

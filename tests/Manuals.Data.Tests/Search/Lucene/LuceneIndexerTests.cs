@@ -110,6 +110,30 @@ public sealed class LuceneIndexerTests
         Assert.Equal(checks + 2, Journal(db).Checks);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CatchUpForReadAsync_NewSave_SearchableAtOnceAndCommittedByTheNextDurableSync(SqlEngine engine)
+    {
+        await using var db = await CreateDatabaseAsync(engine);
+        await CreateAsync(db, "月次決算の手順");
+        await Indexer(db).SyncAsync(db.CancellationToken);
+        var committed = CommittedWatermark(db);
+        Assert.Equal(Indexer(db).Watermark, committed);
+
+        await CreateAsync(db, "年末調整の手順");
+
+        // The reader's search finds it without waiting for the disk: the index has it, its last commit does not.
+        Assert.Equal(["年末調整の手順"], await TitlesAsync(db, "年末調整"));
+        Assert.Equal(committed, CommittedWatermark(db));
+        Assert.True(Indexer(db).Watermark > committed);
+
+        Assert.Equal(0, await Indexer(db).SyncAsync(db.CancellationToken));
+        Assert.Equal(Indexer(db).Watermark, CommittedWatermark(db));
+    }
+
+    private static long CommittedWatermark(TestDatabase db) =>
+        long.Parse(db.Services.GetRequiredService<LuceneIndex>().CommitData[LuceneIndexer.WatermarkKey], System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The application's registrations, with the journal counted: each sync reads it at least once.</summary>
     private static Task<TestDatabase> CreateDatabaseAsync(SqlEngine engine) => TestDatabase.CreateAsync(engine, configureServices: services => services
         .AddSingleton(sp => new CountingJournal(new SearchJournal(sp.GetRequiredService<IDbConnectionFactory>())))
