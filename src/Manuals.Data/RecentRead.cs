@@ -43,6 +43,20 @@ public sealed class RecentRead<T>(Func<CancellationToken, Task<T>> read, TimePro
         return value;
     }
 
+    /// <summary>Runs a write of what this holds, then drops the kept value (whether the write succeeded or not).</summary>
+    public async Task<TResult> WriteAsync<TResult>(Func<Task<TResult>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            Forget();
+        }
+    }
+
     /// <summary>Drops the kept value: the next <see cref="GetAsync"/> reads again.</summary>
     public void Forget()
     {

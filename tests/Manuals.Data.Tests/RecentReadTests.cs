@@ -39,6 +39,19 @@ public sealed class RecentReadTests
     }
 
     [Fact]
+    public async Task WriteAsync_SucceedingOrFailing_TheNextGetReadsAgain()
+    {
+        var reads = 0;
+        var recent = new RecentRead<string>(_ => Task.FromResult($"read {++reads}"), new SettableClock(Monday));
+        await recent.GetAsync(CancellationToken.None);
+
+        Assert.Equal(7, await recent.WriteAsync(() => Task.FromResult(7)));
+        Assert.Equal("read 2", await recent.GetAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => recent.WriteAsync<int>(() => throw new InvalidOperationException("書き込み失敗")));
+        Assert.Equal("read 3", await recent.GetAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Forget_WhileAReadIsUnderWay_ThatReadIsReturnedButNotKept()
     {
         var slow = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

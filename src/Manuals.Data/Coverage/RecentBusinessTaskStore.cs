@@ -22,29 +22,11 @@ public sealed class RecentBusinessTaskStore(BusinessTaskStore store, TimeProvide
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => store.CountAsync(cancellationToken);
 
-    public async Task<long?> CreateAsync(BusinessTask task, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.CreateAsync(task, now, cancellationToken);
-        }
-        finally
-        {
-            _names.Forget();
-        }
-    }
+    public Task<long?> CreateAsync(BusinessTask task, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _names.WriteAsync(() => store.CreateAsync(task, now, cancellationToken));
 
-    public async Task<WriteStatus> UpdateAsync(BusinessTask task, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.UpdateAsync(task, now, cancellationToken);
-        }
-        finally
-        {
-            _names.Forget();
-        }
-    }
+    public Task<WriteStatus> UpdateAsync(BusinessTask task, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _names.WriteAsync(() => store.UpdateAsync(task, now, cancellationToken));
 
     public Task<bool> LinkManualAsync(long taskId, long manualId, CancellationToken cancellationToken) =>
         store.LinkManualAsync(taskId, manualId, cancellationToken);
@@ -52,15 +34,6 @@ public sealed class RecentBusinessTaskStore(BusinessTaskStore store, TimeProvide
     public Task<bool> UnlinkManualAsync(long taskId, long manualId, CancellationToken cancellationToken) =>
         store.UnlinkManualAsync(taskId, manualId, cancellationToken);
 
-    public async Task<bool> SaveManyAsync(IReadOnlyList<BusinessTask> tasks, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.SaveManyAsync(tasks, now, cancellationToken);
-        }
-        finally
-        {
-            _names.Forget();
-        }
-    }
+    public Task<bool> SaveManyAsync(IReadOnlyList<BusinessTask> tasks, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _names.WriteAsync(() => store.SaveManyAsync(tasks, now, cancellationToken));
 }

@@ -12,39 +12,12 @@ public sealed class RecentSynonymStore(SynonymStore store, TimeProvider time) : 
 
     public Task<IReadOnlyList<SynonymGroup>> ListAsync(CancellationToken cancellationToken) => _groups.GetAsync(cancellationToken);
 
-    public async Task<long> AddAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.AddAsync(words, cancellationToken);
-        }
-        finally
-        {
-            _groups.Forget();
-        }
-    }
+    public Task<long> AddAsync(IReadOnlyList<string> words, CancellationToken cancellationToken) =>
+        _groups.WriteAsync(() => store.AddAsync(words, cancellationToken));
 
-    public async Task<bool> UpdateAsync(long id, IReadOnlyList<string> words, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.UpdateAsync(id, words, cancellationToken);
-        }
-        finally
-        {
-            _groups.Forget();
-        }
-    }
+    public Task<bool> UpdateAsync(long id, IReadOnlyList<string> words, CancellationToken cancellationToken) =>
+        _groups.WriteAsync(() => store.UpdateAsync(id, words, cancellationToken));
 
-    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.DeleteAsync(id, cancellationToken);
-        }
-        finally
-        {
-            _groups.Forget();
-        }
-    }
+    public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken) =>
+        _groups.WriteAsync(() => store.DeleteAsync(id, cancellationToken));
 }
