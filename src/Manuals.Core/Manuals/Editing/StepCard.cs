@@ -45,7 +45,12 @@ public sealed partial record StepCard(string Title, string Text)
         var indent = new string(' ', marker.Length);
         var lines = Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
         var title = Title.Trim().Replace("**", "\\*\\*", StringComparison.Ordinal);
-        if (title.Length > 0)
+        if (title.Length > 0 && BlockStart().IsMatch(lines[0]))
+        {
+            // A callout, picture, list or table cannot follow the title on its line: it starts after a blank line.
+            lines.InsertRange(0, ["**" + title + "**", ""]);
+        }
+        else if (title.Length > 0)
         {
             lines[0] = "**" + title + "**" + (lines[0].Length > 0 ? TitleSeparator + lines[0] : "");
         }
@@ -73,6 +78,10 @@ public sealed partial record StepCard(string Title, string Text)
 
     [GeneratedRegex(@"^ {0,3}(?<number>\d{1,9})[.)](?<space> *)")]
     private static partial Regex Marker();
+
+    /// <summary>A line that starts a block of its own rather than continuing a sentence.</summary>
+    [GeneratedRegex(@"^ {0,3}(?::::|!\[|[-*+](?: |$)|\d{1,9}[.)](?: |$)|#|>|```|~~~|\|)")]
+    private static partial Regex BlockStart();
 
     /// <summary>Bold words opening the first line, then the separator, or the line's end.</summary>
     [GeneratedRegex(@"^\*\*(?<title>[^*\n]+?)\*\*(?: — |(?=\n)|$)")]
