@@ -22,6 +22,15 @@ public sealed record ManualContent(
         return new(draft.Title, draft.DepartmentId, draft.Visibility, draft.Status, draft.Template, draft.Tags, draft.Body);
     }
 
+    /// <summary>Whether <paramref name="other"/> holds the same values (tags compared in order).</summary>
+    public bool IsSameAs(ManualContent other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Title == other.Title && DepartmentId == other.DepartmentId && Visibility == other.Visibility && Status == other.Status
+            && Template == other.Template && Tags.SequenceEqual(other.Tags, StringComparer.Ordinal)
+            && string.Equals(Body, other.Body, StringComparison.Ordinal);
+    }
+
     /// <summary>The content as a draft to save, with the writer's change note.</summary>
     public ManualDraft ToDraft(string changeNote) => new(Title, DepartmentId, Visibility, Status, Template, Tags, Body, changeNote);
 }

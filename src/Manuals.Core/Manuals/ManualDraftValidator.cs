@@ -73,10 +73,13 @@ public static class ManualDraftValidator
         return errors;
     }
 
-    /// <summary>Splits a comma, 読点 or space separated tag field into distinct, trimmed tags.</summary>
+    /// <summary>
+    /// Splits a tag field separated by commas, 読点 or line breaks into distinct, trimmed tags. Spaces stay inside a tag
+    /// (「PR TIMES」), so a manual opened and saved keeps its tags.
+    /// </summary>
     public static IReadOnlyList<string> ParseTags(string? text) =>
         (text ?? "")
-            .Split([',', '、', '，', ' ', '　', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Split([',', '、', '，', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.Ordinal)
             .ToList();
 }

@@ -75,6 +75,12 @@ public sealed class ManualService(
             return new SaveResult(SaveOutcome.Invalid, id, null, errors);
         }
 
+        if (existing.RevisionNumber == baseRevision && ManualContent.From(existing).IsSameAs(ManualContent.From(draft)))
+        {
+            // Opened and saved without a change: no new revision, not a byte changed.
+            return SaveResult.Saved(id) with { Unchanged = true };
+        }
+
         if (existing.RevisionNumber == baseRevision
             && await manuals.TryUpdateAsync(id, baseRevision, draft, author, clock.GetUtcNow(), cancellationToken))
         {

@@ -15,6 +15,9 @@ public sealed record SaveResult(SaveOutcome Outcome, long ManualId, Manual? Curr
     /// <summary>On <see cref="SaveOutcome.Saved"/> of a change to an existing manual, the manual as it was before it (for the audit log).</summary>
     public Manual? Previous { get; init; }
 
+    /// <summary>On <see cref="SaveOutcome.Saved"/>, nothing differed from the current revision, so nothing was written.</summary>
+    public bool Unchanged { get; init; }
+
     public static SaveResult Saved(long id) => new(SaveOutcome.Saved, id, null, []);
 
     public static SaveResult Failed(SaveOutcome outcome, long id = 0) => new(outcome, id, null, []);

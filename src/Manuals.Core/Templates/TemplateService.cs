@@ -102,6 +102,10 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider clock
     public Task<IReadOnlyList<StepTemplate>> ListActiveAsync(CancellationToken cancellationToken) =>
         templates.ListAsync(includeRetired: false, cancellationToken);
 
+    /// <summary>The template named <paramref name="templateName"/> (a manual's template field), retired or not; null for none.</summary>
+    public async Task<StepTemplate?> FindByNameAsync(string? templateName, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(templateName) ? null : await templates.FindByNameAsync(templateName, cancellationToken);
+
     /// <summary>
     /// How complete <paramref name="body"/> is against the template named <paramref name="templateName"/> (a manual's
     /// template field). No name, or a name no template has, gives the empty, complete report. Retired templates still count.
@@ -109,12 +113,6 @@ public sealed class TemplateService(ITemplateStore templates, TimeProvider clock
     public async Task<CompletenessReport> CheckAsync(string? templateName, string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (string.IsNullOrWhiteSpace(templateName))
-        {
-            return CompletenessReport.None;
-        }
-
-        var template = await templates.FindByNameAsync(templateName, cancellationToken);
-        return TemplateCompleteness.Check(template, body);
+        return TemplateCompleteness.Check(await FindByNameAsync(templateName, cancellationToken), body);
     }
 }
