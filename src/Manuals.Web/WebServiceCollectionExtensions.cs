@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Manuals.Core.Accounts;
 using Manuals.Data.Accounts;
 using Manuals.Web.Features.Accounts;
+using Manuals.Web.Features.Manuals;
 using Manuals.Web.Features.Health;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
@@ -77,6 +78,9 @@ public static class WebServiceCollectionExtensions
             {
                 options.Filters.Add(new AuthorizeFilter());
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // A list bound from a form can be as long as the form may be (the step editor posts a group per step);
+                // past ASP.NET Core's default of 1,024 items binding would throw, a 500 for a long or hostile form.
+                options.MaxModelBindingCollectionSize = StepEditorLimits.FormValueCount;
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>

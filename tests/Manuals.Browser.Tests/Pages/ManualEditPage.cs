@@ -19,6 +19,7 @@ public sealed class ManualEditPage(IPage page)
     public static async Task<ManualEditPage> ShownAsync(IPage page)
     {
         var form = new ManualEditPage(page);
+        await MarkdownEditorChoice.EnsureAsync(page);
         await Expect(form.Body).ToBeEditableAsync();
         return form;
     }

@@ -34,6 +34,7 @@ public sealed class ManualEditor(IPage page)
     public static async Task<ManualEditor> ReadyAsync(IPage page)
     {
         var editor = new ManualEditor(page);
+        await MarkdownEditorChoice.EnsureAsync(page);
         await Expect(editor.Toolbar).ToBeVisibleAsync();
         await Expect(editor.Body).ToBeEditableAsync();
         return editor;

@@ -24,12 +24,13 @@ public sealed class ManualNewPage(IPage page)
     public static async Task<ManualNewPage> OpenAsync(IPage page, string? template = null)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "新規作成" }).ClickAsync();
+        await MainMenu.OpenAsync(page, "新規作成");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "テンプレートから作成", Level = 1 })).ToBeVisibleAsync();
         var choice = template is null ? "白紙から作成する" : $"「{template}」で作成する";
         await page.GetByRole(AriaRole.Link, new() { Name = choice, Exact = true }).ClickAsync();
         var form = new ManualNewPage(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "マニュアルの作成", Level = 1 })).ToBeVisibleAsync();
+        await MarkdownEditorChoice.EnsureAsync(page);
         return form;
     }
 

@@ -55,7 +55,7 @@ public sealed class SignInPage(IPage page)
     {
         await SubmitAsync(userName, password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("お疲れさまです");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "マニュアル一覧" }).ClickAsync();
+        await MainMenu.OpenAsync(page, "マニュアル一覧");
         return await ManualListPage.ShownAsync(page);
     }
 }

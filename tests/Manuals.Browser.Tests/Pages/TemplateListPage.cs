@@ -15,7 +15,7 @@ public sealed class TemplateListPage(IPage page)
     public static async Task<TemplateListPage> OpenAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "新規作成", Exact = true }).ClickAsync();
+        await MainMenu.OpenAsync(page, "新規作成", exact: true);
         await page.GetByRole(AriaRole.Link, new() { Name = "手順テンプレート", Exact = true }).ClickAsync();
         var list = new TemplateListPage(page);
         await Expect(list.Heading).ToBeVisibleAsync();

@@ -20,7 +20,7 @@ public sealed class UserFormPage(IPage page)
     public static async Task<UserFormPage> OpenNewAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+        await MainMenu.OpenAsync(page, "管理", exact: true);
         await page.GetByRole(AriaRole.Link, new() { Name = "ユーザーを追加" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ユーザーの追加", Level = 1 })).ToBeVisibleAsync();
         return new UserFormPage(page);

@@ -39,6 +39,12 @@ public sealed class WebSession(HttpClient client)
             fields[key] = value;
         }
 
+        if (values.ContainsKey("Body") && fields.GetValueOrDefault("EditorMode") == "steps")
+        {
+            // A body given as Markdown is posted as the Markdown editor posts it (a writer who switched to it).
+            fields["EditorMode"] = "markdown";
+        }
+
         if (submitName is not null)
         {
             fields[submitName] = submitValue ?? "";

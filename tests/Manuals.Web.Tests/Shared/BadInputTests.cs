@@ -277,7 +277,7 @@ public sealed class BadInputTests(ManualsAppFactory factory) : IClassFixture<Man
     public async Task FormPost_MultipartWithNulAndTypedPercentZeroZero_NulDroppedPercentKept()
     {
         var admin = await AdminAsync();
-        var (_, page) = await admin.GetAsync("/manuals/new");
+        var (_, page) = await admin.GetAsync("/manuals/new?editor=markdown");
         var fields = WebSession.FormFields((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.manual-form")!);
         fields["Title"] = "割引\0率は100%00";
         fields["Body"] = "## 手順\n\n1. %00 と\0 NUL";

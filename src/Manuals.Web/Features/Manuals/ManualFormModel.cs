@@ -38,6 +38,17 @@ public sealed class ManualFormModel
     [Display(Name = "Manuals.Field.ChangeNote")]
     public string? ChangeNote { get; set; }
 
+    /// <summary>
+    /// How the body is edited: <see cref="EditorModes.Steps"/> (the step editor's fields, <see cref="Editor"/>) or
+    /// <see cref="EditorModes.Markdown"/> (<see cref="Body"/> as text). A form that does not say is Markdown.
+    /// </summary>
+    public string? EditorMode { get; set; }
+
+    /// <summary>The step editor's fields; when <see cref="EditorMode"/> is the step editor, they make <see cref="Body"/>.</summary>
+    public StepEditorForm Editor { get; set; } = new();
+
+    public bool IsStepEditor => EditorMode == EditorModes.Steps;
+
     /// <summary>The revision the writer started from; a save on top of an older one becomes a conflict.</summary>
     public int BaseRevision { get; set; }
 

@@ -1,6 +1,7 @@
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
+using Manuals.Core.Manuals.Editing;
 using Manuals.Core.Templates;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
@@ -70,16 +71,20 @@ public sealed class ManualPages(
     }
 
     /// <summary>The form page; the department list offers only departments the viewer may write in (plus the current one).</summary>
-    public async Task<ManualFormPage> FormAsync(Viewer viewer, ManualFormModel form, long? manualId, bool preview, CancellationToken cancellationToken)
+    public async Task<ManualFormPage> FormAsync(
+        Viewer viewer, ManualFormModel form, long? manualId, bool preview, CancellationToken cancellationToken, bool addStep = false)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var html = preview ? Render(form.Body ?? "") : null;
-        var completeness = await templates.CheckAsync(form.Template, form.Body ?? "", cancellationToken);
+        var body = form.Body ?? "";
+        var html = preview ? Render(body) : null;
+        var template = await templates.FindByNameAsync(form.Template, cancellationToken);
+        var completeness = TemplateCompleteness.Check(template, body);
+        var layout = form.IsStepEditor ? EditorLayout.Build(body, template) : null;
         var templateChoices = await templates.ListActiveAsync(cancellationToken);
         var choices = (await departments.ListAsync(cancellationToken))
             .Where(d => ManualAccessPolicy.CanCreateIn(viewer, d.Id) || d.Id == form.DepartmentId)
             .ToList();
-        return new ManualFormPage(form, choices, manualId, html, completeness, templateChoices);
+        return new ManualFormPage(form, choices, manualId, html, completeness, templateChoices, layout, addStep);
     }
 
     /// <summary>

@@ -37,14 +37,19 @@ public sealed class ManualsController(
 
     [HttpGet("new")]
     [Authorize(Policy = Policies.Writer)]
-    public async Task<IActionResult> New([FromQuery] long? department, [FromQuery] long? template, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(
+        [FromQuery] long? department, [FromQuery] long? template, [FromQuery] string? editor, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return BadRequest();
         }
 
-        var form = new ManualFormModel { DepartmentId = department ?? currentUser.Viewer.DepartmentIds.Order().FirstOrDefault() };
+        var form = new ManualFormModel
+        {
+            DepartmentId = department ?? currentUser.Viewer.DepartmentIds.Order().FirstOrDefault(),
+            EditorMode = EditorModes.Chosen(editor, Request.Cookies[EditorModes.Cookie]),
+        };
         if (template is { } templateId)
         {
             // The editor opens pre-filled with the template's skeleton; the manual records the template it follows.
@@ -63,9 +68,20 @@ public sealed class ManualsController(
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.Writer)]
+    [RequestFormLimits(ValueCountLimit = StepEditorLimits.FormValueCount)]
     public async Task<IActionResult> Create(ManualFormModel form, [FromForm(Name = "intent")] string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        if (!ReadStepEditor(form, isNew: true))
+        {
+            return await FormAgainAsync(form, null, preview: false, cancellationToken);
+        }
+
+        if (IsEditorIntent(intent))
+        {
+            return await EditorAgainAsync(form, null, intent, cancellationToken);
+        }
+
         if (intent == "preview" || !ModelState.IsValid)
         {
             return await FormAgainAsync(form, null, intent == "preview", cancellationToken);
@@ -76,7 +92,7 @@ public sealed class ManualsController(
     }
 
     [HttpGet("{id:long}/edit")]
-    public async Task<IActionResult> Edit(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(long id, [FromQuery] string? editor, CancellationToken cancellationToken)
     {
         var manual = await pages.FindEditableAsync(currentUser.Viewer, id, cancellationToken);
         if (manual.Value is null)
@@ -84,10 +100,13 @@ public sealed class ManualsController(
             return this.ViewOr(manual);
         }
 
-        return View("Form", await pages.FormAsync(currentUser.Viewer, ManualFormModel.From(manual.Value), id, preview: false, cancellationToken));
+        var form = ManualFormModel.From(manual.Value);
+        form.EditorMode = EditorModes.Chosen(editor, Request.Cookies[EditorModes.Cookie]);
+        return View("Form", await pages.FormAsync(currentUser.Viewer, form, id, preview: false, cancellationToken));
     }
 
     [HttpPost("{id:long}/edit")]
+    [RequestFormLimits(ValueCountLimit = StepEditorLimits.FormValueCount)]
     public async Task<IActionResult> Update(long id, ManualFormModel form, [FromForm(Name = "intent")] string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -95,6 +114,16 @@ public sealed class ManualsController(
         if (editable.Value is null)
         {
             return this.ViewOr(editable);
+        }
+
+        if (!ReadStepEditor(form, isNew: false))
+        {
+            return await FormAgainAsync(form, id, preview: false, cancellationToken);
+        }
+
+        if (IsEditorIntent(intent))
+        {
+            return await EditorAgainAsync(form, id, intent, cancellationToken);
         }
 
         if (intent == "preview" || !ModelState.IsValid)
@@ -198,6 +227,9 @@ public sealed class ManualsController(
     {
         switch (result.Outcome)
         {
+            case SaveOutcome.Saved when result.Unchanged:
+                TempData["Flash"] = l["Manuals.SavedUnchanged"].Value;
+                return RedirectToAction(nameof(Show), new { id = result.ManualId });
             case SaveOutcome.Saved:
                 await audit.SavedAsync(result, cancellationToken);
                 TempData["Flash"] = l["Manuals.Saved"].Value;
@@ -217,6 +249,56 @@ public sealed class ManualsController(
             default:
                 return NotFound();
         }
+    }
+
+    /// <summary>
+    /// In the step editor, makes the form's body from its fields (for a new manual, without the template's hints the
+    /// writer left as they were). False (with the reason in the model state) when the fields do not fit the text the
+    /// page was made from, which only a tampered or garbled form does; the form then opens in the Markdown editor on
+    /// that text.
+    /// </summary>
+    private bool ReadStepEditor(ManualFormModel form, bool isNew)
+    {
+        if (!form.IsStepEditor)
+        {
+            return true;
+        }
+
+        if (form.Editor.Compose(isNew) is { } body)
+        {
+            form.Body = body;
+            return true;
+        }
+
+        form.Body = form.Editor.Source;
+        form.EditorMode = EditorModes.Markdown;
+        ModelState.AddModelError(nameof(form.Body), l["Validation.EditorStale"]);
+        return false;
+    }
+
+    private static bool IsEditorIntent(string? intent) => intent is EditorModes.Steps or EditorModes.Markdown or "add-step";
+
+    /// <summary>The form again after switching between the step editor and Markdown, or with one more empty step card.</summary>
+    private async Task<IActionResult> EditorAgainAsync(ManualFormModel form, long? id, string? intent, CancellationToken cancellationToken)
+    {
+        // A switch is not a save: nothing is refused yet (a missing title is said when the writer saves).
+        ModelState.Clear();
+        form.EditorMode = intent == EditorModes.Markdown ? EditorModes.Markdown : EditorModes.Steps;
+        if (intent != "add-step")
+        {
+            // The editor opens the way the writer last chose.
+            Response.Cookies.Append(EditorModes.Cookie, form.EditorMode, new CookieOptions
+            {
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = Request.IsHttps,
+                MaxAge = TimeSpan.FromDays(365),
+            });
+        }
+
+        var page = await pages.FormAsync(currentUser.Viewer, form, id, preview: false, cancellationToken, addStep: intent == "add-step");
+        return View("Form", page);
     }
 
     private async Task<IActionResult> FormAgainAsync(ManualFormModel form, long? id, bool preview, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Manuals.Core.Accounts;
 using Manuals.Core.Manuals;
+using Manuals.Core.Templates;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.Extensions.Localization;
@@ -53,6 +54,14 @@ public sealed class StepPages(IManualStore manuals, MarkdownRenderer renderer, I
         }
 
         var labels = new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]);
-        return Lookups.Found(new StepPage(manual, renderer.RenderSteps(manual.Body, labels), null));
+        var before = ManualSections.Parse(manual.Body).FirstOrDefault(IsPrerequisites);
+        var prerequisites = before is null || string.IsNullOrWhiteSpace(before.Content)
+            ? null
+            : new StepPrerequisites(before.Heading, renderer.ToHtml(before.Content, labels));
+        return Lookups.Found(new StepPage(manual, renderer.RenderSteps(manual.Body, labels), null, prerequisites));
     }
+
+    /// <summary>The section that says who does the work and what must be ready: 「対象・前提」, 「前提条件」, 「対象者」 ….</summary>
+    private static bool IsPrerequisites(ManualSection section) =>
+        section.Key.StartsWith("対象", StringComparison.Ordinal) || section.Key.Contains("前提", StringComparison.Ordinal);
 }

@@ -7,6 +7,7 @@ import * as edits from './editor/markdown-edits.js';
 import { setUpCompleteness } from './editor/completeness.js';
 import { setUpLivePreview } from './editor/preview.js';
 import { setUpShortcuts } from './editor/shortcuts.js';
+import { cardUploader, setUpStepCards } from './editor/step-cards.js';
 import { createStatus } from './editor/status.js';
 import { isMac, readStrings, shortcutLabel } from './editor/strings.js';
 import { applyEdit } from './editor/textarea.js';
@@ -14,6 +15,11 @@ import { setUpToolbar } from './editor/toolbar.js';
 
 const form = document.querySelector('form[data-editor]');
 const textarea = form?.querySelector('textarea[name=Body]');
+const stepEditor = form?.querySelector('[data-step-editor]');
+if (form && stepEditor) {
+  setUpStepEditor(form, stepEditor);
+}
+
 if (form && textarea) {
   const strings = readStrings();
   const token = form.querySelector('input[name=__RequestVerificationToken]')?.value ?? '';
@@ -80,6 +86,15 @@ if (form && textarea) {
     strings,
     status,
     focusAfterRestore: () => textarea.focus(),
+    // A draft kept in the step editor has no Body: the server makes it from the draft's fields.
+    beforeRestore: (fields, draft) => {
+      if (fields.some(([name]) => name === 'Editor.Source')) {
+        resubmit(form, fields, draft.baseRevision, 'markdown');
+        return false;
+      }
+
+      return true;
+    },
   });
 
   for (const help of form.querySelectorAll('.editor-shortcuts')) {
@@ -98,4 +113,173 @@ if (form && textarea) {
       }
     }
   }
+}
+
+/**
+ * The step editor: cards that move without a round trip, screenshots and 注意/ポイント boxes on cards, fields that grow
+ * with their text, each block's 記入済み/未記入 mark kept up to date, Ctrl+S and Ctrl+B/Ctrl+K (never during IME
+ * composition), autosave with restore and the leave warning (the same as the Markdown editor's).
+ */
+function setUpStepEditor(form, editor) {
+  const strings = readStrings();
+  const token = form.querySelector('input[name=__RequestVerificationToken]')?.value ?? '';
+  const status = createStatus(editor.querySelector('[data-editor-status]'));
+  const template = editor.querySelector('template[data-card-template]');
+  const upload = cardUploader({ url: form.dataset.imagesUrl, token, strings, status });
+  const lists = [...editor.querySelectorAll('[data-step-cards]')].map((list) => setUpStepCards({ list, template, strings, status, upload }));
+  form.classList.add('is-enhanced');
+
+  const grow = (field) => {
+    field.style.height = 'auto';
+    field.style.height = `${field.scrollHeight + 2}px`;
+  };
+
+  const refreshMarks = () => {
+    for (const block of editor.querySelectorAll('[data-block]')) {
+      const mark = block.querySelector('[data-block-state]');
+      if (!mark) {
+        continue;
+      }
+
+      const fields = block.querySelectorAll('textarea, input[data-card-field=Title], input[data-card-field=Images]');
+      const written = [...fields].some((field) => field.value.trim() !== '');
+      mark.textContent = written ? mark.dataset.filledText : mark.dataset.emptyText;
+      mark.classList.toggle('editor-block__state--filled', written);
+      mark.classList.toggle('editor-block__state--empty', !written);
+    }
+  };
+  // What a field's text looks like on the page, beside (or under) the field once the text has formatting in it.
+  const previews = new WeakMap();
+  const MARKUP = /\*\*|:::|^\s*[-*+] |^\s*\d{1,9}[.)] |^\s*#|\||!\[|\]\(|`/m;
+  const preview = (textarea) => {
+    if (previews.has(textarea) || !MARKUP.test(textarea.value) || textarea.matches('[data-callout-field]')) {
+      return;
+    }
+
+    const pane = document.createElement('section');
+    pane.className = 'field-preview';
+    pane.setAttribute('aria-label', strings.fieldPreview);
+    pane.innerHTML = '<div class="field-preview__head"><span></span><span class="field-preview__state" data-preview-state></span></div><div class="field-preview__body markdown" data-preview-body></div>';
+    pane.querySelector('.field-preview__head span').textContent = strings.fieldPreview;
+    textarea.after(pane);
+    previews.set(textarea, setUpLivePreview({ pane, textarea, url: form.dataset.previewUrl, token, strings }));
+  };
+  editor.querySelectorAll('textarea').forEach(preview);
+  editor.addEventListener('input', (event) => {
+    if (event.target instanceof HTMLTextAreaElement) {
+      grow(event.target);
+      preview(event.target);
+    }
+
+    refreshMarks();
+  });
+  // Text areas are as tall as their text; those of cards added later grow from their first keystroke.
+  editor.querySelectorAll('textarea').forEach(grow);
+
+  // The toolbar acts on the text field last written in: in a section its Markdown, on a card a box or picture.
+  let field = editor.querySelector('textarea');
+  editor.addEventListener('focusin', (event) => {
+    if (event.target instanceof HTMLTextAreaElement) {
+      field = event.target;
+    }
+  });
+  const sectionImages = new Map();
+  const imagesFor = (textarea) => {
+    if (!sectionImages.has(textarea)) {
+      const fileInput = Object.assign(document.createElement('input'), { type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp', multiple: true, hidden: true });
+      textarea.after(fileInput);
+      sectionImages.set(textarea, setUpImages({ textarea, dropZone: textarea, fileInput, url: form.dataset.imagesUrl, token, strings, status }));
+    }
+
+    return sectionImages.get(textarea);
+  };
+  editor.querySelectorAll('textarea[data-block-text], .editor-block__after textarea').forEach(imagesFor);
+  const tableHeaders = (strings.tableHeaders ?? '').split('|');
+  const commands = {
+    bold: (v, s, e) => edits.bold(v, s, e, strings.boldText),
+    bullet: (v, s, e) => edits.bullet(v, s, e),
+    step: (v, s, e) => edits.step(v, s, e),
+    checklist: (v, s, e) => edits.checklist(v, s, e),
+    link: (v, s, e) => edits.link(v, s, e, strings.linkText),
+    table: (v, s, e) => edits.table(v, s, e, tableHeaders),
+    warning: (v, s, e) => edits.callout(v, s, e, 'warning', strings.warningText),
+    tip: (v, s, e) => edits.callout(v, s, e, 'tip', strings.tipText),
+    ng: (v, s, e) => edits.callout(v, s, e, 'warning', strings.ngText, `**${strings.ngPrefix}** `),
+  };
+  const boxes = { warning: ['warning', ''], tip: ['tip', ''], ng: ['warning', `${strings.ngPrefix} `] };
+  const run = (name, target = field) => {
+    if (!(target instanceof HTMLTextAreaElement)) {
+      return;
+    }
+
+    const cards = lists.find((list) => list.owns(target));
+    if (cards && name === 'image') {
+      cards.chooseImage(target);
+    } else if (cards && boxes[name]) {
+      cards.addCallout(target, ...boxes[name]);
+    } else if (name === 'image') {
+      target.focus();
+      imagesFor(target).choose();
+    } else if (commands[name]) {
+      target.focus();
+      applyEdit(target, commands[name](target.value, target.selectionStart, target.selectionEnd));
+    }
+  };
+  setUpToolbar(editor.querySelector('.step-editor__toolbar'), (name) => run(name));
+
+  const saveButton = form.querySelector('.actions button[name=intent][value=save]');
+  setUpShortcuts({
+    form,
+    textarea: (target) => target instanceof HTMLTextAreaElement && editor.contains(target),
+    run,
+    save: () => form.requestSubmit(saveButton),
+  });
+
+  setUpDrafts({
+    form,
+    banner: document.getElementById('draft-banner'),
+    strings,
+    status,
+    focusAfterRestore: () => editor.querySelector('textarea, input:not([type=hidden])')?.focus(),
+    beforeRestore: (fields, draft) => {
+      const source = form.elements.namedItem('Editor.Source')?.value;
+      const kept = fields.find(([name]) => name === 'Editor.Source')?.[1];
+      if (kept !== source) {
+        // The draft was written on other text (the manual changed since) or in the Markdown editor: its fields fit
+        // that text only, so the server lays them out again, as if the writer had pressed かんたん編集.
+        resubmit(form, fields, draft.baseRevision, 'steps');
+        return false;
+      }
+
+      lists.forEach((list) => list.prepareFor(fields.map(([name]) => name)));
+      return true;
+    },
+    afterRestore: (fields) => {
+      lists.forEach((list) => list.restoreImages(fields));
+      editor.querySelectorAll('textarea').forEach(grow);
+      refreshMarks();
+    },
+  });
+}
+
+/**
+ * Posts kept fields for the server to lay out in the editor <intent> names ("steps" or "markdown"), with this page's
+ * antiforgery token and the revision the draft was written on (saving it then goes through the conflict page when
+ * the manual changed since).
+ */
+function resubmit(form, fields, baseRevision, intent) {
+  const copy = document.createElement('form');
+  copy.method = 'post';
+  copy.action = form.action;
+  copy.hidden = true;
+  const add = (name, value) => copy.append(Object.assign(document.createElement('textarea'), { name, value }));
+  for (const [name, value] of fields) {
+    add(name, value);
+  }
+
+  add('__RequestVerificationToken', form.querySelector('input[name=__RequestVerificationToken]')?.value ?? '');
+  add('BaseRevision', baseRevision || (form.elements.namedItem('BaseRevision')?.value ?? '0'));
+  add('intent', intent);
+  document.body.append(copy);
+  copy.submit();
 }

@@ -24,7 +24,7 @@ public sealed class UserAdministrationTests(BrowserFixture browser)
         await form.SaveButton.ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("ユーザー「sato.hanako」を追加しました。");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+        await MainMenu.OpenAsync(page, "管理", exact: true);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "sato.hanako" });
         await Expect(row).ToContainTextAsync("佐藤 花子");
         await Expect(row).ToContainTextAsync("編集者");

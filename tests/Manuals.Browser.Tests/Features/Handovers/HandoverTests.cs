@@ -18,7 +18,7 @@ public sealed class HandoverTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await (await SignInPage.OpenAsync(page)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインメニュー" }).GetByRole(AriaRole.Link, new() { Name = "引継ぎ" }).ClickAsync();
+        await MainMenu.OpenAsync(page, "引継ぎ");
         await page.GetByRole(AriaRole.Link, new() { Name = "引継ぎを開始" }).First.ClickAsync();
         await page.GetByLabel("前任者").SelectOptionAsync(await OptionValueAsync(page, Employee));
         await page.GetByRole(AriaRole.Button, new() { Name = "対象の業務を表示" }).ClickAsync();

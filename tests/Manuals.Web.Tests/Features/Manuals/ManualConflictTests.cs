@@ -207,7 +207,8 @@ public sealed class ManualConflictTests(ManualsAppFactory factory) : IClassFixtu
 
     private static async Task<Dictionary<string, string>> EditFormAsync(WebSession session, long id)
     {
-        var (response, document) = await session.GetAsync($"/manuals/{id}/edit");
+        // These writers change the body as Markdown (StepEditorTests covers conflicts from the step editor).
+        var (response, document) = await session.GetAsync($"/manuals/{id}/edit?editor=markdown");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var fields = WebSession.FormFields((IHtmlFormElement)document.QuerySelector("form.manual-form")!);
         fields["intent"] = "save";

@@ -189,8 +189,8 @@ public sealed class ManualPagesTests(ManualsAppFactory factory) : IClassFixture<
         var editor = await WebSession.SignInAsync(factory, "editor.keiri", ManualsAppFactory.UserPassword);
         var id = await IdOfAsync("経費精算の手順（楽楽精算）");
         var start = await FindAsync(id);
-        var (_, adminForm) = await admin.GetAsync($"/manuals/{id}/edit");
-        var (_, editorForm) = await editor.GetAsync($"/manuals/{id}/edit");
+        var (_, adminForm) = await admin.GetAsync($"/manuals/{id}/edit?editor=markdown");
+        var (_, editorForm) = await editor.GetAsync($"/manuals/{id}/edit?editor=markdown");
         var adminFields = WebSession.FormFields((AngleSharp.Html.Dom.IHtmlFormElement)adminForm.QuerySelector("form.manual-form")!);
         var editorFields = WebSession.FormFields((AngleSharp.Html.Dom.IHtmlFormElement)editorForm.QuerySelector("form.manual-form")!);
         adminFields["Body"] = start.Body + "\n\n管理者の追記";

@@ -130,7 +130,7 @@ public sealed class PreviewControllerTests(ManualsAppFactory factory) : IClassFi
     {
         var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
 
-        var (response, document) = await admin.GetAsync("/manuals/new");
+        var (response, document) = await admin.GetAsync("/manuals/new?editor=markdown");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var toolbar = document.QuerySelector("[role=toolbar]")!;

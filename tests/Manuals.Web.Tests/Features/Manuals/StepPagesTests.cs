@@ -39,6 +39,22 @@ public sealed class StepPagesTests(ManualsAppFactory factory) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task Step_ManualWithPrerequisites_ShowsThemOpenOnTheFirstStepAndFoldedOnTheOthers()
+    {
+        var admin = await SignInAdminAsync();
+        var id = await IdOfAsync(MonthlyClosing);
+
+        var (_, first) = await admin.GetAsync($"/manuals/{id}/steps/1");
+        var (_, third) = await admin.GetAsync($"/manuals/{id}/steps/3");
+
+        var before = first.QuerySelector("details.step-mode__before")!;
+        Assert.True(before.HasAttribute("open"));
+        Assert.Equal("対象・前提", before.QuerySelector("summary")!.TextContent.Trim());
+        Assert.NotNull(before.QuerySelector(".markdown li"));
+        Assert.False(third.QuerySelector("details.step-mode__before")!.HasAttribute("open"));
+    }
+
+    [Fact]
     public async Task Start_ManualWithSteps_RedirectsToFirstStepWhichHasNoPrevious()
     {
         var admin = await SignInAdminAsync();

@@ -18,9 +18,13 @@ public sealed class TemplateUseTests(ManualsAppFactory factory) : IClassFixture<
         var (response, document) = await admin.GetAsync($"/manuals/new?template={template.Id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(template.Body, document.QuerySelector("textarea#Body")!.TextContent);
+        Assert.Equal(template.Body, ((AngleSharp.Html.Dom.IHtmlInputElement)document.QuerySelector("input[name='Editor.Source']")!).Value);
+        Assert.Equal(["目的", "対象・前提", "手順", "例外・注意点", "ノウハウ（フローに書けないコツ）", "関連情報"], document.QuerySelectorAll("section.editor-block h2").Select(h => h.TextContent.Trim()));
         Assert.Equal("業務手順書", document.QuerySelector("select#Template option[selected]")!.GetAttribute("value"));
-        Assert.Contains("目的", document.QuerySelector(".completeness")!.TextContent, StringComparison.Ordinal);
+        // The 記入状況 panel becomes each block's marks: 目的 is required and still the template's hint.
+        var purpose = document.QuerySelector("section.editor-block")!;
+        Assert.Contains("必須", purpose.TextContent, StringComparison.Ordinal);
+        Assert.Equal("未記入", purpose.QuerySelector("[data-block-state]")!.TextContent.Trim());
     }
 
     [Theory]

@@ -74,7 +74,7 @@ export function formatTime(milliseconds) {
   return `${t.getFullYear()}/${pad(t.getMonth() + 1)}/${pad(t.getDate())} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
-export function setUpDrafts({ form, banner, strings, status, focusAfterRestore, delay = 500 }) {
+export function setUpDrafts({ form, banner, strings, status, focusAfterRestore, beforeRestore, afterRestore, delay = 500 }) {
   const key = storageKey(form.dataset.draftKey);
   const baseRevision = form.elements.namedItem('BaseRevision');
   // After a preview or a refused save the form shows text the server has not saved: all of it counts as unsaved.
@@ -176,7 +176,14 @@ export function setUpDrafts({ form, banner, strings, status, focusAfterRestore, 
     status.show(message);
   };
   banner.querySelector('[data-draft-action=restore]').addEventListener('click', () => {
+    // The step editor makes room for the kept cards first, and shows their screenshots after; a draft it cannot lay
+    // out on this page it sends to the server instead, which lays it out (beforeRestore answers false).
+    if (beforeRestore?.(draft.fields, draft) === false) {
+      return;
+    }
+
     writeFields(form, draft.fields);
+    afterRestore?.(draft.fields);
     if (baseRevision && draft.baseRevision !== '') {
       // Saving text written on an older revision goes through the server's conflict page, which shows the differences.
       baseRevision.value = draft.baseRevision;

@@ -1,4 +1,5 @@
-// Screenshots into the Markdown: paste an image, drop image files on the editor or choose them with 画像. Each file
+// Screenshots into the Markdown: paste an image, drop image files on the editor or choose them with 画像 (the step
+// editor's cards use uploadImages for the same work and show the result as pictures). Each file
 // gets a placeholder at the caret at once; it is scaled to at most 1920 px in the browser (PNG stays PNG for crisp
 // screenshots, JPEG and WebP are re-encoded at quality 0.9), uploaded to POST /images and the placeholder becomes
 // ![alt](/images/…). Animated GIFs are sent untouched, or refused here when larger than 1920 px.
@@ -140,9 +141,115 @@ async function upload({ blob, name }, file, url, token, strings) {
   throw new Refused(format(strings.imageFailed, file.name, reason));
 }
 
-export function setUpImages({ textarea, dropZone, fileInput, url, token, strings, status }) {
-  let counter = 0;
+let counter = 0;
 
+/**
+ * Uploads image files a few at a time and reports each one's Markdown (<code>![alt](/images/…)</code>) or null when it
+ * was refused: <code>begin(jobs)</code> gets every accepted file at once (each with a unique placeholder and its alt
+ * text) so the page can show where they will go; <code>settle(job, markdown)</code> follows for each, in any order.
+ * Problems are told through <code>status</code>.
+ */
+export async function uploadImages(files, { pasted, url, token, strings, status, begin, settle }) {
+  const problems = [];
+  const jobs = [];
+  for (const file of files) {
+    const type = typeOf(file);
+    if (type) {
+      // Unique per upload, so several images finishing in any order each find their own place.
+      counter += 1;
+      const placeholder = `![${strings.imageUploading}](#upload-${Date.now().toString(36)}-${counter})`;
+      jobs.push({ file, type, placeholder, alt: altText(pasted ? strings.imagePasted : baseName(file.name)) || strings.imagePasted });
+    } else {
+      problems.push(format(strings.imageTypeRefused, file.name || '?'));
+    }
+  }
+
+  if (jobs.length > 0) {
+    begin(jobs);
+    status.show(strings.imageBusy);
+    const queue = [...jobs];
+    const next = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        try {
+          const image = await upload(await prepare(job.file, job.type, strings), job.file, url, token, strings);
+          await settle(job, `![${job.alt}](${image.url})`);
+        } catch (error) {
+          await settle(job, null);
+          problems.push(error instanceof Refused ? error.message : format(strings.imageUnreadable, job.file.name));
+        }
+      }
+    };
+    // A few at a time: decoding many large photos at once would hold all their pixels in memory together.
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_UPLOADS, jobs.length) }, next));
+  }
+
+  if (problems.length > 0) {
+    status.show(problems.join(' '), 'error');
+  } else if (jobs.length > 0) {
+    status.show(strings.imageDone);
+  }
+}
+
+/** The image files a paste carries, or none when it also carries text (cells copied from Excel come as both). */
+function pastedImages(event) {
+  const data = event.clipboardData;
+  const files = [...(data?.items ?? [])].filter((item) => item.kind === 'file').map((item) => item.getAsFile()).filter(Boolean);
+  return files.length === 0 || (data.getData('text/plain') ?? '').trim() !== '' ? [] : files;
+}
+
+/** Whether a drag carries files (not text or a step card being moved). */
+const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+
+let guarded = false;
+
+/** A file dropped just beside the editor would otherwise open in the tab and leave the form. */
+function keepDroppedFilesInThePage() {
+  if (guarded) {
+    return;
+  }
+
+  guarded = true;
+  for (const type of ['dragover', 'drop']) {
+    window.addEventListener(type, (event) => {
+      if (carriesFiles(event) && !event.defaultPrevented) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'none';
+      }
+    });
+  }
+}
+
+/**
+ * Image files pasted into <pasteTarget> or dropped on <dropZone> go to <take(files, pasted)>; <marked> shows that a
+ * drop is possible while files are dragged over the zone.
+ */
+export function receiveImages({ pasteTarget, dropZone, marked, take }) {
+  pasteTarget.addEventListener('paste', (event) => {
+    const files = pastedImages(event);
+    if (files.length > 0) {
+      event.preventDefault();
+      take(files, true);
+    }
+  });
+  dropZone.addEventListener('dragover', (event) => {
+    if (carriesFiles(event)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      marked.classList.add('is-dropping');
+    }
+  });
+  dropZone.addEventListener('dragleave', () => marked.classList.remove('is-dropping'));
+  dropZone.addEventListener('drop', (event) => {
+    marked.classList.remove('is-dropping');
+    if (carriesFiles(event)) {
+      event.preventDefault();
+      take([...event.dataTransfer.files], false);
+    }
+  });
+  keepDroppedFilesInThePage();
+}
+
+export function setUpImages({ textarea, dropZone, fileInput, url, token, strings, status }) {
   /** Swaps a placeholder for its final text (or removes it with its line), wherever the writer's caret is now. */
   async function settle(placeholder, text) {
     await afterComposition();
@@ -160,85 +267,30 @@ export function setUpImages({ textarea, dropZone, fileInput, url, token, strings
     replaceElsewhere(textarea, start, end, text);
   }
 
-  async function insertImages(files, { pasted }) {
-    const problems = [];
-    const jobs = [];
-    for (const file of files) {
-      const type = typeOf(file);
-      if (type) {
-        // Unique per upload, so several images finishing in any order each find their own place.
-        counter += 1;
-        const placeholder = `![${strings.imageUploading}](#upload-${Date.now().toString(36)}-${counter})`;
-        jobs.push({ file, type, placeholder, alt: altText(pasted ? strings.imagePasted : baseName(file.name)) || strings.imagePasted });
-      } else {
-        problems.push(format(strings.imageTypeRefused, file.name || '?'));
-      }
-    }
-
-    if (jobs.length > 0) {
+  const insertImages = (files, { pasted }) => uploadImages(files, {
+    pasted,
+    url,
+    token,
+    strings,
+    status,
+    begin(jobs) {
       applyEdit(textarea, insert(textarea.value, textarea.selectionStart, textarea.selectionEnd, jobs.map((j) => j.placeholder).join('\n')));
-      status.show(strings.imageBusy);
-      const queue = [...jobs];
-      const next = async () => {
-        for (let job = queue.shift(); job; job = queue.shift()) {
-          try {
-            const image = await upload(await prepare(job.file, job.type, strings), job.file, url, token, strings);
-            await settle(job.placeholder, `![${job.alt}](${image.url})`);
-          } catch (error) {
-            await settle(job.placeholder, '');
-            problems.push(error instanceof Refused ? error.message : format(strings.imageUnreadable, job.file.name));
-          }
-        }
-      };
-      // A few at a time: decoding many large photos at once would hold all their pixels in memory together.
-      await Promise.all(Array.from({ length: Math.min(PARALLEL_UPLOADS, jobs.length) }, next));
-    }
-
-    if (problems.length > 0) {
-      status.show(problems.join(' '), 'error');
-    } else if (jobs.length > 0) {
-      status.show(strings.imageDone);
-    }
-  }
-
-  textarea.addEventListener('paste', (event) => {
-    const data = event.clipboardData;
-    const files = [...(data?.items ?? [])].filter((item) => item.kind === 'file').map((item) => item.getAsFile()).filter(Boolean);
-    // Cells copied from Excel arrive as text and as a picture of the cells: the writer wants the text.
-    if (files.length === 0 || (data.getData('text/plain') ?? '').trim() !== '') {
-      return;
-    }
-
-    event.preventDefault();
-    insertImages(files, { pasted: true });
+    },
+    settle: (job, markdown) => settle(job.placeholder, markdown ?? ''),
   });
 
-  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
-  dropZone.addEventListener('dragover', (event) => {
-    if (carriesFiles(event)) {
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-      textarea.classList.add('is-dropping');
-    }
-  });
-  dropZone.addEventListener('dragleave', () => textarea.classList.remove('is-dropping'));
-  dropZone.addEventListener('drop', (event) => {
-    textarea.classList.remove('is-dropping');
-    if (carriesFiles(event)) {
-      event.preventDefault();
-      textarea.focus();
-      insertImages([...event.dataTransfer.files], { pasted: false });
-    }
-  });
-  // A file dropped just beside the editor would otherwise open in the tab and leave the form.
-  for (const type of ['dragover', 'drop']) {
-    window.addEventListener(type, (event) => {
-      if (carriesFiles(event) && !event.defaultPrevented) {
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'none';
+  receiveImages({
+    pasteTarget: textarea,
+    dropZone,
+    marked: textarea,
+    take: (files, pasted) => {
+      if (!pasted) {
+        textarea.focus();
       }
-    });
-  }
+
+      insertImages(files, { pasted });
+    },
+  });
 
   fileInput.addEventListener('change', () => {
     const files = [...fileInput.files];

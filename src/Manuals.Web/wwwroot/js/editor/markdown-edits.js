@@ -179,6 +179,11 @@ export function step(value, start, end) {
   return listItem(value, start, end, (n) => `${first + n}. `, (text, from) => renumberAfter(text, from, first + 1));
 }
 
+/** 箇条書き: "- " as a new item, or on each selected line. */
+export function bullet(value, start, end) {
+  return listItem(value, start, end, () => '- ', null);
+}
+
 /** チェックリスト: "- [ ] " as a new item, or on each selected line. */
 export function checklist(value, start, end) {
   return listItem(value, start, end, () => '- [ ] ', null);

@@ -13,10 +13,12 @@ function letterOf(event) {
 }
 
 /**
- * `save` works anywhere on the page; `commands` (bold, link, step, checklist, heading) only in the textarea.
+ * `save` works anywhere on the page; `commands` (bold, link, step, checklist, heading) only in the textarea —
+ * `textarea` is the element, or a test for the step editor's many fields; `run` gets the command and the field.
  * Digits are read from event.code: Shift+7 is "&" on a US keyboard and "'" on a Japanese one.
  */
 export function setUpShortcuts({ form, textarea, save, run }) {
+  const inField = typeof textarea === 'function' ? textarea : (target) => target === textarea;
   // Enter that confirms a conversion in a one-line field must not submit the form. Browsers normally swallow it
   // (keyCode 229), but some IMEs deliver a plain Enter while still composing.
   form.addEventListener('keydown', (event) => {
@@ -40,17 +42,18 @@ export function setUpShortcuts({ form, textarea, save, run }) {
     let action = null;
     if (!shift && !alt && letter === 's') {
       action = save;
-    } else if (event.target === textarea) {
+    } else if (inField(event.target)) {
+      const field = event.target;
       if (!shift && !alt && letter === 'b') {
-        action = () => run('bold');
+        action = () => run('bold', field);
       } else if (!shift && !alt && letter === 'k') {
-        action = () => run('link');
+        action = () => run('link', field);
       } else if (shift && !alt && event.code === 'Digit7') {
-        action = () => run('step');
+        action = () => run('step', field);
       } else if (shift && !alt && event.code === 'Digit8') {
-        action = () => run('checklist');
+        action = () => run('checklist', field);
       } else if (alt && !shift && event.code === 'Digit2') {
-        action = () => run('heading');
+        action = () => run('heading', field);
       }
     }
 
