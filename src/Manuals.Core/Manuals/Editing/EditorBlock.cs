@@ -9,18 +9,22 @@ namespace Manuals.Core.Manuals.Editing;
 /// <param name="Text">The block's text; in the 手順 block, the text before the steps.</param>
 /// <param name="Steps">In the 手順 block, its steps as cards.</param>
 public sealed record EditorBlock(
-    string Name, int Level, bool Required, bool IsTemplateSection, bool IsAdded, EditorText Text, EditorSteps? Steps);
+    string Name, int Level, bool Required, bool IsTemplateSection, bool IsAdded, EditorText Text, EditorSteps? Steps)
+{
+    /// <summary>A block without steps shows its text as parts: text fields, callout boxes and screenshots.</summary>
+    public EditorContent Content => EditorContent.Split(Text.Shown);
+}
 
 /// <summary>The 手順 block's steps and the text after them.</summary>
 public sealed record EditorSteps(IReadOnlyList<EditorCard> Cards, EditorText After);
 
 /// <summary>
-/// One step card: <see cref="Title"/> and <see cref="Content"/> (its text, screenshots and callouts) as the fields hold
-/// them, or, for the template's example step still untouched, nothing, with the example as placeholders
+/// One step card: <see cref="Title"/> and <see cref="Content"/> (its text, callout boxes and screenshots) as the fields
+/// hold them, or, for the template's example step still untouched, nothing, with the example as placeholders
 /// (<see cref="IsHint"/>).
 /// </summary>
-public sealed record EditorCard(int Origin, string Title, CardContent Content, bool IsHint, string TitleHint, string TextHint)
+public sealed record EditorCard(int Origin, string Title, EditorContent Content, bool IsHint, string TitleHint, string TextHint)
 {
     /// <summary>A new, empty card.</summary>
-    public static EditorCard New { get; } = new(-1, "", CardContent.Empty, false, "", "");
+    public static EditorCard New { get; } = new(-1, "", EditorContent.Empty, false, "", "");
 }

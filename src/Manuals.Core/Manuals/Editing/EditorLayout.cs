@@ -39,8 +39,8 @@ public sealed record EditorLayout(EditorText Lead, IReadOnlyList<EditorBlock> Bl
             var text = EditorText.From(steps?.Before ?? part.Body, section?.Placeholder);
             var cards = steps?.Cards()
                 .Select((card, i) => exampleSteps.Contains(card)
-                    ? new EditorCard(i, "", CardContent.Empty, IsHint: true, card.Title, card.Text)
-                    : new EditorCard(i, card.Title, CardContent.Split(EditorText.Normalize(card.Text)), IsHint: false, "", ""))
+                    ? new EditorCard(i, "", EditorContent.Empty, IsHint: true, card.Title, card.Text)
+                    : new EditorCard(i, card.Title, EditorContent.Split(EditorText.Normalize(card.Text)), IsHint: false, "", ""))
                 .ToList();
             blocks.Add(new EditorBlock(
                 part.Title,
@@ -97,18 +97,19 @@ public sealed record EditorLayout(EditorText Lead, IReadOnlyList<EditorBlock> Bl
                 return null;
             }
 
-            var empty = EditorText.Normalize(block.Text).Length == 0;
             if (steps is null)
             {
-                if (!(leaveOutHints && block.Hinted && empty))
+                var content = block.Content();
+                if (!(leaveOutHints && block.Hinted && content.Parts.Count == 0))
                 {
                     writer.Heading(part.HeadingText);
-                    writer.Text(part.Body, block.Text, block.Hinted);
+                    writer.Content(part.Body, content, block.Hinted);
                 }
 
                 continue;
             }
 
+            var empty = EditorText.Normalize(block.Text).Length == 0;
             var cards = Cards(steps.Cards(), block.Cards!, leaveOutHints);
             if (leaveOutHints && empty && cards.Count == 0 && EditorText.Normalize(block.After).Length == 0)
             {
@@ -157,7 +158,7 @@ public sealed record EditorLayout(EditorText Lead, IReadOnlyList<EditorBlock> Bl
                     continue;
                 }
 
-                if (title == was.Title.Trim() && content.IsSameAs(CardContent.Split(EditorText.Normalize(was.Text))))
+                if (title == was.Title.Trim() && content.IsSameAs(EditorContent.Split(EditorText.Normalize(was.Text))))
                 {
                     cards.Add(was);
                     continue;
@@ -239,8 +240,19 @@ public sealed record EditorLayout(EditorText Lead, IReadOnlyList<EditorBlock> Bl
         public void Text(string raw, string? posted, bool hinted)
         {
             var text = EditorText.Normalize(posted);
-            var piece = EditorText.From(raw, null);
-            if (piece.IsUnchanged(text, hinted))
+            Piece(raw, text, EditorText.From(raw, null).IsUnchanged(text, hinted));
+        }
+
+        /// <summary>A block's text: kept as written while its parts are what it showed.</summary>
+        public void Content(string raw, EditorContent posted, bool hinted)
+        {
+            var unchanged = posted.IsSameAs(EditorContent.Split(EditorText.Trim(raw))) || (hinted && posted.Parts.Count == 0);
+            Piece(raw, posted.Join(), unchanged);
+        }
+
+        private void Piece(string raw, string text, bool unchanged)
+        {
+            if (unchanged)
             {
                 Raw(raw);
                 return;
@@ -291,7 +303,7 @@ public sealed record EditorLayout(EditorText Lead, IReadOnlyList<EditorBlock> Bl
         public void Added(EditorBlockInput block)
         {
             var name = SingleLine(block.AddedName);
-            var text = EditorText.Normalize(block.Text);
+            var text = block.Cards is null ? block.Content().Join() : EditorText.Normalize(block.Text);
             var cards = block.Cards is null ? [] : Cards([], block.Cards);
             var after = EditorText.Normalize(block.After);
             if (name.Length == 0 || (text.Length == 0 && cards.Count == 0 && after.Length == 0))

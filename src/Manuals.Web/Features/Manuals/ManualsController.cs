@@ -72,7 +72,8 @@ public sealed class ManualsController(
     public async Task<IActionResult> Create(ManualFormModel form, [FromForm(Name = "intent")] string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!ReadStepEditor(form, isNew: true))
+        // A new manual leaves out the template's untouched hints when it is saved; switching editors keeps them.
+        if (!ReadStepEditor(form, leaveOutHints: intent is null or "save"))
         {
             return await FormAgainAsync(form, null, preview: false, cancellationToken);
         }
@@ -116,7 +117,7 @@ public sealed class ManualsController(
             return this.ViewOr(editable);
         }
 
-        if (!ReadStepEditor(form, isNew: false))
+        if (!ReadStepEditor(form, leaveOutHints: false))
         {
             return await FormAgainAsync(form, id, preview: false, cancellationToken);
         }
@@ -252,19 +253,19 @@ public sealed class ManualsController(
     }
 
     /// <summary>
-    /// In the step editor, makes the form's body from its fields (for a new manual, without the template's hints the
-    /// writer left as they were). False (with the reason in the model state) when the fields do not fit the text the
+    /// In the step editor, makes the form's body from its fields (with <paramref name="leaveOutHints"/>, without the
+    /// template's hints the writer left as they were). False (with the reason in the model state) when the fields do not fit the text the
     /// page was made from, which only a tampered or garbled form does; the form then opens in the Markdown editor on
     /// that text.
     /// </summary>
-    private bool ReadStepEditor(ManualFormModel form, bool isNew)
+    private bool ReadStepEditor(ManualFormModel form, bool leaveOutHints)
     {
         if (!form.IsStepEditor)
         {
             return true;
         }
 
-        if (form.Editor.Compose(isNew) is { } body)
+        if (form.Editor.Compose(leaveOutHints) is { } body)
         {
             form.Body = body;
             return true;

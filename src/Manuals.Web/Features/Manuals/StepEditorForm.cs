@@ -16,19 +16,20 @@ public sealed class StepEditorForm
     public List<StepEditorBlockForm> Blocks { get; set; } = [];
 
     /// <summary>
-    /// The Markdown the fields make, or null when they do not fit <see cref="Source"/>. For a manual not saved yet,
-    /// <paramref name="isNew"/> leaves out the template's hints the writer did not replace.
+    /// The Markdown the fields make, or null when they do not fit <see cref="Source"/>. Saving a manual not saved yet,
+    /// <paramref name="leaveOutHints"/> leaves out the template's hints the writer did not replace.
     /// </summary>
-    public string? Compose(bool isNew)
+    public string? Compose(bool leaveOutHints)
     {
         var source = (Source ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
         var input = new EditorInput(Lead, Blocks.Select(b => b.ToInput()).ToList());
-        return EditorLayout.Compose(source, input, leaveOutHints: isNew);
+        return EditorLayout.Compose(source, input, leaveOutHints);
     }
 }
 
 public sealed class StepEditorBlockForm
 {
+    /// <summary>In the 手順 block, the text before the steps.</summary>
     public string? Text { get; set; }
 
     public bool Hinted { get; set; }
@@ -42,12 +43,18 @@ public sealed class StepEditorBlockForm
 
     public string? After { get; set; }
 
+    /// <summary>The block shows its text as parts (it posts none when the writer removed them all).</summary>
+    public bool HasParts { get; set; }
+
+    public List<StepEditorPartForm> Parts { get; set; } = [];
+
     public EditorBlockInput ToInput() => new(
         Text,
         Hinted,
         AddedName,
         HasSteps ? Cards.Select(c => c.ToInput()).ToList() : null,
-        After);
+        After,
+        HasParts ? StepEditorPartForm.ToParts(Parts) : null);
 }
 
 public sealed class StepEditorCardForm
@@ -56,30 +63,23 @@ public sealed class StepEditorCardForm
 
     public string? Title { get; set; }
 
-    public string? Text { get; set; }
-
     public bool Hinted { get; set; }
 
-    /// <summary>The card's screenshots, each as its Markdown.</summary>
-    public List<string> Images { get; set; } = [];
+    public List<StepEditorPartForm> Parts { get; set; } = [];
 
-    /// <summary>Screenshots the writer ticked 「この画像を外す」 for.</summary>
-    public List<string> RemovedImages { get; set; } = [];
-
-    public List<StepEditorCalloutForm> Callouts { get; set; } = [];
-
-    public EditorCardInput ToInput() => new(
-        Origin,
-        Title,
-        Text,
-        Hinted,
-        Images.Where(i => !RemovedImages.Contains(i, StringComparer.Ordinal)).ToList(),
-        Callouts.Select(c => new CardCallout(c.Kind ?? "", c.Text ?? "")).ToList());
+    public EditorCardInput ToInput() => new(Origin, Title, StepEditorPartForm.ToParts(Parts), Hinted);
 }
 
-public sealed class StepEditorCalloutForm
+/// <summary>One text field, box or screenshot of a section or a card (<see cref="ContentPart"/>).</summary>
+public sealed class StepEditorPartForm
 {
     public string? Kind { get; set; }
 
-    public string? Text { get; set; }
+    public string? Value { get; set; }
+
+    /// <summary>A screenshot the writer ticked 「この画像を外す」 for.</summary>
+    public bool Removed { get; set; }
+
+    public static IReadOnlyList<ContentPart> ToParts(IEnumerable<StepEditorPartForm> parts) =>
+        parts.Where(p => !p.Removed).Select(p => new ContentPart(p.Kind ?? ContentPart.Text, p.Value ?? "")).ToList();
 }

@@ -1,13 +1,14 @@
 // The manual editor: toolbar, live preview, keyboard shortcuts, autosave with restore, a warning before leaving
 // with unsaved changes, and screenshots by paste, drop or file choice. All of it is an enhancement: without this
 // script the form, its server-rendered プレビュー button and saving work as before.
-import { setUpDrafts } from './editor/drafts.js';
-import { setUpImages } from './editor/images.js';
+import { readFields, setUpDrafts } from './editor/drafts.js';
+import { setUpImages, uploadImages } from './editor/images.js';
 import * as edits from './editor/markdown-edits.js';
 import { setUpCompleteness } from './editor/completeness.js';
 import { setUpLivePreview } from './editor/preview.js';
 import { setUpShortcuts } from './editor/shortcuts.js';
-import { cardUploader, setUpStepCards } from './editor/step-cards.js';
+import { setUpParts } from './editor/content-parts.js';
+import { setUpStepCards } from './editor/step-cards.js';
 import { createStatus } from './editor/status.js';
 import { isMac, readStrings, shortcutLabel } from './editor/strings.js';
 import { applyEdit } from './editor/textarea.js';
@@ -116,17 +117,25 @@ if (form && textarea) {
 }
 
 /**
- * The step editor: cards that move without a round trip, screenshots and 注意/ポイント boxes on cards, fields that grow
- * with their text, each block's 記入済み/未記入 mark kept up to date, Ctrl+S and Ctrl+B/Ctrl+K (never during IME
- * composition), autosave with restore and the leave warning (the same as the Markdown editor's).
+ * The step editor: cards that move without a round trip, callout boxes and screenshots as parts of a section or card,
+ * fields that grow with their text and show how formatted text will look, each block's 記入済み/未記入 mark kept up
+ * to date, a toolbar, Ctrl+S, Ctrl+B, Ctrl+K … (never during IME composition), autosave with restore and the leave
+ * warning (the same as the Markdown editor's).
  */
 function setUpStepEditor(form, editor) {
   const strings = readStrings();
   const token = form.querySelector('input[name=__RequestVerificationToken]')?.value ?? '';
   const status = createStatus(editor.querySelector('[data-editor-status]'));
   const template = editor.querySelector('template[data-card-template]');
-  const upload = cardUploader({ url: form.dataset.imagesUrl, token, strings, status });
+  const upload = (files, { pasted, begin, settle }) =>
+    uploadImages(files, { pasted, url: form.dataset.imagesUrl, token, strings, status, begin, settle });
   const lists = [...editor.querySelectorAll('[data-step-cards]')].map((list) => setUpStepCards({ list, template, strings, status, upload }));
+  const sections = new Map();
+  for (const container of editor.querySelectorAll('[data-block] > [data-parts]')) {
+    sections.set(container, setUpParts({ container, template, zone: container.closest('[data-block]'), upload, strings }));
+  }
+
+  const partsFor = (field) => sections.get(field?.closest?.('[data-parts]')) ?? lists.map((list) => list.partsFor(field)).find(Boolean);
   form.classList.add('is-enhanced');
 
   const grow = (field) => {
@@ -141,28 +150,29 @@ function setUpStepEditor(form, editor) {
         continue;
       }
 
-      const fields = block.querySelectorAll('textarea, input[data-card-field=Title], input[data-card-field=Images]');
+      const fields = block.querySelectorAll('textarea, input[data-card-field=Title], input[data-part-field=Value]');
       const written = [...fields].some((field) => field.value.trim() !== '');
       mark.textContent = written ? mark.dataset.filledText : mark.dataset.emptyText;
       mark.classList.toggle('editor-block__state--filled', written);
       mark.classList.toggle('editor-block__state--empty', !written);
     }
   };
-  // What a field's text looks like on the page, beside (or under) the field once the text has formatting in it.
-  const previews = new WeakMap();
+  // How a text field's formatting will look, under the field once the text has any.
+  const previews = new WeakSet();
   const MARKUP = /\*\*|:::|^\s*[-*+] |^\s*\d{1,9}[.)] |^\s*#|\||!\[|\]\(|`/m;
   const preview = (textarea) => {
-    if (previews.has(textarea) || !MARKUP.test(textarea.value) || textarea.matches('[data-callout-field]')) {
+    if (previews.has(textarea) || !MARKUP.test(textarea.value) || textarea.closest('.content-part--callout')) {
       return;
     }
 
+    previews.add(textarea);
     const pane = document.createElement('section');
     pane.className = 'field-preview';
     pane.setAttribute('aria-label', strings.fieldPreview);
     pane.innerHTML = '<div class="field-preview__head"><span></span><span class="field-preview__state" data-preview-state></span></div><div class="field-preview__body markdown" data-preview-body></div>';
     pane.querySelector('.field-preview__head span').textContent = strings.fieldPreview;
     textarea.after(pane);
-    previews.set(textarea, setUpLivePreview({ pane, textarea, url: form.dataset.previewUrl, token, strings }));
+    setUpLivePreview({ pane, textarea, url: form.dataset.previewUrl, token, strings });
   };
   editor.querySelectorAll('textarea').forEach(preview);
   editor.addEventListener('input', (event) => {
@@ -173,27 +183,17 @@ function setUpStepEditor(form, editor) {
 
     refreshMarks();
   });
-  // Text areas are as tall as their text; those of cards added later grow from their first keystroke.
+  // Text areas are as tall as their text; those added later grow from their first keystroke.
   editor.querySelectorAll('textarea').forEach(grow);
 
-  // The toolbar acts on the text field last written in: in a section its Markdown, on a card a box or picture.
+  // The toolbar acts on the text field last written in: a box or picture goes into its section or card, formatting
+  // into its text.
   let field = editor.querySelector('textarea');
   editor.addEventListener('focusin', (event) => {
     if (event.target instanceof HTMLTextAreaElement) {
       field = event.target;
     }
   });
-  const sectionImages = new Map();
-  const imagesFor = (textarea) => {
-    if (!sectionImages.has(textarea)) {
-      const fileInput = Object.assign(document.createElement('input'), { type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp', multiple: true, hidden: true });
-      textarea.after(fileInput);
-      sectionImages.set(textarea, setUpImages({ textarea, dropZone: textarea, fileInput, url: form.dataset.imagesUrl, token, strings, status }));
-    }
-
-    return sectionImages.get(textarea);
-  };
-  editor.querySelectorAll('textarea[data-block-text], .editor-block__after textarea').forEach(imagesFor);
   const tableHeaders = (strings.tableHeaders ?? '').split('|');
   const commands = {
     bold: (v, s, e) => edits.bold(v, s, e, strings.boldText),
@@ -202,9 +202,6 @@ function setUpStepEditor(form, editor) {
     checklist: (v, s, e) => edits.checklist(v, s, e),
     link: (v, s, e) => edits.link(v, s, e, strings.linkText),
     table: (v, s, e) => edits.table(v, s, e, tableHeaders),
-    warning: (v, s, e) => edits.callout(v, s, e, 'warning', strings.warningText),
-    tip: (v, s, e) => edits.callout(v, s, e, 'tip', strings.tipText),
-    ng: (v, s, e) => edits.callout(v, s, e, 'warning', strings.ngText, `**${strings.ngPrefix}** `),
   };
   const boxes = { warning: ['warning', ''], tip: ['tip', ''], ng: ['warning', `${strings.ngPrefix} `] };
   const run = (name, target = field) => {
@@ -212,14 +209,11 @@ function setUpStepEditor(form, editor) {
       return;
     }
 
-    const cards = lists.find((list) => list.owns(target));
-    if (cards && name === 'image') {
-      cards.chooseImage(target);
-    } else if (cards && boxes[name]) {
-      cards.addCallout(target, ...boxes[name]);
-    } else if (name === 'image') {
-      target.focus();
-      imagesFor(target).choose();
+    const parts = partsFor(target);
+    if (parts && name === 'image') {
+      parts.chooseImage(target);
+    } else if (parts && boxes[name]) {
+      parts.addCallout(...boxes[name], target);
     } else if (commands[name]) {
       target.focus();
       applyEdit(target, commands[name](target.value, target.selectionStart, target.selectionEnd));
@@ -235,6 +229,7 @@ function setUpStepEditor(form, editor) {
     save: () => form.requestSubmit(saveButton),
   });
 
+  const names = () => readFields(form).map(([name]) => name).join('\n');
   setUpDrafts({
     form,
     banner: document.getElementById('draft-banner'),
@@ -242,21 +237,20 @@ function setUpStepEditor(form, editor) {
     status,
     focusAfterRestore: () => editor.querySelector('textarea, input:not([type=hidden])')?.focus(),
     beforeRestore: (fields, draft) => {
-      const source = form.elements.namedItem('Editor.Source')?.value;
-      const kept = fields.find(([name]) => name === 'Editor.Source')?.[1];
-      if (kept !== source) {
-        // The draft was written on other text (the manual changed since) or in the Markdown editor: its fields fit
-        // that text only, so the server lays them out again, as if the writer had pressed かんたん編集.
-        resubmit(form, fields, draft.baseRevision, 'steps');
-        return false;
+      if (fields.map(([name]) => name).join('\n') === names()) {
+        return true;
       }
 
-      lists.forEach((list) => list.prepareFor(fields.map(([name]) => name)));
-      return true;
+      // The draft has other steps, boxes or pictures than this page, or was written on other text (the manual
+      // changed since) or in the Markdown editor: the server lays its fields out again, as for かんたん編集.
+      resubmit(form, fields, draft.baseRevision, 'steps');
+      return false;
     },
-    afterRestore: (fields) => {
-      lists.forEach((list) => list.restoreImages(fields));
-      editor.querySelectorAll('textarea').forEach(grow);
+    afterRestore: () => {
+      editor.querySelectorAll('textarea').forEach((textarea) => {
+        grow(textarea);
+        preview(textarea);
+      });
       refreshMarks();
     },
   });

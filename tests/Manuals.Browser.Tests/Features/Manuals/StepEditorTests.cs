@@ -100,11 +100,13 @@ public sealed partial class StepEditorTests(BrowserFixture browser)
         await Expect(editor.Cards).ToHaveCountAsync(5);
         await Expect(editor.CardTitle(3)).ToHaveValueAsync("発注する");
 
-        // 例外・注意点 as a box, from the toolbar.
-        await editor.SectionText("例外・注意点").FillAsync("締め日の前日までに発注します。");
-        await editor.SectionText("例外・注意点").PressAsync("Control+a");
+        // 例外・注意点: a 注意 box from the toolbar, then a sentence under it.
+        await editor.SectionText("例外・注意点").FocusAsync();
         await editor.ToolbarButton("注意").ClickAsync();
-        await Expect(editor.Block("例外・注意点").Locator(".field-preview .callout-warning")).ToContainTextAsync("締め日の前日までに発注します。");
+        await page.Keyboard.InsertTextAsync("締め日の前日までに発注します。");
+        await Expect(editor.Block("例外・注意点").GetByLabel("囲みの種類")).ToHaveValueAsync("warning");
+        await Expect(editor.Block("例外・注意点").GetByLabel("囲みの文章")).ToHaveValueAsync("締め日の前日までに発注します。");
+        await Expect(editor.Block("例外・注意点")).ToContainTextAsync("記入済み");
         await Screenshots.SaveAsync(page, "step-editor-written");
 
         await editor.SaveButton.ClickAsync();

@@ -84,9 +84,9 @@ public sealed class EditorLayoutTests
         var cards = layout.Blocks[2].Steps!.Cards;
         Assert.Equal(8, cards.Count);
         Assert.Equal(("請求締め処理", 2), (cards[2].Title, cards[2].Origin));
-        Assert.StartsWith("第1営業日の午後に", cards[2].Content.Prose, StringComparison.Ordinal);
+        Assert.StartsWith("第1営業日の午後に", cards[2].Content.Parts[0].Value, StringComparison.Ordinal);
         Assert.Contains("   - 登録番号", SampleManuals.Body("invoice-issuance.md"), StringComparison.Ordinal);
-        Assert.Contains("\n- 登録番号（T＋13桁）", cards[3].Content.Prose, StringComparison.Ordinal);
+        Assert.Contains("\n- 登録番号（T＋13桁）", cards[3].Content.Parts[0].Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,17 +108,17 @@ public sealed class EditorLayoutTests
         var layout = EditorLayout.Build(Skeleton, Template);
         var input = AsShown(layout);
         var blocks = input.Blocks.ToList();
-        blocks[0] = blocks[0] with { Text = "請求書を期日までに発行する。" };
+        blocks[0] = blocks[0] with { Parts = null, Text = "請求書を期日までに発行する。" };
         blocks[2] = blocks[2] with
         {
             Cards =
             [
-                new EditorCardInput(0, "売上の確定", "営業事務に確認を依頼します。\r\n返事を待ちます。", Hinted: true),
-                new EditorCardInput(-1, "請求書の出力", "販売管理システムで出力します。"),
-                new EditorCardInput(1, "", "", Hinted: true),
+                new EditorCardInput(0, "売上の確定", T("営業事務に確認を依頼します。\r\n返事を待ちます。"), Hinted: true),
+                new EditorCardInput(-1, "請求書の出力", T("販売管理システムで出力します。")),
+                new EditorCardInput(1, "", T(""), Hinted: true),
             ],
         };
-        blocks[3] = blocks[3] with { Text = ":::warning\n金額を誤ったら再発行します。\n:::" };
+        blocks[3] = blocks[3] with { Parts = null, Text = ":::warning\n金額を誤ったら再発行します。\n:::" };
 
         var markdown = EditorLayout.Compose(Skeleton, input with { Blocks = blocks });
 
@@ -161,7 +161,7 @@ public sealed class EditorLayoutTests
         var layout = EditorLayout.Build(Skeleton, Template);
         var input = AsShown(layout);
         var blocks = input.Blocks.ToList();
-        blocks[0] = blocks[0] with { Text = "請求書を期日までに発行する。" };
+        blocks[0] = blocks[0] with { Parts = null, Text = "請求書を期日までに発行する。" };
         blocks[2] = blocks[2] with { Cards = [blocks[2].Cards![0] with { Title = "売上の確定" }, blocks[2].Cards![1]] };
 
         var markdown = EditorLayout.Compose(Skeleton, input with { Blocks = blocks }, leaveOutHints: true);
@@ -198,7 +198,7 @@ public sealed class EditorLayoutTests
         var markdown = SampleManuals.Body("invoice-issuance.md");
         var input = AsShown(EditorLayout.Build(markdown, Template));
         var blocks = input.Blocks.ToList();
-        blocks[4] = blocks[4] with { Text = "月末は混みます。" };
+        blocks[4] = blocks[4] with { Parts = null, Text = "月末は混みます。" };
 
         var edited = EditorLayout.Compose(markdown, input with { Blocks = blocks })!;
 
@@ -218,7 +218,7 @@ public sealed class EditorLayoutTests
         Assert.True(layout.Blocks[3].IsAdded);
         var input = AsShown(layout);
         var blocks = input.Blocks.ToList();
-        blocks[3] = blocks[3] with { Text = "締め後の修正は課長に相談する。" };
+        blocks[3] = blocks[3] with { Parts = null, Text = "締め後の修正は課長に相談する。" };
 
         var edited = EditorLayout.Compose(markdown, input with { Blocks = blocks });
 
@@ -233,7 +233,7 @@ public sealed class EditorLayoutTests
         var input = AsShown(EditorLayout.Build(markdown, null));
         Assert.Empty(input.Blocks[0].Cards!);
 
-        var edited = EditorLayout.Compose(markdown, With(input, 0, [new EditorCardInput(-1, "ログイン", "IDを入れます。"), new EditorCardInput(-1, "", "")]));
+        var edited = EditorLayout.Compose(markdown, With(input, 0, [new EditorCardInput(-1, "ログイン", T("IDを入れます。")), new EditorCardInput(-1, "", T(""))]));
 
         Assert.Equal("## 手順\n\n画面を開きます。\n\n1. **ログイン** — IDを入れます。\n## 関連情報\n", edited);
         Assert.Single(new MarkdownRenderer().RenderSteps(edited!, CalloutLabels.Japanese));
@@ -268,7 +268,7 @@ public sealed class EditorLayoutTests
         var edited = EditorLayout.Compose(markdown, input with
         {
             Lead = "新しい前書き",
-            Blocks = [input.Blocks[0] with { Text = "書き直した" }],
+            Blocks = [input.Blocks[0] with { Parts = T("書き直した") }],
         });
 
         Assert.Equal("新しい前書き\n\n## 目的\n\n書き直した\n", edited);
@@ -281,16 +281,18 @@ public sealed class EditorLayoutTests
         var markdown = $"## 手順\n\n1. **開く** — 画面を開きます。\n\n   :::warning\n   本番環境に注意。\n   :::\n\n   {image}\n2. **閉じる**\n";
         var layout = EditorLayout.Build(markdown, null);
         var card = layout.Blocks[0].Steps!.Cards[0];
-        Assert.Equal(("画面を開きます。", 1, "本番環境に注意。"), (card.Content.Prose, card.Content.Images.Count, card.Content.Callouts.Single().Text));
+        Assert.Equal(
+            [new ContentPart("text", "画面を開きます。"), new ContentPart("warning", "本番環境に注意。"), new ContentPart("image", image)],
+            card.Content.Parts);
         var input = AsShown(layout);
         Assert.Equal(markdown, EditorLayout.Compose(markdown, input));
         var cards = input.Blocks[0].Cards!;
 
-        var edited = EditorLayout.Compose(markdown, With(input, 0, [cards[0] with { Text = "ログイン画面を開きます。" }, cards[1]]));
-        var tipAdded = EditorLayout.Compose(markdown, With(input, 0, [cards[0], cards[1] with { Callouts = [new CardCallout("tip", "保存を忘れずに。")] }]));
-        var imageRemoved = EditorLayout.Compose(markdown, With(input, 0, [cards[0] with { Images = [] }, cards[1]]));
+        var edited = EditorLayout.Compose(markdown, With(input, 0, [cards[0] with { Parts = [.. T("ログイン画面を開きます。"), .. cards[0].Parts!.Skip(1)] }, cards[1]]));
+        var tipAdded = EditorLayout.Compose(markdown, With(input, 0, [cards[0], cards[1] with { Parts = [.. cards[1].Parts!, new ContentPart("tip", "保存を忘れずに。")] }]));
+        var imageRemoved = EditorLayout.Compose(markdown, With(input, 0, [cards[0] with { Parts = [.. cards[0].Parts!.Where(p => p.Kind != ContentPart.Image)] }, cards[1]]));
 
-        Assert.Equal($"## 手順\n\n1. **開く** — ログイン画面を開きます。\n\n   {image}\n\n   :::warning\n   本番環境に注意。\n   :::\n2. **閉じる**\n", edited);
+        Assert.Equal($"## 手順\n\n1. **開く** — ログイン画面を開きます。\n\n   :::warning\n   本番環境に注意。\n   :::\n\n   {image}\n2. **閉じる**\n", edited);
         Assert.Equal($"## 手順\n\n1. **開く** — 画面を開きます。\n\n   :::warning\n   本番環境に注意。\n   :::\n\n   {image}\n2. **閉じる**\n\n   :::tip\n   保存を忘れずに。\n   :::\n", tipAdded);
         Assert.Equal(new StepCard("閉じる", ":::tip\n保存を忘れずに。\n:::"), ManualOutline.Parse(tipAdded!).Parts[0].Steps!.Cards()[1]);
         Assert.Equal("## 手順\n\n1. **開く** — 画面を開きます。\n\n   :::warning\n   本番環境に注意。\n   :::\n2. **閉じる**\n", imageRemoved);
@@ -304,9 +306,11 @@ public sealed class EditorLayoutTests
             b.Text.Shown,
             b.Text.Hint is not null,
             b.IsAdded ? b.Name : null,
-            b.Steps?.Cards.Select(c => new EditorCardInput(
-                c.Origin, c.Title, c.Content.Prose, c.IsHint, c.Content.Images.Select(i => i.ToMarkdown()).ToList(), c.Content.Callouts)).ToList(),
-            b.Steps?.After.Shown)).ToList());
+            b.Steps?.Cards.Select(c => new EditorCardInput(c.Origin, c.Title, c.Content.Parts, c.IsHint)).ToList(),
+            b.Steps?.After.Shown,
+            b.Steps is null ? b.Content.Parts : null)).ToList());
+
+    private static IReadOnlyList<ContentPart> T(string text) => [new ContentPart(ContentPart.Text, text)];
 
     private static EditorInput With(EditorInput input, int block, IReadOnlyList<EditorCardInput> cards)
     {

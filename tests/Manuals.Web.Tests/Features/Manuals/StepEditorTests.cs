@@ -77,14 +77,14 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         {
             ["Title"] = "名刺の発注",
             ["Status"] = "Published",
-            [$"Editor.Blocks[{Index(fresh, "目的")}].Text"] = "新しく入った人の名刺を、入社日までに用意するため。",
-            [$"Editor.Blocks[{Index(fresh, "例外・注意点")}].Text"] = "肩書きが決まっていないときは、人事に確認してから発注する。",
+            [$"Editor.Blocks[{Index(fresh, "目的")}].Parts[0].Value"] = "新しく入った人の名刺を、入社日までに用意するため。",
+            [$"Editor.Blocks[{Index(fresh, "例外・注意点")}].Parts[0].Value"] = "肩書きが決まっていないときは、人事に確認してから発注する。",
             [$"Editor.Blocks[{steps}].Cards[0].Title"] = "申請を受け取る",
-            [$"Editor.Blocks[{steps}].Cards[0].Text"] = "申請フォームの内容を確認します。\r\n氏名の漢字に注意します。",
+            [$"Editor.Blocks[{steps}].Cards[0].Parts[0].Value"] = "申請フォームの内容を確認します。\r\n氏名の漢字に注意します。",
             [$"Editor.Blocks[{steps}].Cards[1].Title"] = "印刷会社に発注する",
-            [$"Editor.Blocks[{steps}].Cards[1].Text"] = "発注サイトで注文します。",
+            [$"Editor.Blocks[{steps}].Cards[1].Parts[0].Value"] = "発注サイトで注文します。",
             [$"Editor.Blocks[{steps}].Cards[2].Title"] = "届いた名刺を渡す",
-            [$"Editor.Blocks[{steps}].Cards[2].Text"] = "本人に手渡しします。",
+            [$"Editor.Blocks[{steps}].Cards[2].Parts[0].Value"] = "本人に手渡しします。",
         };
 
         // Without JavaScript, 「＋ 手順を追加」 comes back with one more empty card, everything typed kept.
@@ -98,7 +98,7 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         var form = (IHtmlFormElement)more.QuerySelector("form.manual-form")!;
         var fields = WebSession.FormFields(form);
         fields[$"Editor.Blocks[{steps}].Cards[3].Title"] = "受け取りの記録";
-        fields[$"Editor.Blocks[{steps}].Cards[3].Text"] = "管理表に **受け取り日** を書きます。";
+        fields[$"Editor.Blocks[{steps}].Cards[3].Parts[0].Value"] = "管理表に **受け取り日** を書きます。";
         fields["intent"] = "save";
 
         var saved = await admin.PostAsync(form.GetAttribute("action")!, fields);
@@ -131,7 +131,7 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         {
             ["Title"] = "未完成の手順",
             ["Status"] = "Published",
-            [$"Editor.Blocks[{Index(fresh, "目的")}].Text"] = "目的は書いた。",
+            [$"Editor.Blocks[{Index(fresh, "目的")}].Parts[0].Value"] = "目的は書いた。",
             [$"Editor.Blocks[{steps}].Cards[0].Title"] = "一つ目",
         }, "intent", "save");
 
@@ -142,7 +142,7 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         var field = (IHtmlTextAreaElement)invalid.QuerySelector("textarea")!;
         Assert.True(field.Autofocus);
         Assert.Equal("true", field.GetAttribute("aria-invalid"));
-        Assert.Equal("目的は書いた。", ((IHtmlTextAreaElement)document.QuerySelector($"textarea[name='Editor.Blocks[{Index(fresh, "目的")}].Text']")!).Value);
+        Assert.Equal("目的は書いた。", ((IHtmlTextAreaElement)document.QuerySelector($"textarea[name='Editor.Blocks[{Index(fresh, "目的")}].Parts[0].Value']")!).Value);
         Assert.Equal("一つ目", ((IHtmlInputElement)document.QuerySelector($"input[name='Editor.Blocks[{steps}].Cards[0].Title']")!).Value);
         Assert.DoesNotContain(await Store.ListAsync(null, CancellationToken.None), m => m.Title == "未完成の手順");
     }
@@ -154,7 +154,7 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         var id = await IdOfAsync("郵便物の仕分けと配布");
         var url = $"/manuals/{id}/edit";
         var (_, opened) = await admin.GetAsync(url);
-        var purpose = $"Editor.Blocks[{Index(opened, "目的")}].Text";
+        var purpose = $"Editor.Blocks[{Index(opened, "目的")}].Parts[0].Value";
 
         var toMarkdown = await admin.SubmitAsync(url, "form.manual-form", new() { [purpose] = "書き換えた目的。" }, "intent", "markdown");
 
@@ -173,7 +173,7 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
 
         var steps = await WebSession.ParseAsync(back);
         Assert.Equal("書き換えた目的。", ((IHtmlTextAreaElement)steps.QuerySelector($"textarea[name='{purpose}']")!).Value);
-        Assert.Equal("Markdownで書いた段落。", ((IHtmlTextAreaElement)steps.QuerySelector($"textarea[name='Editor.Blocks[{Index(steps, "追記")}].Text']")!).Value);
+        Assert.Equal("Markdownで書いた段落。", ((IHtmlTextAreaElement)steps.QuerySelector($"textarea[name='Editor.Blocks[{Index(steps, "追記")}].Parts[0].Value']")!).Value);
         var (_, again) = await admin.GetAsync(url);
         Assert.NotNull(again.QuerySelector("[data-step-editor]"));
         Assert.Equal(1, (await Store.FindAsync(id, CancellationToken.None))!.RevisionNumber);
@@ -212,7 +212,7 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         var (_, theirs) = await editor.GetAsync(url);
         var adminFields = WebSession.FormFields((IHtmlFormElement)mine.QuerySelector("form.manual-form")!);
         var editorFields = WebSession.FormFields((IHtmlFormElement)theirs.QuerySelector("form.manual-form")!);
-        adminFields[$"Editor.Blocks[{Index(mine, "目的")}].Text"] = "管理者が書き直した目的。";
+        adminFields[$"Editor.Blocks[{Index(mine, "目的")}].Parts[0].Value"] = "管理者が書き直した目的。";
         adminFields["intent"] = "save";
         var steps = Index(theirs, "手順");
         editorFields[$"Editor.Blocks[{steps}].Cards[0].Title"] = "在庫を数える（総務が変更）";
@@ -247,9 +247,9 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         Assert.Equal("画面を開きます。", ((IHtmlTextAreaElement)card.QuerySelector("textarea")!).Value);
         var form = (IHtmlFormElement)page.QuerySelector("form.manual-form")!;
         var fields = WebSession.FormFields(form).ToList();
-        fields.Add(new("Editor.Blocks[0].Cards[0].RemovedImages", image));
-        fields.Add(new("Editor.Blocks[0].Cards[1].Callouts[0].Kind", "warning"));
-        fields.Add(new("Editor.Blocks[0].Cards[1].Callouts[0].Text", "保存してから閉じます。"));
+        fields.Add(new("Editor.Blocks[0].Cards[0].Parts[1].Removed", "true"));
+        fields.Add(new("Editor.Blocks[0].Cards[1].Parts[1].Kind", "warning"));
+        fields.Add(new("Editor.Blocks[0].Cards[1].Parts[1].Value", "保存してから閉じます。"));
         fields.Add(new("intent", "save"));
 
         var saved = await admin.PostAsync($"/manuals/{id}/edit", fields);
@@ -258,6 +258,21 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         Assert.Equal(
             "## 手順\n\n1. **開く** — 画面を開きます。\n2. **閉じる** — 終わります。\n\n   :::warning\n   保存してから閉じます。\n   :::\n",
             (await Store.FindAsync(id, CancellationToken.None))!.Body);
+    }
+
+    [Fact]
+    public async Task AddStep_NewManualUntouched_KeepsTheTemplatesExampleStepsAndAddsOne()
+    {
+        var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
+        var url = $"/manuals/new?template={(await TemplateAsync("業務手順書")).Id}";
+
+        var added = await admin.SubmitAsync(url, "form.manual-form", [], "intent", "add-step");
+
+        var document = await WebSession.ParseAsync(added);
+        var titles = document.QuerySelectorAll("[data-step-card] input[name$='.Title']").Cast<IHtmlInputElement>().ToList();
+        Assert.Equal(4, titles.Count);
+        Assert.Equal(["（手順名）", "（手順名）", "（手順名）", ""], titles.Select(t => t.Placeholder));
+        Assert.Equal("（この業務を行う目的と、行わないと誰が困るのかを1〜2文で書きます）", ((IHtmlTextAreaElement)document.QuerySelector("section.editor-block textarea")!).Placeholder);
     }
 
     [Fact]
@@ -292,7 +307,7 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         {
             fields.Add(new($"Editor.Blocks[0].Cards[{i}].Origin", "-1"));
             fields.Add(new($"Editor.Blocks[0].Cards[{i}].Title", $"手順{i}"));
-            fields.Add(new($"Editor.Blocks[0].Cards[{i}].Text", "書きます。"));
+            fields.Add(new($"Editor.Blocks[0].Cards[{i}].Parts[0].Value", "書きます。"));
         }
 
         fields.Add(new("intent", "save"));
