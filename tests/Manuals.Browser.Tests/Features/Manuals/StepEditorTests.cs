@@ -180,6 +180,41 @@ public sealed partial class StepEditorTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task LeavingWithUnsavedCards_IsWarned_AndCtrlSSavesWithoutAWarning()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await SignedInAsync(context);
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Type);
+            await dialog.AcceptAsync();
+        };
+        var list = await ManualListPage.ShownAsync(page);
+        await list.ShowDepartmentAsync("一般事務");
+        var manual = await list.OpenManualAsync("電話・来客対応の手順");
+        await manual.EditLink.ClickAsync();
+        var editor = await StepEditorPage.ReadyAsync(page);
+
+        await editor.CardTitle(1).FillAsync("電話に出る（3コール以内）");
+        await MainMenu.OpenAsync(page, "マニュアル一覧");
+        await ManualListPage.ShownAsync(page);
+        Assert.Equal(["beforeunload"], dialogs);
+
+        await page.GoBackAsync();
+        editor = await StepEditorPage.ReadyAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "復元する", Exact = true }).ClickAsync();
+        await Expect(editor.CardTitle(1)).ToHaveValueAsync("電話に出る（3コール以内）");
+        await editor.CardText(1).FocusAsync();
+        await page.Keyboard.PressAsync("Control+s");
+        var saved = await ManualPage.ShownAsync(page, "電話・来客対応の手順");
+        await Expect(saved.Article.Locator("ol.steps > li").First).ToContainTextAsync("電話に出る（3コール以内）");
+        await MainMenu.OpenAsync(page, "マニュアル一覧");
+        await ManualListPage.ShownAsync(page);
+        Assert.Equal(["beforeunload"], dialogs);
+    }
+
+    [Fact]
     public async Task DraftOfTheStepEditor_RestoredAfterReload_WithItsExtraCardsAndScreenshot()
     {
         await using var context = await browser.NewContextAsync();
