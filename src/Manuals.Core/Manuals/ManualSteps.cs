@@ -118,6 +118,40 @@ public static class ManualSteps
         return Shorten(end > 0 ? text[..end] : text);
     }
 
+    /// <summary>
+    /// Takes the bold title that opens a step item (「**請求締め処理** — 第1営業日の…」) out of the item, with the dash or
+    /// line break after it: the step page shows the title as its heading, and the text need not say it again. A title
+    /// read from the first sentence stays, being part of the text.
+    /// </summary>
+    internal static void RemoveBoldTitle(ListItemBlock item)
+    {
+        if (item.FirstOrDefault() is not ParagraphBlock { Inline: { } inlines } paragraph
+            || inlines.FirstOrDefault(inline => inline is not TaskList && !IsBlank(inline)) is not EmphasisInline { DelimiterCount: 2 } strong
+            || NullIfEmpty(InlineText(strong)) is null)
+        {
+            return;
+        }
+
+        var next = strong.NextSibling;
+        strong.Remove();
+        if (next is LineBreakInline)
+        {
+            next.Remove();
+        }
+        else if (next is LiteralInline literal)
+        {
+            var rest = literal.Content.ToString();
+            var trimmed = rest.TrimStart();
+            trimmed = trimmed.StartsWith('—') || trimmed.StartsWith('–') ? trimmed[1..].TrimStart() : trimmed;
+            literal.Content = new Markdig.Helpers.StringSlice(trimmed);
+        }
+
+        if (inlines.All(IsBlank))
+        {
+            item.Remove(paragraph);
+        }
+    }
+
     /// <summary>The text of inlines without markup; used for headings, titles and alternative text.</summary>
     internal static string InlineText(ContainerInline? container)
     {

@@ -113,6 +113,8 @@ public sealed class MarkdownRenderer
                 ManualSteps.Title(step.Item),
                 Render(labels, renderer =>
                 {
+                    // The step page shows the title as its heading; the text follows without it.
+                    ManualSteps.RemoveBoldTitle(step.Item);
                     // Items of a tight list render their paragraphs bare; alone, the text needs its <p>.
                     renderer.ImplicitParagraph = false;
                     renderer.WriteChildren(step.Item);

@@ -68,6 +68,21 @@ public sealed class MarkdownRendererTests
         AssertInert(document);
     }
 
+    [Fact]
+    public void RenderSteps_StepsWithBoldTitles_GiveTheTitleApartAndTheTextWithoutIt()
+    {
+        var steps = _renderer.RenderSteps(
+            "## 手順\n\n1. **開く** — 画面を**すぐに**開きます。\n2. **閉じる**\n   保存してから閉じます。\n3. **確認する**\n\n   :::tip\n   月初は混みます。\n   :::\n4. 一文目が題になります。続きです。",
+            CalloutLabels.Japanese);
+
+        Assert.Equal(["開く", "閉じる", "確認する", "一文目が題になります"], steps.Select(s => s.Title));
+        Assert.Equal("画面を<strong>すぐに</strong>開きます。", Parse(steps[0].Html).QuerySelector("p")!.InnerHtml);
+        Assert.Equal("保存してから閉じます。", Parse(steps[1].Html).Body!.TextContent.Trim());
+        Assert.Empty(Parse(steps[2].Html).QuerySelectorAll("p:empty"));
+        Assert.Contains("月初は混みます。", Parse(steps[2].Html).QuerySelector(".callout-tip")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("一文目が題になります。続きです。", steps[3].Html, StringComparison.Ordinal);
+    }
+
     private static void AssertInert(IHtmlDocument document)
     {
         foreach (var name in ForbiddenElements)
