@@ -1,9 +1,10 @@
 namespace Manuals.Core.Manuals.Editing;
 
 /// <summary>What the step editor's fields posted, block by block in the order the page showed them (<see cref="EditorLayout"/>).</summary>
-/// <param name="Lead">The text before the first heading.</param>
+/// <param name="Lead">The text before the first heading, when it posts no <paramref name="LeadParts"/>.</param>
 /// <param name="Blocks">One per block of the layout.</param>
-public sealed record EditorInput(string? Lead, IReadOnlyList<EditorBlockInput> Blocks);
+/// <param name="LeadParts">The text before the first heading as its parts (text fields, boxes, screenshots).</param>
+public sealed record EditorInput(string? Lead, IReadOnlyList<EditorBlockInput> Blocks, IReadOnlyList<ContentPart>? LeadParts = null);
 
 /// <summary>One block's fields.</summary>
 /// <param name="Text">In the 手順 block, the text before the steps; elsewhere the block's text when it posts no <paramref name="Parts"/>.</param>

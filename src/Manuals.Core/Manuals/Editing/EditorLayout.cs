@@ -19,6 +19,9 @@ namespace Manuals.Core.Manuals.Editing;
 /// </remarks>
 public sealed record EditorLayout(EditorText Lead, IReadOnlyList<EditorBlock> Blocks)
 {
+    /// <summary>The text before the first heading as parts: text fields, callout boxes and screenshots.</summary>
+    public EditorContent LeadContent => EditorContent.Split(Lead.Shown);
+
     /// <summary>The editor's blocks for <paramref name="markdown"/>, with <paramref name="template"/>'s sections, required marks and hints.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="markdown"/> is null.</exception>
     public static EditorLayout Build(string markdown, StepTemplate? template)
@@ -74,7 +77,15 @@ public sealed record EditorLayout(EditorText Lead, IReadOnlyList<EditorBlock> Bl
         ArgumentNullException.ThrowIfNull(input);
         var outline = ManualOutline.Parse(markdown);
         var writer = new Writer();
-        writer.Text(outline.Lead, input.Lead, hinted: false);
+        if (input.LeadParts is null)
+        {
+            writer.Text(outline.Lead, input.Lead, hinted: false);
+        }
+        else
+        {
+            writer.Content(outline.Lead, EditorContent.Create(input.LeadParts), hinted: false);
+        }
+
         var next = 0;
         var stepsTaken = false;
         foreach (var block in input.Blocks)

@@ -13,6 +13,9 @@ public sealed class StepEditorForm
 
     public string? Lead { get; set; }
 
+    /// <summary>The text before the first heading as parts, when the page showed it (<see cref="Lead"/> otherwise).</summary>
+    public StepEditorBlockForm LeadBlock { get; set; } = new();
+
     public List<StepEditorBlockForm> Blocks { get; set; } = [];
 
     /// <summary>
@@ -22,7 +25,8 @@ public sealed class StepEditorForm
     public string? Compose(bool leaveOutHints)
     {
         var source = (Source ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
-        var input = new EditorInput(Lead, Blocks.Select(b => b.ToInput()).ToList());
+        var input = new EditorInput(
+            Lead, Blocks.Select(b => b.ToInput()).ToList(), LeadBlock.HasParts ? StepEditorPartForm.ToParts(LeadBlock.Parts) : null);
         return EditorLayout.Compose(source, input, leaveOutHints);
     }
 }

@@ -175,6 +175,19 @@ public sealed class EditorLayoutTests
     }
 
     [Fact]
+    public void Build_ManualWithoutHeadings_ShowsItsBoxesAsPartsAndKeepsItsBytes()
+    {
+        const string markdown = "電源を入れます。\n\n:::warning\n濡れた手で触らない。\n:::\n\n終わったら切ります。";
+        var layout = EditorLayout.Build(markdown, null);
+
+        Assert.Empty(layout.Blocks);
+        Assert.Equal(["text", "warning", "text"], layout.LeadContent.Parts.Select(p => p.Kind));
+        Assert.Equal(markdown, EditorLayout.Compose(markdown, AsShown(layout)));
+        var edited = AsShown(layout) with { LeadParts = [.. layout.LeadContent.Parts.Take(2), new ContentPart("tip", "節電しましょう。")] };
+        Assert.Equal("電源を入れます。\n\n:::warning\n濡れた手で触らない。\n:::\n\n:::tip\n節電しましょう。\n:::\n", EditorLayout.Compose(markdown, edited));
+    }
+
+    [Fact]
     public void Compose_StepsMovedDuplicatedAndDeleted_RewritesOnlyTheStepsThatChangedPlace()
     {
         const string markdown = "## 手順\n\n1. **一** — いち\n2. **二** — に\n3. **三** — さん\n\n## 関連情報\n\nなし\n";
@@ -267,7 +280,7 @@ public sealed class EditorLayoutTests
 
         var edited = EditorLayout.Compose(markdown, input with
         {
-            Lead = "新しい前書き",
+            LeadParts = T("新しい前書き"),
             Blocks = [input.Blocks[0] with { Parts = T("書き直した") }],
         });
 
@@ -308,7 +321,8 @@ public sealed class EditorLayoutTests
             b.IsAdded ? b.Name : null,
             b.Steps?.Cards.Select(c => new EditorCardInput(c.Origin, c.Title, c.Content.Parts, c.IsHint)).ToList(),
             b.Steps?.After.Shown,
-            b.Steps is null ? b.Content.Parts : null)).ToList());
+            b.Steps is null ? b.Content.Parts : null)).ToList(),
+        layout.LeadContent.Parts);
 
     private static IReadOnlyList<ContentPart> T(string text) => [new ContentPart(ContentPart.Text, text)];
 

@@ -261,6 +261,30 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Edit_ManualWithoutHeadings_ShowsItsBoxAsABoxAndSavedAsOpenedKeepsIt()
+    {
+        var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
+        const string body = "電源を入れます。\n\n:::warning\n濡れた手で触らない。\n:::\n\n終わったら切ります。\n";
+        var created = await admin.SubmitAsync("/manuals/new?editor=markdown", "form.manual-form", new()
+        {
+            ["Title"] = "見出しのない手順",
+            ["Body"] = body,
+        }, "intent", "save");
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+
+        var (_, page) = await admin.GetAsync($"/manuals/{id}/edit?editor=steps");
+        var saved = await admin.SubmitAsync($"/manuals/{id}/edit?editor=steps", "form.manual-form", [], "intent", "save");
+
+        var box = page.QuerySelector(".content-part--callout")!;
+        Assert.Equal("warning", ((IHtmlSelectElement)box.QuerySelector("select")!).Value);
+        Assert.Equal("濡れた手で触らない。", ((IHtmlTextAreaElement)box.QuerySelector("textarea")!).Value);
+        Assert.DoesNotContain(":::", page.QuerySelector("[data-step-editor]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var manual = (await Store.FindAsync(id, CancellationToken.None))!;
+        Assert.Equal((1, body), (manual.RevisionNumber, manual.Body));
+    }
+
+    [Fact]
     public async Task AddStep_NewManualUntouched_KeepsTheTemplatesExampleStepsAndAddsOne()
     {
         var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
