@@ -284,6 +284,33 @@ public sealed class StepEditorTests(ManualsAppFactory factory) : IClassFixture<M
         Assert.Equal((1, body), (manual.RevisionNumber, manual.Body));
     }
 
+    [Theory]
+    [InlineData("reader.other-dept", Roles.Reader, "markdown")]
+    [InlineData("reader.other-dept", Roles.Reader, "add-step")]
+    [InlineData("editor.other-dept", Roles.Editor, "steps")]
+    [InlineData("editor.other-dept", Roles.Editor, "save")]
+    public async Task EditorIntents_PeopleWhoMayNotEditTheManual_Get403AndNothingChanges(string user, string role, string intent)
+    {
+        var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
+        var userName = $"{user}.{intent}";
+        await factory.CreateUserAsync(userName, role, "広報");
+        var other = await WebSession.SignInAsync(factory, userName, ManualsAppFactory.UserPassword);
+        var id = await IdOfAsync("郵便物の仕分けと配布");
+        var (_, page) = await admin.GetAsync($"/manuals/{id}/edit");
+        var fields = WebSession.FormFields((IHtmlFormElement)page.QuerySelector("form.manual-form")!);
+        fields["__RequestVerificationToken"] = await other.TokenFromAsync($"/manuals/{id}");
+        fields[$"Editor.Blocks[{Index(page, "目的")}].Parts[0].Value"] = "書き換え";
+        fields["intent"] = intent;
+        var before = (await Store.FindAsync(id, CancellationToken.None))!;
+
+        var response = await other.PostAsync($"/manuals/{id}/edit", fields);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var after = (await Store.FindAsync(id, CancellationToken.None))!;
+        Assert.Equal((before.RevisionNumber, before.Body), (after.RevisionNumber, after.Body));
+        Assert.DoesNotContain("書き換え", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AddStep_NewManualUntouched_KeepsTheTemplatesExampleStepsAndAddsOne()
     {
