@@ -21,6 +21,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 has_cjk_font || missing+=(fonts-noto-cjk)
 has_postgres || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# The web project's build bundles the step editor's formatted text fields with npm (package.json).
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if ((${#missing[@]} > 0)); then
     if command -v apt-get >/dev/null 2>&1; then

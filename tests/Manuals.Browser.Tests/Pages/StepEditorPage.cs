@@ -54,11 +54,12 @@ public sealed class StepEditorPage(IPage page)
         return await ReadyAsync(page);
     }
 
-    /// <summary>The step editor on the current page, once its script has added the toolbar.</summary>
+    /// <summary>The step editor on the current page, once its script has added the toolbar and the formatted text fields.</summary>
     public static async Task<StepEditorPage> ReadyAsync(IPage page)
     {
         var editor = new StepEditorPage(page);
         await Expect(editor.Toolbar).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-step-editor]")).ToHaveAttributeAsync("data-formatted", "true");
         return editor;
     }
 }

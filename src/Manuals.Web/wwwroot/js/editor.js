@@ -2,6 +2,7 @@
 // with unsaved changes, and screenshots by paste, drop or file choice. All of it is an enhancement: without this
 // script the form, its server-rendered プレビュー button and saving work as before.
 import { readFields, setUpDrafts } from './editor/drafts.js';
+import { askLink } from './editor/link-dialog.js';
 import { setUpImages, uploadImages } from './editor/images.js';
 import * as edits from './editor/markdown-edits.js';
 import { setUpCompleteness } from './editor/completeness.js';
@@ -161,7 +162,7 @@ function setUpStepEditor(form, editor) {
   const previews = new WeakSet();
   const MARKUP = /\*\*|:::|^\s*[-*+] |^\s*\d{1,9}[.)] |^\s*#|\||!\[|\]\(|`/m;
   const preview = (textarea) => {
-    if (previews.has(textarea) || !MARKUP.test(textarea.value) || textarea.closest('.content-part--callout')) {
+    if (textarea.hidden || previews.has(textarea) || !MARKUP.test(textarea.value) || textarea.closest('.content-part--callout')) {
       return;
     }
 
@@ -186,13 +187,20 @@ function setUpStepEditor(form, editor) {
   // Text areas are as tall as their text; those added later grow from their first keystroke.
   editor.querySelectorAll('textarea').forEach(grow);
 
+  // Text parts become formatted fields once their library has loaded (the text areas work until then, and without it).
+  const formatted = setUpFormattedFields(editor, strings, () => {
+    editor.querySelectorAll('.field-preview').forEach((pane) => {
+      if (pane.previousElementSibling?.hidden) {
+        pane.remove();
+      }
+    });
+  });
+
   // The toolbar acts on the text field last written in: a box or picture goes into its section or card, formatting
   // into its text.
   let field = editor.querySelector('textarea');
   editor.addEventListener('focusin', (event) => {
-    if (event.target instanceof HTMLTextAreaElement) {
-      field = event.target;
-    }
+    field = formatted.textareaOf(event.target) ?? field;
   });
   const tableHeaders = (strings.tableHeaders ?? '').split('|');
   const commands = {
@@ -204,16 +212,20 @@ function setUpStepEditor(form, editor) {
     table: (v, s, e) => edits.table(v, s, e, tableHeaders),
   };
   const boxes = { warning: ['warning', ''], tip: ['tip', ''], ng: ['warning', `${strings.ngPrefix} `] };
-  const run = (name, target = field) => {
-    if (!(target instanceof HTMLTextAreaElement)) {
+  const run = (name, element = field) => {
+    const target = formatted.textareaOf(element);
+    if (!target) {
       return;
     }
 
     const parts = partsFor(target);
+    const rich = formatted.of(target);
     if (parts && name === 'image') {
       parts.chooseImage(target);
     } else if (parts && boxes[name]) {
       parts.addCallout(...boxes[name], target);
+    } else if (rich && commands[name]) {
+      rich.run(name);
     } else if (commands[name]) {
       target.focus();
       applyEdit(target, commands[name](target.value, target.selectionStart, target.selectionEnd));
@@ -224,7 +236,7 @@ function setUpStepEditor(form, editor) {
   const saveButton = form.querySelector('.actions button[name=intent][value=save]');
   setUpShortcuts({
     form,
-    textarea: (target) => target instanceof HTMLTextAreaElement && editor.contains(target),
+    textarea: (target) => editor.contains(formatted.textareaOf(target)),
     run,
     save: () => form.requestSubmit(saveButton),
   });
@@ -235,7 +247,7 @@ function setUpStepEditor(form, editor) {
     banner: document.getElementById('draft-banner'),
     strings,
     status,
-    focusAfterRestore: () => editor.querySelector('textarea, input:not([type=hidden])')?.focus(),
+    focusAfterRestore: () => editor.querySelector('[data-rich-text] [contenteditable], textarea:not([hidden]), input:not([type=hidden])')?.focus(),
     beforeRestore: (fields, draft) => {
       if (fields.map(([name]) => name).join('\n') === names()) {
         return true;
@@ -247,6 +259,7 @@ function setUpStepEditor(form, editor) {
       return false;
     },
     afterRestore: () => {
+      formatted.reload();
       editor.querySelectorAll('textarea').forEach((textarea) => {
         grow(textarea);
         preview(textarea);
@@ -254,6 +267,71 @@ function setUpStepEditor(form, editor) {
       refreshMarks();
     },
   });
+}
+
+/**
+ * The step editor's text parts as formatted fields (lib/rich-text.js, loaded here; see Scripts/rich-text): every
+ * text part on the page and those added later (new cards, duplicated ones, parts after a removed picture).
+ * <loaded> runs once the fields are in place. Callout texts stay plain: a box holds a sentence or two.
+ */
+function setUpFormattedFields(editor, strings, loaded) {
+  const TEXT_PARTS = '.content-part--text textarea';
+  let library = null;
+  const options = { strings, askLink: (current) => askLink(strings, current) };
+  const enhanceIn = (root) => {
+    // A duplicated card carries a copy of the formatted field that no script drives: it goes, its text area stays.
+    for (const copy of root.querySelectorAll('[data-rich-text]')) {
+      const textarea = copy.nextElementSibling;
+      if (textarea instanceof HTMLTextAreaElement && library.richTextOf(textarea)?.element.parentElement !== copy) {
+        copy.remove();
+        textarea.hidden = false;
+      }
+    }
+
+    for (const textarea of root.querySelectorAll(TEXT_PARTS)) {
+      if (!library.richTextOf(textarea)) {
+        library.enhance(textarea, options);
+      }
+    }
+  };
+
+  const source = document.querySelector('link[data-rich-text]')?.href;
+  if (source) {
+    import(source).then((module) => {
+      library = module;
+      enhanceIn(editor);
+      new MutationObserver((changes) => {
+        // Typing in a formatted field changes its own elements; only cards and parts added around them matter.
+        const added = (change) => !change.target.closest?.('.rich-text__field') && [...change.addedNodes].some((node) => node instanceof Element);
+        if (changes.some(added)) {
+          enhanceIn(editor);
+        }
+      }).observe(editor, { childList: true, subtree: true });
+      editor.dataset.formatted = 'true';
+      loaded();
+    }, () => {});
+  }
+
+  return {
+    /** The formatted field standing in for <textarea>, or null. */
+    of: (textarea) => library?.richTextOf(textarea) ?? null,
+    /** The text area behind <element> (itself, or the one a formatted field stands in for), or null. */
+    textareaOf(element) {
+      if (element instanceof HTMLTextAreaElement) {
+        return element;
+      }
+
+      const textarea = element?.closest?.('[data-rich-text]')?.nextElementSibling;
+      return textarea instanceof HTMLTextAreaElement ? textarea : null;
+    },
+    /** Reads every text area again (a restored draft). */
+    reload() {
+      if (library) {
+        editor.querySelectorAll(TEXT_PARTS).forEach((textarea) => library.richTextOf(textarea)?.reload());
+        enhanceIn(editor);
+      }
+    },
+  };
 }
 
 /**

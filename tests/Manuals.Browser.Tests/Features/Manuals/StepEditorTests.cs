@@ -42,13 +42,14 @@ public sealed partial class StepEditorTests(BrowserFixture browser)
         await editor.Department.SelectOptionAsync(new SelectOptionValue { Label = "総務" });
         await editor.Status.SelectOptionAsync(new SelectOptionValue { Label = "公開" });
 
-        // 目的, with a bold phrase from the toolbar: the field shows how it will look.
+        // 目的, with a bold phrase from the toolbar: the field shows it bold as it is written, not as Markdown.
         await editor.SectionText("目的").FillAsync("新しく入った人の名刺を、");
         await editor.ToolbarButton("太字").ClickAsync();
         await page.Keyboard.InsertTextAsync("入社日まで");
-        await page.Keyboard.PressAsync("End");
+        await editor.ToolbarButton("太字").ClickAsync();
         await page.Keyboard.InsertTextAsync("に用意します。");
-        await Expect(editor.Block("目的").Locator(".field-preview strong")).ToHaveTextAsync("入社日まで");
+        await Expect(editor.SectionText("目的").Locator("strong")).ToHaveTextAsync("入社日まで");
+        await Expect(editor.SectionText("目的")).ToHaveTextAsync("新しく入った人の名刺を、入社日までに用意します。");
         await Expect(editor.Block("目的")).ToContainTextAsync("記入済み");
         await editor.SectionText("対象・前提").FillAsync("総務部の担当者が行います。発注サイトのアカウントが必要です。");
 
@@ -74,7 +75,7 @@ public sealed partial class StepEditorTests(BrowserFixture browser)
         await editor.CardText(3).EvaluateAsync(MakeScreenshotScript, "発注サイト");
         await Expect(editor.Card(1).GetByRole(AriaRole.Img)).ToHaveAttributeAsync("src", ImagePath());
         await Expect(editor.Card(3).GetByRole(AriaRole.Img)).ToHaveAttributeAsync("src", ImagePath());
-        await Expect(editor.CardText(1)).ToHaveValueAsync("申請を受け取るときの作業です。");
+        await Expect(editor.CardText(1)).ToHaveTextAsync("申請を受け取るときの作業です。");
 
         // A 注意 box on card 2, from the card's button.
         await editor.CardButton(2, "＋ 注意").ClickAsync();
@@ -173,7 +174,7 @@ public sealed partial class StepEditorTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await cdp.SendAsync("Input.insertText", new Dictionary<string, object> { ["text"] = "発注" });
 
-        await Expect(editor.CardText(1)).ToHaveValueAsync("確認");
+        await Expect(editor.CardText(1)).ToHaveTextAsync("確認");
         await Expect(editor.CardTitle(1)).ToHaveValueAsync("発注");
         Assert.Empty(posts);
         Assert.Matches(new Regex(@"/manuals/new\?template=\d+$"), page.Url);
@@ -254,7 +255,7 @@ public sealed partial class StepEditorTests(BrowserFixture browser)
         var editor = await StepEditorPage.ReadyAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "復元する", Exact = true }).ClickAsync();
 
-        await Expect(editor.SectionText("目的")).ToHaveValueAsync("Markdownで書いた目的。");
+        await Expect(editor.SectionText("目的")).ToHaveTextAsync("Markdownで書いた目的。");
         await Expect(editor.CardTitle(1)).ToHaveValueAsync("確認する");
         await Expect(editor.TitleField).ToHaveValueAsync("下書きの引き継ぎ");
     }
