@@ -18,7 +18,13 @@ using Manuals.Data.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-// Search benchmark (issue #4, item 8). See bench/README.md.
+// Search benchmark (issue #4, item 8), and with "images" first the upload pipeline's time per image (issue #15).
+// See bench/README.md.
+if (args is ["images", ..])
+{
+    return await ImageBench.RunAsync(args[1..]);
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

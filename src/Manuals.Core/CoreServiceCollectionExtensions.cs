@@ -22,6 +22,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ManualService>();
         services.AddSingleton<ManualImporter>();
         services.AddSingleton<TemplateService>();
+        services.AddSingleton<ImageProcessor>();
         services.AddSingleton<ImageService>();
         services.AddScoped<SearchService>();
         services.AddScoped<SearchSuggester>();

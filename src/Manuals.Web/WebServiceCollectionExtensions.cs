@@ -54,6 +54,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ChromiumPdf>();
         services.AddSingleton<Features.Search.SearchIndexingService>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Search.SearchIndexingService>());
+        services.AddHostedService<Features.Images.UnusedImageCleanupService>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SearchIndexHealthCheck>("search-index");

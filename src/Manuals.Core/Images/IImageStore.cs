@@ -13,15 +13,41 @@ namespace Manuals.Core.Images;
 public interface IImageStore
 {
     /// <summary>
-    /// Stores an image under its SHA-256. Storing the same hash again changes nothing (the first upload's row, time and
-    /// uploader stay), so the same picture is stored once however often it is uploaded.
+    /// Stores an image under its SHA-256, with its smaller widths. Storing the same hash again changes nothing (the first
+    /// upload's row, time and uploader stay), so the same picture is stored once however often it is uploaded.
     /// </summary>
-    /// <param name="image">The inspected, stripped image.</param>
+    /// <param name="image">The processed image (<see cref="ImageProcessor"/>).</param>
     /// <param name="createdBy">The uploading user, or <see langword="null"/>.</param>
     /// <param name="createdAt">When it was uploaded.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="true"/> if a new row was written; <see langword="false"/> if the image was already stored.</returns>
-    Task<bool> SaveAsync(InspectedImage image, long? createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken);
+    Task<bool> SaveAsync(ProcessedImage image, long? createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The image at the smallest stored width of at least <paramref name="width"/>, or the image itself when no smaller
+    /// width is stored that large; <see langword="null"/> when no image has that hash.
+    /// </summary>
+    /// <param name="sha256">64 lower-case hexadecimal digits.</param>
+    /// <param name="width">The width the page asks for (one of <see cref="ImageLimits.VariantWidths"/>).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<StoredImage?> FindAtWidthAsync(string sha256, int width, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes images no manual revision has ever used (<c>manual_images</c>) and no template text mentions, uploaded
+    /// before <paramref name="uploadedBefore"/>, with their smaller widths.
+    /// </summary>
+    /// <param name="uploadedBefore">The end of the grace period: newer uploads may still be in a writer's unsaved draft.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The number of images deleted.</returns>
+    Task<int> DeleteUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes one image at once when no manual revision has used it, no template mentions it and
+    /// <paramref name="uploadedBy"/> uploaded it (a redacted picture's unredacted original, still only in the writer's
+    /// editor). Anything else is left for <see cref="DeleteUnusedAsync"/>.
+    /// </summary>
+    /// <returns>Whether it was deleted.</returns>
+    Task<bool> DeleteIfUnusedAsync(string sha256, long uploadedBy, CancellationToken cancellationToken);
 
     /// <summary>Loads a stored image with its bytes, or <see langword="null"/> when no image has that hash.</summary>
     /// <param name="sha256">64 lower-case hexadecimal digits.</param>

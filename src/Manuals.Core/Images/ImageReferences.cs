@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Manuals.Core.Manuals;
 using Markdig;
@@ -28,6 +29,30 @@ public static partial class ImageReferences
 
     /// <summary>Whether <paramref name="value"/> is a SHA-256 written as exactly 64 lower-case hexadecimal digits.</summary>
     public static bool IsSha256(string? value) => value is not null && Sha256().IsMatch(value);
+
+    /// <summary>
+    /// The <c>srcset</c> of a stored picture's address (<c>/images/&lt;sha256&gt;</c>, nothing after it): its smaller
+    /// widths (<see cref="ImageLimits.VariantWidths"/>, served by <c>?w=</c>) and itself, claimed 1920 px wide (the
+    /// editor's largest). A picture narrower than a width is served itself, so the list holds for every picture.
+    /// <see langword="null"/> for any other address.
+    /// </summary>
+    public static string? SourceSetFor(string url)
+    {
+        var sha256 = url.StartsWith(PathPrefix, StringComparison.Ordinal) ? url[PathPrefix.Length..] : null;
+        if (!IsSha256(sha256))
+        {
+            return null;
+        }
+
+        var widths = ImageLimits.VariantWidths.Select(w => $"{url}?w={w.ToString(CultureInfo.InvariantCulture)} {w.ToString(CultureInfo.InvariantCulture)}w");
+        return string.Join(", ", widths.Append($"{url} 1920w"));
+    }
+
+    /// <summary>
+    /// The <c>sizes</c> that go with <see cref="SourceSetFor"/>: a picture is at most the width of the page's text
+    /// (52rem, about 830 px) and the whole screen on a phone.
+    /// </summary>
+    public const string Sizes = "(max-width: 52rem) 100vw, 52rem";
 
     /// <summary>
     /// The SHA-256 hashes (64 lower-case hex digits) of every <c>/images/&lt;hash&gt;</c> URL in a manual body, whether

@@ -9,27 +9,24 @@ public enum ImageRefusal
     /// <summary>The file is larger than <see cref="ImageLimits.MaxBytes"/>.</summary>
     TooLarge,
 
-    /// <summary>
-    /// The file does not start with the signature of PNG, JPEG, GIF or WebP (SVG, HTML, BMP, TIFF, PDF, text …), or it is
-    /// a kind of JPEG that browsers do not display (lossless, hierarchical or arithmetic-coded).
-    /// </summary>
+    /// <summary>The file is not a PNG, JPEG, GIF or WebP image (SVG, HTML, BMP, TIFF, PDF, text …).</summary>
     UnsupportedFormat,
 
-    /// <summary>
-    /// The file starts like a supported image but its structure is broken: it is truncated, a length or checksum is
-    /// wrong, a required part is missing, or a part appears where the format does not allow it.
-    /// </summary>
+    /// <summary>The decoder could not read the file: its structure is broken.</summary>
     Corrupt,
 
-    /// <summary>
-    /// The image is complete but more bytes follow its end (after PNG's IEND, JPEG's EOI, GIF's trailer or beyond
-    /// WebP's RIFF size). Such files are typically polyglots: an image that is also HTML, a script or a ZIP archive.
-    /// </summary>
-    TrailingData,
+    /// <summary>The file stops before the image's end (a download or copy that did not finish).</summary>
+    Truncated,
 
     /// <summary>The header declares a width or height of zero.</summary>
     InvalidDimensions,
 
-    /// <summary>The header declares more than <see cref="ImageLimits.MaxPixels"/> pixels (for animations: in some frame).</summary>
+    /// <summary>
+    /// The header declares more than <see cref="ImageLimits.MaxPixels"/> pixels, or decoding needed more than
+    /// <see cref="ImageLimits.MaxDecodedBytes"/> (an animation with very many frames).
+    /// </summary>
     TooManyPixels,
+
+    /// <summary>Decoding and encoding took longer than <see cref="ImageLimits.ProcessingTimeout"/>.</summary>
+    TooSlow,
 }

@@ -3,19 +3,22 @@ using Manuals.Core.Manuals;
 
 namespace Manuals.Core.Images;
 
-/// <summary>Uploading images and deciding who may see them.</summary>
-public sealed class ImageService(IImageStore images, TimeProvider clock)
+/// <summary>Uploading images, hiding parts of them, serving them to those who may see them, and removing unused ones.</summary>
+public sealed class ImageService(IImageStore images, ImageProcessor processor, TimeProvider clock)
 {
+    /// <summary>How long an uploaded image no manual uses is kept: it may be in a writer's unsaved draft meanwhile.</summary>
+    public static readonly TimeSpan UnusedGracePeriod = TimeSpan.FromDays(30);
+
     /// <summary>
-    /// Inspects an uploaded file (<see cref="ImageInspector.Inspect"/>) and, if it is accepted, stores its stripped bytes.
+    /// Processes an uploaded file (<see cref="ImageProcessor.ProcessAsync"/>) and, if it is accepted, stores the result.
     /// Uploading a picture that is already stored succeeds and returns the same hash.
     /// </summary>
     /// <param name="uploaderId">The uploading user, recorded with a newly stored image.</param>
     /// <param name="data">The whole uploaded file.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    public async Task<ImageInspectionResult> UploadAsync(long? uploaderId, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public async Task<ImageProcessingResult> UploadAsync(long? uploaderId, byte[] data, CancellationToken cancellationToken)
     {
-        var result = ImageInspector.Inspect(data.Span);
+        var result = await processor.ProcessAsync(data, cancellationToken);
         if (result.IsAccepted)
         {
             await images.SaveAsync(result.Image, uploaderId, clock.GetUtcNow(), cancellationToken);
@@ -23,6 +26,52 @@ public sealed class ImageService(IImageStore images, TimeProvider clock)
 
         return result;
     }
+
+    /// <summary>
+    /// Hides areas of a picture the writer may see (<see cref="ImageProcessor.RedactAsync"/>) and stores only the
+    /// result. The unredacted picture is deleted at once when it is the writer's own upload and no manual revision
+    /// or template uses it; otherwise (it is already in a saved revision) it stays for that revision's history.
+    /// </summary>
+    /// <returns>The redacted image; <see langword="null"/> when the viewer may not see the picture or it does not exist.</returns>
+    public async Task<ImageProcessingResult?> RedactAsync(
+        Viewer viewer, string sha256, IReadOnlyList<RedactionArea> areas, RedactionStyle style, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var original = await FindViewableAsync(viewer, sha256, cancellationToken);
+        if (original is null)
+        {
+            return null;
+        }
+
+        var result = await processor.RedactAsync(original, areas, style, cancellationToken);
+        if (result.IsAccepted)
+        {
+            await images.SaveAsync(result.Image, viewer.UserId, clock.GetUtcNow(), cancellationToken);
+            if (result.Image.Sha256 != sha256)
+            {
+                await images.DeleteIfUnusedAsync(sha256, viewer.UserId, cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Deletes images uploaded more than <see cref="UnusedGracePeriod"/> ago that no manual revision ever used and no
+    /// template mentions. Images any revision refers to are never deleted.
+    /// </summary>
+    /// <returns>How many were deleted.</returns>
+    public Task<int> DeleteUnusedAsync(CancellationToken cancellationToken) =>
+        images.DeleteUnusedAsync(clock.GetUtcNow() - UnusedGracePeriod, cancellationToken);
+
+    /// <summary>
+    /// Loads an image the viewer may see at a width for <c>srcset</c> (<see cref="IImageStore.FindAtWidthAsync"/>);
+    /// <see langword="null"/> when it does not exist or the viewer may not see it.
+    /// </summary>
+    public async Task<StoredImage?> FindViewableAtWidthAsync(Viewer viewer, string sha256, int width, CancellationToken cancellationToken) =>
+        await CanViewAsync(viewer, sha256, cancellationToken)
+            ? await images.FindAtWidthAsync(sha256, width, cancellationToken)
+            : null;
 
     /// <summary>
     /// Whether the viewer may see an image. An image used by some manual (in any revision, see <see cref="IImageStore"/>)

@@ -1,4 +1,5 @@
 using System.Text;
+using Manuals.Core.Images;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.CustomContainers;
@@ -244,6 +245,7 @@ public sealed class MarkdownRenderer
         // Added after UseCustomContainers so that its renderer setup runs later and can replace
         // Markdig's container renderer, which copies the author's info string into the class attribute.
         builder.Extensions.Add(new CalloutExtension());
+        builder.Extensions.Add(new AnnotatedImageExtension());
 
         // Sanitising as part of parsing means every output of this pipeline (HTML and plain text)
         // sees the same cleaned tree.
@@ -299,6 +301,26 @@ public sealed class MarkdownRenderer
         {
             // Off-site images can track readers or smuggle content (data:), so only the alt text is shown.
             image.ReplaceBy(new LiteralInline(ManualSteps.InlineText(image)), copyChildren: false);
+            return;
+        }
+
+        // Marks drawn over a screenshot (#ann=… in its address) become an SVG over the picture.
+        var (path, annotations) = ImageAnnotations.Split(url);
+        if (annotations is not null)
+        {
+            image.GetDynamicUrl = null;
+            image.Url = path;
+            var wrapper = new AnnotatedImageInline(annotations);
+            image.ReplaceBy(wrapper, copyChildren: false);
+            wrapper.AppendChild(image);
+        }
+
+        // A stored screenshot comes in the width the screen needs (a phone does not download 1920 px).
+        if (ImageReferences.SourceSetFor(path) is { } sourceSet)
+        {
+            var attributes = image.GetAttributes();
+            attributes.AddProperty("srcset", sourceSet);
+            attributes.AddProperty("sizes", ImageReferences.Sizes);
         }
     }
 
@@ -393,6 +415,50 @@ public sealed class MarkdownRenderer
 
         /// <summary>Anything else, including javascript:, data: and protocol-relative URLs.</summary>
         Blocked,
+    }
+
+    /// <summary>A screenshot with marks drawn over it (<see cref="ImageAnnotations"/>): the image is its one child.</summary>
+    private sealed class AnnotatedImageInline(ImageAnnotations annotations) : ContainerInline
+    {
+        public ImageAnnotations Annotations { get; } = annotations;
+    }
+
+    /// <summary>
+    /// Writes an annotated screenshot as the picture with its marks' SVG over it, in a span that sizes to the picture;
+    /// plain-text output gets the picture's text and the labels.
+    /// </summary>
+    private sealed class AnnotatedImageRenderer : HtmlObjectRenderer<AnnotatedImageInline>
+    {
+        protected override void Write(HtmlRenderer renderer, AnnotatedImageInline obj)
+        {
+            if (!renderer.EnableHtmlForInline)
+            {
+                renderer.WriteChildren(obj);
+                renderer.Write(' ').WriteEscape(obj.Annotations.Words);
+                return;
+            }
+
+            renderer.Write("<span class=\"annotated-image\">");
+            renderer.WriteChildren(obj);
+            renderer.Write(obj.Annotations.ToSvg());
+            renderer.Write("</span>");
+        }
+    }
+
+    /// <summary>Installs <see cref="AnnotatedImageRenderer"/>.</summary>
+    private sealed class AnnotatedImageExtension : IMarkdownExtension
+    {
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+            if (renderer is HtmlRenderer htmlRenderer && !htmlRenderer.ObjectRenderers.Contains<AnnotatedImageRenderer>())
+            {
+                htmlRenderer.ObjectRenderers.Insert(0, new AnnotatedImageRenderer());
+            }
+        }
     }
 
     /// <summary>Installs <see cref="CalloutRenderer"/> in place of Markdig's custom container renderer.</summary>

@@ -10,21 +10,82 @@ namespace Manuals.Data.Images;
 /// </summary>
 public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
 {
-    public async Task<bool> SaveAsync(InspectedImage image, long? createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    // An image is unused when no revision of any manual refers to it and no template's text mentions it.
+    private const string Unused = """
+        NOT EXISTS (SELECT 1 FROM manual_images mi WHERE mi.sha256 = images.sha256)
+        AND NOT EXISTS (SELECT 1 FROM step_templates t WHERE t.body LIKE '%' || images.sha256 || '%')
+        """;
+
+    public async Task<bool> SaveAsync(ProcessedImage image, long? createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
-        // Content-addressed: a second upload of the same bytes (even a concurrent one) leaves the first row as it is.
-        const string sql = """
+        // Content-addressed: a second upload of the same bytes (even a concurrent one) leaves the first rows as they are.
+        const string imageSql = """
             INSERT INTO images (sha256, content_type, width, height, byte_length, data, created_at, created_by)
             VALUES (@Sha256, @ContentType, @Width, @Height, @byteLength, @Data, @createdAt, @createdBy)
             ON CONFLICT (sha256) DO NOTHING
             """;
+        const string variantSql = """
+            INSERT INTO image_variants (sha256, width, height, data) VALUES (@sha256, @Width, @Height, @Data)
+            ON CONFLICT (sha256, width) DO NOTHING
+            """;
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            sql,
+            imageSql,
             new { image.Sha256, image.ContentType, image.Width, image.Height, byteLength = image.Data.Length, image.Data, createdAt, createdBy },
+            transaction,
             cancellationToken: cancellationToken));
+        foreach (var variant in image.Variants)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                variantSql, new { sha256 = image.Sha256, variant.Width, variant.Height, variant.Data }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return inserted == 1;
+    }
+
+    public async Task<StoredImage?> FindAtWidthAsync(string sha256, int width, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT v.sha256, i.content_type, v.width, v.height, v.data
+            FROM image_variants v
+            JOIN images i ON i.sha256 = v.sha256
+            WHERE v.sha256 = @sha256 AND v.width >= @width
+            ORDER BY v.width
+            LIMIT 1
+            """;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<ImageRow>(
+                new CommandDefinition(sql, new { sha256, width }, cancellationToken: cancellationToken));
+            if (row is not null)
+            {
+                return new StoredImage(row.Sha256, row.ContentType, row.Width, row.Height, row.Data);
+            }
+        }
+
+        return await FindAsync(sha256, cancellationToken);
+    }
+
+    public Task<int> DeleteUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken) =>
+        DeleteAsync($"created_at < @uploadedBefore AND {Unused}", new { uploadedBefore }, cancellationToken);
+
+    public async Task<bool> DeleteIfUnusedAsync(string sha256, long uploadedBy, CancellationToken cancellationToken) =>
+        await DeleteAsync($"sha256 = @sha256 AND created_by = @uploadedBy AND {Unused}", new { sha256, uploadedBy }, cancellationToken) > 0;
+
+    /// <summary>Deletes the images <paramref name="where"/> selects, with their smaller widths; returns how many images.</summary>
+    private async Task<int> DeleteAsync(string where, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM image_variants WHERE sha256 IN (SELECT sha256 FROM images WHERE {where})", parameters, transaction, cancellationToken: cancellationToken));
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM images WHERE {where}", parameters, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     public async Task<StoredImage?> FindAsync(string sha256, CancellationToken cancellationToken)

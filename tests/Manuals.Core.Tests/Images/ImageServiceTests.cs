@@ -18,14 +18,51 @@ public sealed class ImageServiceTests
     {
         var service = Service();
 
-        var result = await service.UploadAsync(ViewerId, TestImages.PngWithMetadata(), CancellationToken.None);
+        var result = await service.UploadAsync(ViewerId, Pictures.FileWithMetadata("png"), CancellationToken.None);
 
         Assert.True(result.IsAccepted);
         var (image, uploader, time) = Assert.Single(_store.Saved);
         Assert.Same(result.Image, image);
         Assert.Equal(ViewerId, uploader);
         Assert.Equal(Now, time);
-        Assert.Equal(TestImages.Png(), image.Data);
+        Assert.False(TestImages.Contains(image.Data, TestImages.Utf8(Pictures.SecretComment)));
+    }
+
+    [Fact]
+    public async Task RedactAsync_WritersOwnUnsavedPicture_StoresTheRedactedOneAndDeletesTheOriginal()
+    {
+        var uploaded = (await Service().UploadAsync(ViewerId, Pictures.File("png", 200, 100), CancellationToken.None)).Image!;
+        _store.Images[uploaded.Sha256] = new StoredImage(uploaded.Sha256, uploaded.ContentType, uploaded.Width, uploaded.Height, uploaded.Data);
+        _store.Usages[uploaded.Sha256] = [];
+
+        var result = await Service().RedactAsync(
+            Viewer(Roles.Editor, Keiri), uploaded.Sha256, [new RedactionArea(10, 10, 50, 50)], RedactionStyle.Pixelate, CancellationToken.None);
+
+        Assert.True(result!.IsAccepted);
+        Assert.Equal(result.Image.Sha256, _store.Saved[^1].Image.Sha256);
+        Assert.Equal([(uploaded.Sha256, ViewerId)], _store.DeleteRequests);
+    }
+
+    [Fact]
+    public async Task RedactAsync_PictureTheViewerMayNotSee_IsNullAndChangesNothing()
+    {
+        _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, null, ManualStatus.Published)];
+        _store.Images[Sha] = new StoredImage(Sha, "image/png", 3, 2, Pictures.File("png"));
+
+        var result = await Service().RedactAsync(
+            Viewer(Roles.Editor, Keiri), Sha, [new RedactionArea(0, 0, 2, 2)], RedactionStyle.Blur, CancellationToken.None);
+
+        Assert.Null(result);
+        Assert.Empty(_store.Saved);
+        Assert.Empty(_store.DeleteRequests);
+    }
+
+    [Fact]
+    public async Task DeleteUnusedAsync_AsksForUploadsOlderThanTheGracePeriod()
+    {
+        await Service().DeleteUnusedAsync(CancellationToken.None);
+
+        Assert.Equal(Now - ImageService.UnusedGracePeriod, _store.DeletedBefore);
     }
 
     [Fact]
@@ -97,7 +134,7 @@ public sealed class ImageServiceTests
     public async Task FindViewableAsync_Allowed_ReturnsImage_Forbidden_ReturnsNull()
     {
         _store.Usages[Sha] = [new ImageUsage(7, Jinji, ManualVisibility.Department, null, ManualStatus.Published)];
-        _store.Images[Sha] = new StoredImage(Sha, "image/png", 3, 2, TestImages.Png());
+        _store.Images[Sha] = new StoredImage(Sha, "image/png", 3, 2, Pictures.File("png"));
         var service = Service();
 
         Assert.NotNull(await service.FindViewableAsync(Viewer(Roles.Reader, Jinji), Sha, CancellationToken.None));
@@ -109,7 +146,7 @@ public sealed class ImageServiceTests
     private static Viewer Viewer(string role, params long[] departments) =>
         new(ViewerId, new HashSet<string> { role }, departments.ToHashSet());
 
-    private ImageService Service() => new(_store, new FixedClock(Now));
+    private ImageService Service() => new(_store, new ImageProcessor(), new FixedClock(Now));
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
@@ -118,7 +155,11 @@ public sealed class ImageServiceTests
 
     private sealed class FakeImageStore : IImageStore
     {
-        public List<(InspectedImage Image, long? CreatedBy, DateTimeOffset CreatedAt)> Saved { get; } = [];
+        public List<(ProcessedImage Image, long? CreatedBy, DateTimeOffset CreatedAt)> Saved { get; } = [];
+
+        public List<(string Sha256, long UploadedBy)> DeleteRequests { get; } = [];
+
+        public DateTimeOffset? DeletedBefore { get; private set; }
 
         public Dictionary<string, IReadOnlyList<ImageUsage>> Usages { get; } = [];
 
@@ -126,9 +167,24 @@ public sealed class ImageServiceTests
 
         public int UsageQueries { get; private set; }
 
-        public Task<bool> SaveAsync(InspectedImage image, long? createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken)
+        public Task<bool> SaveAsync(ProcessedImage image, long? createdBy, DateTimeOffset createdAt, CancellationToken cancellationToken)
         {
             Saved.Add((image, createdBy, createdAt));
+            return Task.FromResult(true);
+        }
+
+        public Task<StoredImage?> FindAtWidthAsync(string sha256, int width, CancellationToken cancellationToken) =>
+            FindAsync(sha256, cancellationToken);
+
+        public Task<int> DeleteUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
+        {
+            DeletedBefore = uploadedBefore;
+            return Task.FromResult(0);
+        }
+
+        public Task<bool> DeleteIfUnusedAsync(string sha256, long uploadedBy, CancellationToken cancellationToken)
+        {
+            DeleteRequests.Add((sha256, uploadedBy));
             return Task.FromResult(true);
         }
 

@@ -162,6 +162,24 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
+    public void ToHtml_StoredScreenshot_OffersItsSmallerWidthsForTheScreen()
+    {
+        var sha = new string('c', 64);
+
+        var image = Assert.Single(Parse(_renderer.ToHtml($"![手順図](/images/{sha})")).Images);
+
+        Assert.Equal($"/images/{sha}", image.GetAttribute("src"));
+        Assert.Equal($"/images/{sha}?w=480 480w, /images/{sha}?w=960 960w, /images/{sha} 1920w", image.GetAttribute("srcset"));
+        Assert.Equal("(max-width: 52rem) 100vw, 52rem", image.GetAttribute("sizes"));
+    }
+
+    [Theory]
+    [InlineData("/images/abc")]
+    [InlineData("/static/logo.png")]
+    public void ToHtml_OtherSiteImage_HasNoSourceSet(string url) =>
+        Assert.Null(Assert.Single(Parse(_renderer.ToHtml($"![図]({url})")).Images).GetAttribute("srcset"));
+
+    [Fact]
     public void ToHtml_HttpsLink_KeepsHrefAndAddsNoopener()
     {
         var document = Parse(_renderer.ToHtml("[公式サイト](https://example.com/guide?a=1)"));

@@ -216,12 +216,107 @@ public sealed class ImageStoreTests
         Assert.NotNull(await store.FindAsync(image.Sha256, db.CancellationToken));
     }
 
-    /// <summary>An image row: the store does not inspect bytes, so any bytes with their real SHA-256 will do.</summary>
-    private static InspectedImage Image(int seed, ImageFormat format = ImageFormat.Png, int width = 3, int height = 2)
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task FindAtWidthAsync_ServesTheSmallestStoredWidthAtLeastAsWide_OrThePictureItself(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<IImageStore>();
+        var image = Image(seed: 20, width: 1920, height: 1080, variants: [new ImageVariant(480, 270, [1, 2, 3]), new ImageVariant(960, 540, [4, 5, 6])]);
+        var narrow = Image(seed: 21, width: 300, height: 200);
+        await store.SaveAsync(image, null, Monday, db.CancellationToken);
+        await store.SaveAsync(narrow, null, Monday, db.CancellationToken);
+
+        var at480 = await store.FindAtWidthAsync(image.Sha256, 480, db.CancellationToken);
+        var at960 = await store.FindAtWidthAsync(image.Sha256, 960, db.CancellationToken);
+        var narrowAt480 = await store.FindAtWidthAsync(narrow.Sha256, 480, db.CancellationToken);
+
+        Assert.Equal((480, 270, "image/png"), (at480!.Width, at480.Height, at480.ContentType));
+        Assert.Equal([1, 2, 3], at480.Data);
+        Assert.Equal(960, at960!.Width);
+        Assert.Equal([4, 5, 6], at960.Data);
+        Assert.Equal(narrow.Data, narrowAt480!.Data);
+        Assert.Null(await store.FindAtWidthAsync(new string('b', 64), 480, db.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DeleteUnusedAsync_DeletesOnlyOldUploadsNoRevisionUsesAndNoTemplateMentions(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<IImageStore>();
+        var oldUnused = Image(seed: 30, variants: [new ImageVariant(480, 270, [9])]);
+        var oldInAManual = Image(seed: 31);
+        var oldInAnOldRevisionOnly = Image(seed: 32);
+        var oldInATemplate = Image(seed: 33);
+        var recentUnused = Image(seed: 34);
+        foreach (var image in new[] { oldUnused, oldInAManual, oldInAnOldRevisionOnly, oldInATemplate })
+        {
+            await store.SaveAsync(image, null, Monday.AddDays(-40), db.CancellationToken);
+        }
+
+        await store.SaveAsync(recentUnused, null, Monday.AddDays(-2), db.CancellationToken);
+        var manual = await CreateManualAsync(db, "経費精算", Accounting, ManualVisibility.Company, null);
+        await RecordAsync(db, manual, [oldInAManual.Sha256, oldInAnOldRevisionOnly.Sha256]);
+        await RecordAsync(db, manual, [oldInAManual.Sha256]);
+        await using (var connection = await db.Connections.OpenAsync(db.CancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE step_templates SET body = body || @text WHERE id = (SELECT MIN(id) FROM step_templates)",
+                new { text = $"\n![見本](/images/{oldInATemplate.Sha256})\n" },
+                cancellationToken: db.CancellationToken));
+        }
+
+        var deleted = await store.DeleteUnusedAsync(Monday.AddDays(-30), db.CancellationToken);
+
+        Assert.Equal(1, deleted);
+        Assert.Null(await store.FindAsync(oldUnused.Sha256, db.CancellationToken));
+        Assert.Null(await store.ListUsagesAsync(oldUnused.Sha256, db.CancellationToken));
+        foreach (var kept in new[] { oldInAManual, oldInAnOldRevisionOnly, oldInATemplate, recentUnused })
+        {
+            Assert.NotNull(await store.FindAsync(kept.Sha256, db.CancellationToken));
+        }
+
+        await using (var connection = await db.Connections.OpenAsync(db.CancellationToken))
+        {
+            Assert.Equal(0L, await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM image_variants WHERE sha256 = @sha256", new { sha256 = oldUnused.Sha256 }, cancellationToken: db.CancellationToken)));
+        }
+
+        Assert.Equal(0, await store.DeleteUnusedAsync(Monday.AddDays(-30), db.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DeleteIfUnusedAsync_DeletesOnlyTheUploadersOwnUnusedPicture(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<IImageStore>();
+        var writer = await CreateUserAsync(db, "writer");
+        var other = await CreateUserAsync(db, "other");
+        var own = Image(seed: 40);
+        var othersUpload = Image(seed: 41);
+        var ownButSaved = Image(seed: 42);
+        await store.SaveAsync(own, writer, Monday, db.CancellationToken);
+        await store.SaveAsync(othersUpload, other, Monday, db.CancellationToken);
+        await store.SaveAsync(ownButSaved, writer, Monday, db.CancellationToken);
+        await RecordAsync(db, await CreateManualAsync(db, "経費精算", Accounting, ManualVisibility.Company, null), [ownButSaved.Sha256]);
+
+        Assert.True(await store.DeleteIfUnusedAsync(own.Sha256, writer, db.CancellationToken));
+        Assert.False(await store.DeleteIfUnusedAsync(othersUpload.Sha256, writer, db.CancellationToken));
+        Assert.False(await store.DeleteIfUnusedAsync(ownButSaved.Sha256, writer, db.CancellationToken));
+        Assert.Null(await store.FindAsync(own.Sha256, db.CancellationToken));
+        Assert.NotNull(await store.FindAsync(othersUpload.Sha256, db.CancellationToken));
+        Assert.NotNull(await store.FindAsync(ownButSaved.Sha256, db.CancellationToken));
+    }
+
+    /// <summary>An image row: the store does not look at bytes, so any bytes with their real SHA-256 will do.</summary>
+    private static ProcessedImage Image(
+        int seed, ImageFormat format = ImageFormat.Png, int width = 3, int height = 2, IReadOnlyList<ImageVariant>? variants = null)
     {
         var data = new byte[64 + seed];
         new Random(seed).NextBytes(data);
-        return new InspectedImage(format, width, height, data, Convert.ToHexStringLower(SHA256.HashData(data)));
+        return new ProcessedImage(format, width, height, data, Convert.ToHexStringLower(SHA256.HashData(data)), variants ?? []);
     }
 
     private static async Task RecordAsync(TestDatabase db, long manualId, IReadOnlyCollection<string> hashes)

@@ -99,6 +99,8 @@ internal static class EndpointAccessTable
         // Images: served to those who may read a manual using them; to anyone else 404, exactly like an unknown hash.
         Row("POST /images", _ => "/images", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
         Row("GET /images/{sha256:regex(^[0-9a-f]{{64}}$)}", i => $"/images/{i.ImageOfA}", anon: SignIn, readerA: Ok, editorA: Ok, editorB: NotFound, admin: Ok),
+        // Hiding parts of a picture: writers only; an empty body is refused before the picture is looked up.
+        Row("POST /images/{sha256:regex(^[0-9a-f]{{64}}$)}/redact", i => $"/images/{i.ImageOfA}/redact", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
 
         // Templates: everyone reads; Editors and Admins write.
         Row("GET /templates", _ => "/templates", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),

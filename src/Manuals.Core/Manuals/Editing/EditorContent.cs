@@ -205,6 +205,6 @@ public sealed partial record ContentPart(string Kind, string Value)
     public string ToMarkdown() => IsCallout ? $":::{Kind}\n{Value}\n:::" : Value;
 
     /// <summary>An image stored here, alone on its line.</summary>
-    [GeneratedRegex(@"^ {0,3}!\[(?<alt>[^\[\]\n]*)\]\((?<url>/images/[0-9a-f]{64})\)[ \t]*$")]
+    [GeneratedRegex(@"^ {0,3}!\[(?<alt>[^\[\]\n]*)\]\((?<url>/images/[0-9a-f]{64}(?:#ann=[^\s()]*)?)\)[ \t]*$")]
     internal static partial Regex ImageLine();
 }

@@ -84,13 +84,65 @@ public sealed class ImagesController(ImageService images, CurrentUser currentUse
     }
 
     /// <summary>
+    /// Hides areas of a picture for good (モザイク or ぼかし), for the editor's 「隠す」: JSON
+    /// <c>{"style":"pixelate"|"blur","areas":[{"x","y","width","height"}]}</c> in the picture's pixels, antiforgery token in
+    /// the <c>RequestVerificationToken</c> header. Answers like an upload, with the redacted picture's new address; the
+    /// unredacted one is deleted at once when only the writer's editor has it (see <see cref="ImageService.RedactAsync"/>).
+    /// </summary>
+    [HttpPost("{sha256:regex(^[[0-9a-f]]{{64}}$)}/redact")]
+    [Authorize(Policy = Policies.Writer)]
+    [RequestSizeLimit(64 * 1024)]
+    public async Task<IActionResult> Redact(string sha256, CancellationToken cancellationToken)
+    {
+        // Read here rather than bound, so that any body that is not the expected JSON gets the same Japanese answer.
+        RedactionRequest? request = null;
+        if (Request.HasJsonContentType())
+        {
+            try
+            {
+                request = await Request.ReadFromJsonAsync<RedactionRequest>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                request = null;
+            }
+        }
+
+        if (request?.Areas is not { Count: > 0 and <= Redaction.MaxAreas } areas
+            || areas.Any(a => a is null || a.Width <= 0 || a.Height <= 0)
+            || !Enum.TryParse<RedactionStyle>(request.Style, ignoreCase: true, out var style) || !Enum.IsDefined(style))
+        {
+            return ImageJson.Error(StatusCodes.Status400BadRequest, l["Images.Error.RedactionInvalid"]);
+        }
+
+        var result = await images.RedactAsync(
+            currentUser.Viewer, sha256, areas.Select(a => new RedactionArea(a!.X, a.Y, a.Width, a.Height)).ToList(), style, cancellationToken);
+        if (result is null)
+        {
+            return ImageJson.Error(StatusCodes.Status404NotFound, l["Images.Error.NotFound"]);
+        }
+
+        if (!result.IsAccepted)
+        {
+            return Refused(result.Refusal.Value);
+        }
+
+        var image = result.Image;
+        return ImageJson.Uploaded(new ImageUploadResponse(ImageReferences.UrlFor(image.Sha256), image.Width, image.Height, image.ContentType));
+    }
+
+    /// <summary>
     /// Serves a stored image: to anyone signed in while no manual uses it yet, afterwards to those who may read at least
     /// one manual using it. Anything else is 404, exactly like an unknown hash, so restricted images are not revealed.
+    /// <c>?w=480</c> or <c>?w=960</c> (for <c>srcset</c>) serves the smallest stored width at least that wide, or the
+    /// picture itself when it is not wider; any other width is the picture itself.
     /// </summary>
     [HttpGet("{sha256:regex(^[[0-9a-f]]{{64}}$)}")]
-    public async Task<IActionResult> Show(string sha256, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string sha256, [FromQuery(Name = "w")] string? width, CancellationToken cancellationToken)
     {
-        var entityTag = new EntityTagHeaderValue($"\"{sha256}\"");
+        var wanted = int.TryParse(width, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w)
+            && ImageLimits.VariantWidths.Contains(w) ? w : (int?)null;
+        var entityTag = new EntityTagHeaderValue(wanted is null ? $"\"{sha256}\"" : $"\"{sha256}-{wanted}\"");
         if (Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } ifNoneMatch
             && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(entityTag, useStrongComparison: false)))
         {
@@ -104,7 +156,9 @@ public sealed class ImagesController(ImageService images, CurrentUser currentUse
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var image = await images.FindViewableAsync(currentUser.Viewer, sha256, cancellationToken);
+        var image = wanted is { } atWidth
+            ? await images.FindViewableAtWidthAsync(currentUser.Viewer, sha256, atWidth, cancellationToken)
+            : await images.FindViewableAsync(currentUser.Viewer, sha256, cancellationToken);
         if (image is null)
         {
             return NotFound();
@@ -133,7 +187,8 @@ public sealed class ImagesController(ImageService images, CurrentUser currentUse
             ImageRefusal.Empty => (StatusCodes.Status400BadRequest, l["Images.Error.Empty"]),
             ImageRefusal.TooLarge => (StatusCodes.Status413PayloadTooLarge, l["Images.Error.TooLarge"]),
             ImageRefusal.Corrupt => (StatusCodes.Status400BadRequest, l["Images.Error.Corrupt"]),
-            ImageRefusal.TrailingData => (StatusCodes.Status400BadRequest, l["Images.Error.TrailingData"]),
+            ImageRefusal.Truncated => (StatusCodes.Status400BadRequest, l["Images.Error.Truncated"]),
+            ImageRefusal.TooSlow => (StatusCodes.Status400BadRequest, l["Images.Error.TooSlow"]),
             ImageRefusal.InvalidDimensions => (StatusCodes.Status400BadRequest, l["Images.Error.InvalidDimensions"]),
             ImageRefusal.TooManyPixels => (StatusCodes.Status400BadRequest, l["Images.Error.TooManyPixels"]),
             _ => (StatusCodes.Status400BadRequest, l["Images.Error.UnsupportedFormat"]),

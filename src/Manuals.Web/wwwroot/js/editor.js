@@ -9,6 +9,8 @@ import { setUpCompleteness } from './editor/completeness.js';
 import { setUpLivePreview } from './editor/preview.js';
 import { setUpShortcuts } from './editor/shortcuts.js';
 import { setUpParts } from './editor/content-parts.js';
+import { redact } from './editor/redact.js';
+import { annotate } from './editor/annotate.js';
 import { setUpStepCards } from './editor/step-cards.js';
 import { createStatus } from './editor/status.js';
 import { isMac, readStrings, shortcutLabel } from './editor/strings.js';
@@ -136,6 +138,10 @@ function setUpStepEditor(form, editor) {
     sections.set(container, setUpParts({ container, template, zone: container.closest('[data-block]'), upload, strings }));
   }
 
+  setUpImageTools(editor, {
+    '[data-annotate]': (part) => annotate(part, { strings }),
+    '[data-redact]': (part) => redact(part, { strings, token, status }),
+  });
   const partsFor = (field) => sections.get(field?.closest?.('[data-parts]')) ?? lists.map((list) => list.partsFor(field)).find(Boolean);
   form.classList.add('is-enhanced');
 
@@ -332,6 +338,24 @@ function setUpFormattedFields(editor, strings, loaded) {
       }
     },
   };
+}
+
+/**
+ * The buttons on a screenshot part that need the script (書き込み, 隠す): shown on every part, also those added later,
+ * each opening its dialog (<tools>: selector → open(part), resolving when the dialog closes) and getting the focus back.
+ */
+function setUpImageTools(editor, tools) {
+  const selector = Object.keys(tools).join(', ');
+  editor.addEventListener('click', (event) => {
+    const button = event.target.closest(selector);
+    const open = button && Object.entries(tools).find(([name]) => button.matches(name))?.[1];
+    if (open) {
+      open(button.closest('.content-part--image')).then(() => button.focus());
+    }
+  });
+  const reveal = () => editor.querySelectorAll(`:is(${selector})[hidden]`).forEach((button) => { button.hidden = false; });
+  reveal();
+  new MutationObserver(reveal).observe(editor, { childList: true, subtree: true });
 }
 
 /**

@@ -46,8 +46,8 @@ public sealed class ManualEditorImageTests(BrowserFixture browser)
         await Expect(editor.Body).ToHaveValueAsync(new Regex(@"1\. 請求書の登録画面を開きます。\n!\[スクリーンショット\]\(/images/[0-9a-f]{64}\)$"));
         var image = editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "スクリーンショット" });
         await Expect(image).ToBeVisibleAsync();
-        await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 1920);
-        await Expect(image).ToHaveJSPropertyAsync("naturalHeight", 960);
+        var size = await StoredSizeAsync(image);
+        Assert.Equal((1920, 960), (size[0], size[1]));
         await Expect(editor.Status).ToHaveTextAsync("画像を挿入しました。");
         await Screenshots.SaveAsync(page, "editor-image-pasted");
     }
@@ -71,16 +71,16 @@ public sealed class ManualEditorImageTests(BrowserFixture browser)
         ]);
 
         await Expect(editor.Body).ToHaveValueAsync(new Regex(@"^## 手順\n!\[請求書一覧\]\(/images/[0-9a-f]{64}\)\n!\[承認画面\]\(/images/[0-9a-f]{64}\)$"));
-        await Expect(editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "請求書一覧" })).ToHaveJSPropertyAsync("naturalWidth", 400);
-        await Expect(editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "承認画面" })).ToHaveJSPropertyAsync("naturalHeight", 1440);
+        Assert.Equal(400, (await StoredSizeAsync(editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "請求書一覧" })))[0]);
+        Assert.Equal(1440, (await StoredSizeAsync(editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "承認画面" })))[1]);
 
         await editor.CaretToEndAsync();
         await DropAsync(editor, TinyGif, "操作の流れ.gif", "image/gif");
 
         await Expect(editor.Body).ToHaveValueAsync(new Regex(@"!\[操作の流れ\]\(/images/[0-9a-f]{64}\)$"));
-        await Expect(editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "操作の流れ" })).ToHaveJSPropertyAsync("naturalWidth", 1);
+        Assert.Equal(1, (await StoredSizeAsync(editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "操作の流れ" })))[0]);
         await Expect(editor.LivePreview.GetByRole(AriaRole.Img)).ToHaveCountAsync(3);
-        await Expect(editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "承認画面" })).ToHaveJSPropertyAsync("naturalWidth", 1920);
+        Assert.Equal(1920, (await StoredSizeAsync(editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "承認画面" })))[0]);
     }
 
     [Fact]
@@ -118,6 +118,17 @@ public sealed class ManualEditorImageTests(BrowserFixture browser)
     }
 
     /// <summary>Pastes a drawn screenshot (named image.png by the clipboard) into the body.</summary>
+    /// <summary>
+    /// The stored picture's own size (its <c>src</c>): the page shows it at the width its column needs (<c>srcset</c>), so
+    /// the element's naturalWidth is not the upload's.
+    /// </summary>
+    private static async Task<int[]> StoredSizeAsync(ILocator image)
+    {
+        await Expect(image).ToBeVisibleAsync();
+        return await image.EvaluateAsync<int[]>(
+            "async (shown) => { const full = new Image(); full.src = shown.getAttribute('src'); await full.decode(); return [full.naturalWidth, full.naturalHeight]; }");
+    }
+
     private static async Task PasteAsync(ManualEditor editor, int width, int height) =>
         await editor.Body.EvaluateAsync(
             "async (area, size) => {\n" + MakeFileScript + """

@@ -105,26 +105,27 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Upload_PngFollowedByHtml_Returns400NamingTheExtraData()
+    public async Task Upload_PngFollowedByHtml_IsStoredAsThePictureAlone()
     {
         var (editor, token) = await SignInWithTokenAsync("editor.polyglot", Roles.Editor, "総務");
         byte[] polyglot = [.. TestPng.Create(seed: 6), .. "<html><script>alert(1)</script></html>"u8];
 
-        var response = await UploadAsync(editor, token, polyglot);
+        var url = (await ReadJsonAsync(await UploadAsync(editor, token, polyglot))).GetProperty("url").GetString()!;
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("画像以外のデータ", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        var stored = await (await editor.Client.GetAsync(new Uri(url, UriKind.Relative))).Content.ReadAsByteArrayAsync();
+        Assert.Equal(TestPng.Stripped(seed: 6), stored);
+        Assert.DoesNotContain("<script", System.Text.Encoding.Latin1.GetString(stored), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Upload_TruncatedPng_Returns400SayingTheFileIsBroken()
+    public async Task Upload_TruncatedPng_Returns400SayingTheFileStopsShort()
     {
         var (editor, token) = await SignInWithTokenAsync("editor.truncated", Roles.Editor, "総務");
 
         var response = await UploadAsync(editor, token, TestPng.Create(seed: 7)[..40]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("壊れている", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("途中で切れています", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -331,6 +332,113 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
         var response = await outsider.Client.GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Show_WithAWidth_ServesTheSmallerPictureWithItsOwnEtag_AndAnyOtherWidthTheWholeOne()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.widths", Roles.Editor, "総務");
+        var url = (await ReadJsonAsync(await UploadAsync(editor, token, Screenshot(1920, 1080)))).GetProperty("url").GetString()!;
+
+        using var small = await editor.Client.GetAsync(new Uri(url + "?w=480", UriKind.Relative));
+        using var medium = await editor.Client.GetAsync(new Uri(url + "?w=960", UriKind.Relative));
+        using var odd = await editor.Client.GetAsync(new Uri(url + "?w=123", UriKind.Relative));
+        using var whole = await editor.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(480, WidthOf(await small.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(960, WidthOf(await medium.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(1920, WidthOf(await odd.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(1920, WidthOf(await whole.Content.ReadAsByteArrayAsync()));
+        Assert.NotEqual(whole.Headers.ETag, small.Headers.ETag);
+        Assert.True(small.Headers.CacheControl is { Private: true, MaxAge.TotalDays: 365 }, small.Headers.CacheControl?.ToString());
+        Assert.Contains("immutable", small.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("image/png", small.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Redact_WritersUnsavedScreenshot_StoresOnlyTheHiddenOneAndForgetsTheOriginal()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.redact", Roles.Editor, "総務");
+        var original = (await ReadJsonAsync(await UploadAsync(editor, token, Screenshot(200, 100)))).GetProperty("url").GetString()!;
+
+        using var response = await RedactAsync(editor, token, original, """{"style":"pixelate","areas":[{"x":20,"y":10,"width":120,"height":60}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var redacted = (await ReadJsonAsync(response)).GetProperty("url").GetString()!;
+        Assert.NotEqual(original, redacted);
+        Assert.Equal(0, await CountImagesAsync(original["/images/".Length..]));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.Client.GetAsync(new Uri(original, UriKind.Relative))).StatusCode);
+        using var stored = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgba32>(
+            await (await editor.Client.GetAsync(new Uri(redacted, UriKind.Relative))).Content.ReadAsByteArrayAsync());
+        // The one-pixel stripes are gone inside the area (blocks of one colour) and still there outside it.
+        Assert.Equal(stored[40, 30], stored[41, 30]);
+        Assert.NotEqual(stored[180, 90], stored[181, 90]);
+    }
+
+    [Theory]
+    [InlineData("""{"style":"pixelate","areas":[]}""")]
+    [InlineData("""{"style":"crayon","areas":[{"x":0,"y":0,"width":10,"height":10}]}""")]
+    [InlineData("""{"style":"blur","areas":[{"x":0,"y":0,"width":0,"height":10}]}""")]
+    [InlineData("""{"style":"blur"}""")]
+    [InlineData("not json")]
+    public async Task Redact_BadRequest_Returns400JsonInJapaneseAndChangesNothing(string body)
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.redact.bad." + body.Length, Roles.Editor, "総務");
+        var url = (await ReadJsonAsync(await UploadAsync(editor, token, Screenshot(50, 40)))).GetProperty("url").GetString()!;
+
+        using var response = await RedactAsync(editor, token, url, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("隠す範囲", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await CountImagesAsync(url["/images/".Length..]));
+    }
+
+    [Fact]
+    public async Task Redact_ReaderGets403_AndWithoutTokenNothingHappens()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.redact.roles", Roles.Editor, "総務");
+        var (reader, readerToken) = await SignInWithTokenAsync("reader.redact", Roles.Reader, "総務");
+        var url = (await ReadJsonAsync(await UploadAsync(editor, token, Screenshot(50, 40)))).GetProperty("url").GetString()!;
+        const string body = """{"style":"blur","areas":[{"x":0,"y":0,"width":10,"height":10}]}""";
+
+        using var asReader = await RedactAsync(reader, readerToken, url, body);
+        using var withoutToken = await RedactAsync(editor, null, url, body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, asReader.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(1, await CountImagesAsync(url["/images/".Length..]));
+    }
+
+    private static byte[] Screenshot(int width, int height)
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(width, height);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                image[x, y] = x % 2 == 0 ? new SixLabors.ImageSharp.PixelFormats.Rgba32(20, 40, 120) : new SixLabors.ImageSharp.PixelFormats.Rgba32(240, 240, 240);
+            }
+        }
+
+        using var output = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, output);
+        return output.ToArray();
+    }
+
+    private static int WidthOf(byte[] data) => SixLabors.ImageSharp.Image.Identify(data).Width;
+
+    private static async Task<HttpResponseMessage> RedactAsync(WebSession session, string? token, string url, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url + "/redact", UriKind.Relative))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (token is not null)
+        {
+            request.Headers.Add(TokenHeader, token);
+        }
+
+        return await session.Client.SendAsync(request);
     }
 
     private async Task<(WebSession Session, string Token)> SignInWithTokenAsync(string userName, string role, params string[] departments)

@@ -42,8 +42,15 @@ internal static class TestPng
         return chunks.SelectMany(c => c).ToArray();
     }
 
-    /// <summary>The picture's bytes as the server stores them: without the metadata chunks.</summary>
-    public static byte[] Stripped(int seed) => Create(seed);
+    /// <summary>
+    /// The picture's bytes as the server stores them: the upload pipeline's own output for the picture without metadata
+    /// (which is also what it makes of the picture with metadata).
+    /// </summary>
+    public static byte[] Stripped(int seed)
+    {
+        using var processor = new global::Manuals.Core.Images.ImageProcessor();
+        return processor.ProcessAsync(Create(seed), CancellationToken.None).GetAwaiter().GetResult().Image!.Data;
+    }
 
     private static byte[] Chunk(string type, byte[] data)
     {

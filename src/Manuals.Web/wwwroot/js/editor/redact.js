@@ -1,0 +1,199 @@
+// 「隠す」 on a screenshot in the step editor: the writer drags boxes over what must not be seen (氏名, 口座番号 …),
+// chooses モザイク or ぼかし and applies. The server changes the pixels and stores only the result
+// (POST /images/<sha256>/redact); the picture in the card then shows the hidden version, and the unredacted upload is
+// deleted when nothing else uses it. Boxes are drawn with the mouse, a pen or a finger; Delete removes the last one.
+import { readJson } from './strings.js';
+
+// The screenshot's Markdown; its marks (#ann=…) stay as they are, they are not pixels.
+const IMAGE = /^(!\[[^\]]*\]\()\/images\/([0-9a-f]{64})((?:#ann=[^\s()]*)?\))$/;
+
+let dialog = null;
+
+function build(strings) {
+  const element = document.createElement('dialog');
+  element.className = 'redact-dialog';
+  element.setAttribute('aria-labelledby', 'redact-title');
+  element.innerHTML = `
+    <div class="redact-dialog__bar">
+      <h2 id="redact-title"></h2>
+      <fieldset class="redact-dialog__styles">
+        <legend class="visually-hidden"></legend>
+        <label class="check"><input type="radio" name="redact-style" value="pixelate" checked> <span data-pixelate></span></label>
+        <label class="check"><input type="radio" name="redact-style" value="blur"> <span data-blur></span></label>
+      </fieldset>
+      <button type="button" class="button" data-undo></button>
+      <button type="button" class="button button--primary" data-apply></button>
+      <button type="button" class="button" data-cancel></button>
+    </div>
+    <p class="help" data-help></p>
+    <p class="field-error" role="alert" data-error></p>
+    <div class="redact-dialog__stage"><div class="redact-dialog__picture"><img alt=""></div></div>`;
+  element.querySelector('h2').textContent = strings.redactTitle;
+  element.querySelector('legend').textContent = strings.redactStyle;
+  element.querySelector('[data-pixelate]').textContent = strings.redactPixelate;
+  element.querySelector('[data-blur]').textContent = strings.redactBlur;
+  element.querySelector('[data-undo]').textContent = strings.redactUndo;
+  element.querySelector('[data-apply]').textContent = strings.redactApply;
+  element.querySelector('[data-cancel]').textContent = strings.cancel;
+  element.querySelector('[data-help]').textContent = strings.redactHelp;
+  document.body.append(element);
+  return element;
+}
+
+/**
+ * Opens the 隠す dialog for the screenshot part <part> (a .content-part--image); resolves when it closes. On 適用 the
+ * part's Markdown and picture become the redacted one.
+ */
+export async function redact(part, { strings, token, status }) {
+  const field = part.querySelector('[data-part-field=Value]');
+  const match = IMAGE.exec(field.value.trim());
+  if (!match) {
+    return;
+  }
+
+  dialog ??= build(strings);
+  const picture = dialog.querySelector('.redact-dialog__picture');
+  const image = picture.querySelector('img');
+  const error = dialog.querySelector('[data-error]');
+  const apply = dialog.querySelector('[data-apply]');
+  picture.querySelectorAll('.redact-dialog__box').forEach((box) => box.remove());
+  error.textContent = '';
+  image.src = `/images/${match[2]}`;
+  image.alt = part.querySelector('img')?.alt ?? '';
+  await image.decode().catch(() => {});
+  const boxes = [];
+  const refresh = () => {
+    apply.disabled = boxes.length === 0;
+    dialog.querySelector('[data-undo]').disabled = boxes.length === 0;
+  };
+  refresh();
+
+  // Boxes are kept in the picture's own pixels, drawn in percent so they follow the picture's displayed size.
+  const scale = () => image.naturalWidth / image.getBoundingClientRect().width;
+  const place = (box) => {
+    box.element.style.left = `${(box.x / image.naturalWidth) * 100}%`;
+    box.element.style.top = `${(box.y / image.naturalHeight) * 100}%`;
+    box.element.style.width = `${(box.width / image.naturalWidth) * 100}%`;
+    box.element.style.height = `${(box.height / image.naturalHeight) * 100}%`;
+  };
+  const pointAt = (event) => {
+    const rect = image.getBoundingClientRect();
+    const s = scale();
+    return {
+      x: Math.min(image.naturalWidth, Math.max(0, (event.clientX - rect.left) * s)),
+      y: Math.min(image.naturalHeight, Math.max(0, (event.clientY - rect.top) * s)),
+    };
+  };
+
+  let drawing = null;
+  const down = (event) => {
+    if (event.button !== 0 && event.pointerType === 'mouse') {
+      return;
+    }
+
+    event.preventDefault();
+    picture.setPointerCapture(event.pointerId);
+    const start = pointAt(event);
+    const element = document.createElement('div');
+    element.className = 'redact-dialog__box';
+    picture.append(element);
+    drawing = { start, box: { x: start.x, y: start.y, width: 0, height: 0, element } };
+    place(drawing.box);
+  };
+  const move = (event) => {
+    if (!drawing) {
+      return;
+    }
+
+    const point = pointAt(event);
+    Object.assign(drawing.box, {
+      x: Math.min(point.x, drawing.start.x),
+      y: Math.min(point.y, drawing.start.y),
+      width: Math.abs(point.x - drawing.start.x),
+      height: Math.abs(point.y - drawing.start.y),
+    });
+    place(drawing.box);
+  };
+  const up = () => {
+    if (!drawing) {
+      return;
+    }
+
+    const { box } = drawing;
+    drawing = null;
+    // A click without a drag is not a box.
+    if (box.width < 4 || box.height < 4) {
+      box.element.remove();
+      return;
+    }
+
+    boxes.push(box);
+    refresh();
+  };
+  const undo = () => {
+    boxes.pop()?.element.remove();
+    refresh();
+  };
+  const keys = (event) => {
+    if ((event.key === 'Delete' || event.key === 'Backspace') && !event.target.closest('input, button')) {
+      event.preventDefault();
+      undo();
+    }
+  };
+
+  picture.addEventListener('pointerdown', down);
+  picture.addEventListener('pointermove', move);
+  picture.addEventListener('pointerup', up);
+  picture.addEventListener('pointercancel', up);
+  dialog.addEventListener('keydown', keys);
+  const undoButton = dialog.querySelector('[data-undo]');
+  undoButton.addEventListener('click', undo);
+  const cancel = () => dialog.close();
+  dialog.querySelector('[data-cancel]').addEventListener('click', cancel);
+
+  const submit = async () => {
+    apply.disabled = true;
+    error.textContent = '';
+    const style = dialog.querySelector('input[name=redact-style]:checked').value;
+    const areas = boxes.map((box) => ({
+      x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height),
+    }));
+    try {
+      const response = await fetch(`/images/${match[2]}/redact`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', RequestVerificationToken: token },
+        body: JSON.stringify({ style, areas }),
+      });
+      const body = await readJson(response);
+      if (!response.ok || !body?.url) {
+        error.textContent = body?.error ?? strings.serverError;
+        apply.disabled = false;
+        return;
+      }
+
+      field.value = `${match[1]}${body.url}${match[3]}`;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      const shown = part.querySelector('img');
+      shown.src = body.url;
+      shown.removeAttribute('srcset');
+      status.show(strings.redactDone);
+      dialog.close();
+    } catch {
+      error.textContent = strings.networkError;
+      apply.disabled = false;
+    }
+  };
+  apply.addEventListener('click', submit);
+
+  dialog.showModal();
+  dialog.querySelector('input[name=redact-style]:checked').focus();
+  await new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+  picture.removeEventListener('pointerdown', down);
+  picture.removeEventListener('pointermove', move);
+  picture.removeEventListener('pointerup', up);
+  picture.removeEventListener('pointercancel', up);
+  dialog.removeEventListener('keydown', keys);
+  undoButton.removeEventListener('click', undo);
+  dialog.querySelector('[data-cancel]').removeEventListener('click', cancel);
+  apply.removeEventListener('click', submit);
+}
