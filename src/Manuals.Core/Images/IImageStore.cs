@@ -13,8 +13,9 @@ namespace Manuals.Core.Images;
 public interface IImageStore
 {
     /// <summary>
-    /// Stores an image under its SHA-256, with its smaller widths. Storing the same hash again changes nothing (the first
-    /// upload's row, time and uploader stay), so the same picture is stored once however often it is uploaded.
+    /// Stores an image under its SHA-256, with its smaller widths. Storing the same hash again keeps the first upload's
+    /// row and uploader, so the same picture is stored once however often it is uploaded; only its upload time moves to
+    /// the latest (an unused picture's grace period starts again).
     /// </summary>
     /// <param name="image">The processed image (<see cref="ImageProcessor"/>).</param>
     /// <param name="createdBy">The uploading user, or <see langword="null"/>.</param>

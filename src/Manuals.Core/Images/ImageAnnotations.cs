@@ -201,7 +201,7 @@ public sealed record ImageAnnotations(int Width, int Height, IReadOnlyList<Image
     }
 
     private static bool TryNumber(string text, out int value) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && Math.Abs(value) <= 100_000;
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value is >= -100_000 and <= 100_000;
 
     /// <summary>A label's percent-encoded UTF-8 text, or null when the escapes or the bytes are not valid.</summary>
     private static string? Decode(string text)

@@ -69,13 +69,19 @@ public sealed class ImageProcessor : IDisposable
             return ImageProcessingResult.Refused(ImageRefusal.Truncated);
         }
 
+        // The extended header's animation flag (VP8X, byte 20, bit 1): ImageSharp 2.x cannot decode such a file; say why.
+        if (format == ImageFormat.WebP && data.Length > 20 && data.AsSpan(12, 4).SequenceEqual("VP8X"u8) && (data[20] & 0x02) != 0)
+        {
+            return ImageProcessingResult.Refused(ImageRefusal.AnimatedWebP);
+        }
+
         var header = Identify(data);
         if (header.Refusal is { } refusal)
         {
             return ImageProcessingResult.Refused(refusal);
         }
 
-        return await TransformAsync(data, format.Value, image => image.Mutate(x => x.AutoOrient()), cancellationToken);
+        return await TransformAsync(data, format.Value, (image, _) => image.Mutate(x => x.AutoOrient()), cancellationToken);
     }
 
     /// <summary>
@@ -97,10 +103,21 @@ public sealed class ImageProcessor : IDisposable
             return Task.FromResult(ImageProcessingResult.Refused(ImageRefusal.UnsupportedFormat));
         }
 
-        return TransformAsync(image.Data, format.Value, picture => Redaction.Apply(picture, areas, style), cancellationToken);
+        return TransformAsync(image.Data, format.Value, (picture, checkpoint) =>
+        {
+            if (Redaction.Apply(picture, areas, style, checkpoint) == 0)
+            {
+                throw new NothingToRedactException();
+            }
+        }, cancellationToken);
     }
 
     public void Dispose() => _decodes.Dispose();
+
+    /// <summary>No area of a redaction met the picture: nothing would be hidden.</summary>
+    private sealed class NothingToRedactException : Exception
+    {
+    }
 
     private static ImageFormat? Detect(byte[] data) => Image.DetectFormat(Formats, data) switch
     {
@@ -159,7 +176,7 @@ public sealed class ImageProcessor : IDisposable
 
     /// <summary>Decodes under the budget and the timeout, applies <paramref name="change"/>, strips and encodes.</summary>
     private async Task<ImageProcessingResult> TransformAsync(
-        byte[] data, ImageFormat format, Action<Image> change, CancellationToken cancellationToken)
+        byte[] data, ImageFormat format, Action<Image, Action> change, CancellationToken cancellationToken)
     {
         await _decodes.WaitAsync(cancellationToken);
         try
@@ -177,6 +194,10 @@ public sealed class ImageProcessor : IDisposable
         {
             return ImageProcessingResult.Refused(ImageRefusal.TooManyPixels);
         }
+        catch (NothingToRedactException)
+        {
+            return ImageProcessingResult.Refused(ImageRefusal.NothingToRedact);
+        }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
             // See Identify: whatever the decoder throws on a broken file, the file is refused.
@@ -189,7 +210,7 @@ public sealed class ImageProcessor : IDisposable
     }
 
     private static ImageProcessingResult Transform(
-        byte[] data, ImageFormat format, Action<Image> change, long deadline, CancellationToken cancellationToken)
+        byte[] data, ImageFormat format, Action<Image, Action> change, long deadline, CancellationToken cancellationToken)
     {
         // The token stops the decoder from inside; between the steps the clock is read too, as a busy machine may run
         // the token's timer late.
@@ -210,7 +231,7 @@ public sealed class ImageProcessor : IDisposable
         var decoded = Stopwatch.GetTimestamp();
         Check();
         var encoder = Encoder(format, image);
-        change(image);
+        change(image, Check);
         Strip(image);
         var cleaned = Stopwatch.GetTimestamp();
         Check();

@@ -29,4 +29,13 @@ public enum ImageRefusal
 
     /// <summary>Decoding and encoding took longer than <see cref="ImageLimits.ProcessingTimeout"/>.</summary>
     TooSlow,
+
+    /// <summary>
+    /// An animated WebP: ImageSharp 2.x (3.x needs a paid licence) cannot decode WebP animations; an animated GIF keeps
+    /// its frames.
+    /// </summary>
+    AnimatedWebP,
+
+    /// <summary>A redaction whose areas all lie outside the picture: nothing would be hidden.</summary>
+    NothingToRedact,
 }

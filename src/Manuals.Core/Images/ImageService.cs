@@ -29,12 +29,13 @@ public sealed class ImageService(IImageStore images, ImageProcessor processor, T
 
     /// <summary>
     /// Hides areas of a picture the writer may see (<see cref="ImageProcessor.RedactAsync"/>) and stores only the
-    /// result. The unredacted picture is deleted at once when it is the writer's own upload and no manual revision
-    /// or template uses it; otherwise (it is already in a saved revision) it stays for that revision's history.
+    /// result. With <paramref name="forgetOriginal"/> (the editor has no other use of it) the unredacted picture is
+    /// deleted at once when it is the writer's own upload and no manual revision or template uses it; otherwise (it is
+    /// already in a saved revision, or elsewhere on the page) it stays, and unused it goes with the 30-day cleanup.
     /// </summary>
     /// <returns>The redacted image; <see langword="null"/> when the viewer may not see the picture or it does not exist.</returns>
     public async Task<ImageProcessingResult?> RedactAsync(
-        Viewer viewer, string sha256, IReadOnlyList<RedactionArea> areas, RedactionStyle style, CancellationToken cancellationToken)
+        Viewer viewer, string sha256, IReadOnlyList<RedactionArea> areas, RedactionStyle style, bool forgetOriginal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var original = await FindViewableAsync(viewer, sha256, cancellationToken);
@@ -47,7 +48,7 @@ public sealed class ImageService(IImageStore images, ImageProcessor processor, T
         if (result.IsAccepted)
         {
             await images.SaveAsync(result.Image, viewer.UserId, clock.GetUtcNow(), cancellationToken);
-            if (result.Image.Sha256 != sha256)
+            if (forgetOriginal && result.Image.Sha256 != sha256)
             {
                 await images.DeleteIfUnusedAsync(sha256, viewer.UserId, cancellationToken);
             }

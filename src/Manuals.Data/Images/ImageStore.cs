@@ -36,6 +36,16 @@ public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
             new { image.Sha256, image.ContentType, image.Width, image.Height, byteLength = image.Data.Length, image.Data, createdAt, createdBy },
             transaction,
             cancellationToken: cancellationToken));
+        if (inserted == 0)
+        {
+            // Uploaded again (perhaps into a new draft): the cleanup's grace period starts again from now.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE images SET created_at = @createdAt WHERE sha256 = @Sha256 AND created_at < @createdAt",
+                new { image.Sha256, createdAt },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
         foreach (var variant in image.Variants)
         {
             await connection.ExecuteAsync(new CommandDefinition(

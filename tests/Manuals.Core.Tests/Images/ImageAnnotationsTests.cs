@@ -43,6 +43,8 @@ public sealed class ImageAnnotationsTests
     [InlineData("/images/x#ann=1600x900;text:red:1:1:0:")]
     [InlineData("/images/x#ann=1600x900;text:red:1:1:0:%E3%81")]
     [InlineData("/images/x#ann=1600x900;box:red:1e9:1:1:1")]
+    [InlineData("/images/x#ann=-2147483648x1")]
+    [InlineData("/images/x#ann=1600x900;box:red:-2147483648:1:1:1")]
     public void Split_NoValidMarks_GivesNoMarks(string url) => Assert.Null(ImageAnnotations.Split(url).Annotations);
 
     [Fact]

@@ -146,6 +146,22 @@ public sealed class ImageProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_AnimatedWebP_IsRefusedRatherThanStoredAsAStill()
+    {
+        var plain = Pictures.File("webp-lossless");
+        var bitstream = plain[12..];
+        var animated = WebPFile(
+            WebPExtendedHeader(0x02, 64, 48),
+            RiffChunk("ANIM", new byte[6]),
+            RiffChunk("ANMF", Concat(new byte[16], bitstream)),
+            RiffChunk("ANMF", Concat(new byte[16], bitstream)));
+
+        var result = await _processor.ProcessAsync(animated, CancellationToken.None);
+
+        Assert.Equal(ImageRefusal.AnimatedWebP, result.Refusal);
+    }
+
+    [Fact]
     public async Task Process_WideScreenshot_GetsSmallerWidthsInItsFormat()
     {
         var image = await AcceptAsync(Pictures.File("png", 1920, 1080));
@@ -325,6 +341,7 @@ public sealed class ImageProcessorTests : IDisposable
     [Theory]
     [InlineData(RedactionStyle.Pixelate)]
     [InlineData(RedactionStyle.Blur)]
+    [InlineData(RedactionStyle.Fill)]
     public async Task Redact_TheAreaLosesItsStripesAndTheRestIsUntouched(RedactionStyle style)
     {
         var stored = await AcceptAsync(Pictures.File("png", 200, 120));
@@ -362,6 +379,41 @@ public sealed class ImageProcessorTests : IDisposable
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task Redact_Fill_LeavesTheAreaBlack()
+    {
+        var stored = await AcceptAsync(Pictures.File("png", 100, 80));
+
+        var result = await _processor.RedactAsync(
+            new StoredImage(stored.Sha256, stored.ContentType, stored.Width, stored.Height, stored.Data),
+            [new RedactionArea(10, 10, 40, 30)],
+            RedactionStyle.Fill,
+            CancellationToken.None);
+
+        using var after = Pictures.Decode(result.Image!.Data);
+        for (var y = 10; y < 40; y++)
+        {
+            for (var x = 10; x < 50; x++)
+            {
+                Assert.Equal(new Rgba32(0, 0, 0), after[x, y]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Redact_OnlyAreasOutsideThePicture_IsRefusedAsNothingToHide()
+    {
+        var stored = await AcceptAsync(Pictures.File("png", 100, 80));
+
+        var result = await _processor.RedactAsync(
+            new StoredImage(stored.Sha256, stored.ContentType, stored.Width, stored.Height, stored.Data),
+            [new RedactionArea(500, 500, 10, 10), new RedactionArea(int.MaxValue, 0, int.MaxValue, 10)],
+            RedactionStyle.Blur,
+            CancellationToken.None);
+
+        Assert.Equal(ImageRefusal.NothingToRedact, result.Refusal);
     }
 
     [Fact]

@@ -36,11 +36,25 @@ public sealed class ImageServiceTests
         _store.Usages[uploaded.Sha256] = [];
 
         var result = await Service().RedactAsync(
-            Viewer(Roles.Editor, Keiri), uploaded.Sha256, [new RedactionArea(10, 10, 50, 50)], RedactionStyle.Pixelate, CancellationToken.None);
+            Viewer(Roles.Editor, Keiri), uploaded.Sha256, [new RedactionArea(10, 10, 50, 50)], RedactionStyle.Pixelate, forgetOriginal: true, CancellationToken.None);
 
         Assert.True(result!.IsAccepted);
         Assert.Equal(result.Image.Sha256, _store.Saved[^1].Image.Sha256);
         Assert.Equal([(uploaded.Sha256, ViewerId)], _store.DeleteRequests);
+    }
+
+    [Fact]
+    public async Task RedactAsync_PictureTheEditorStillUsesElsewhere_KeepsTheOriginal()
+    {
+        var uploaded = (await Service().UploadAsync(ViewerId, Pictures.File("png", 200, 100), CancellationToken.None)).Image!;
+        _store.Images[uploaded.Sha256] = new StoredImage(uploaded.Sha256, uploaded.ContentType, uploaded.Width, uploaded.Height, uploaded.Data);
+        _store.Usages[uploaded.Sha256] = [];
+
+        var result = await Service().RedactAsync(
+            Viewer(Roles.Editor, Keiri), uploaded.Sha256, [new RedactionArea(10, 10, 50, 50)], RedactionStyle.Fill, forgetOriginal: false, CancellationToken.None);
+
+        Assert.True(result!.IsAccepted);
+        Assert.Empty(_store.DeleteRequests);
     }
 
     [Fact]
@@ -50,7 +64,7 @@ public sealed class ImageServiceTests
         _store.Images[Sha] = new StoredImage(Sha, "image/png", 3, 2, Pictures.File("png"));
 
         var result = await Service().RedactAsync(
-            Viewer(Roles.Editor, Keiri), Sha, [new RedactionArea(0, 0, 2, 2)], RedactionStyle.Blur, CancellationToken.None);
+            Viewer(Roles.Editor, Keiri), Sha, [new RedactionArea(0, 0, 2, 2)], RedactionStyle.Blur, forgetOriginal: true, CancellationToken.None);
 
         Assert.Null(result);
         Assert.Empty(_store.Saved);

@@ -62,6 +62,9 @@ public sealed class ImageStoreTests
         Assert.False(again);
         var rows = await db.QueryAsync<long?>("SELECT created_by FROM images");
         Assert.Equal([first], rows);
+        // Uploaded again a day later: an unused picture's grace period counts from then.
+        Assert.Equal(0, await store.DeleteUnusedAsync(Monday.AddHours(12), db.CancellationToken));
+        Assert.NotNull(await store.FindAsync(image.Sha256, db.CancellationToken));
     }
 
     [Theory]

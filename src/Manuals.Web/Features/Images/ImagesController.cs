@@ -102,8 +102,9 @@ public sealed class ImagesController(ImageService images, CurrentUser currentUse
             {
                 request = await Request.ReadFromJsonAsync<RedactionRequest>(cancellationToken);
             }
-            catch (System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or BadHttpRequestException or IOException)
             {
+                // Not JSON, JSON of another shape, or a body over the limit.
                 request = null;
             }
         }
@@ -116,7 +117,7 @@ public sealed class ImagesController(ImageService images, CurrentUser currentUse
         }
 
         var result = await images.RedactAsync(
-            currentUser.Viewer, sha256, areas.Select(a => new RedactionArea(a!.X, a.Y, a.Width, a.Height)).ToList(), style, cancellationToken);
+            currentUser.Viewer, sha256, areas.Select(a => new RedactionArea(a!.X, a.Y, a.Width, a.Height)).ToList(), style, request.Forget, cancellationToken);
         if (result is null)
         {
             return ImageJson.Error(StatusCodes.Status404NotFound, l["Images.Error.NotFound"]);
@@ -189,6 +190,8 @@ public sealed class ImagesController(ImageService images, CurrentUser currentUse
             ImageRefusal.Corrupt => (StatusCodes.Status400BadRequest, l["Images.Error.Corrupt"]),
             ImageRefusal.Truncated => (StatusCodes.Status400BadRequest, l["Images.Error.Truncated"]),
             ImageRefusal.TooSlow => (StatusCodes.Status400BadRequest, l["Images.Error.TooSlow"]),
+            ImageRefusal.AnimatedWebP => (StatusCodes.Status400BadRequest, l["Images.Error.AnimatedWebP"]),
+            ImageRefusal.NothingToRedact => (StatusCodes.Status400BadRequest, l["Images.Error.RedactionInvalid"]),
             ImageRefusal.InvalidDimensions => (StatusCodes.Status400BadRequest, l["Images.Error.InvalidDimensions"]),
             ImageRefusal.TooManyPixels => (StatusCodes.Status400BadRequest, l["Images.Error.TooManyPixels"]),
             _ => (StatusCodes.Status400BadRequest, l["Images.Error.UnsupportedFormat"]),

@@ -6,6 +6,9 @@ public sealed class RedactionRequest
     public string? Style { get; set; }
 
     public List<RedactionRequestArea?>? Areas { get; set; }
+
+    /// <summary>Whether the editor has no other use of the unredacted picture, so it may be deleted at once.</summary>
+    public bool Forget { get; set; }
 }
 
 /// <summary>One area to hide, in the picture's pixels.</summary>

@@ -34,6 +34,44 @@ function listItemAt(state) {
   return null;
 }
 
+/** The link around the caret or selection start: its range and mark, or null. */
+function linkAround(state) {
+  const { $from } = state.selection;
+  const parent = $from.parent;
+  let index = $from.index();
+  const linked = (i) => i >= 0 && i < parent.childCount && marks.link.isInSet(parent.child(i).marks);
+  if (!linked(index)) {
+    index -= 1;
+  }
+
+  if (!linked(index)) {
+    return null;
+  }
+
+  const mark = marks.link.isInSet(parent.child(index).marks);
+  let first = index;
+  let last = index;
+  while (first > 0 && mark.isInSet(parent.child(first - 1).marks)) {
+    first -= 1;
+  }
+
+  while (last < parent.childCount - 1 && mark.isInSet(parent.child(last + 1).marks)) {
+    last += 1;
+  }
+
+  let from = $from.start();
+  for (let i = 0; i < first; i++) {
+    from += parent.child(i).nodeSize;
+  }
+
+  let to = from;
+  for (let i = first; i <= last; i++) {
+    to += parent.child(i).nodeSize;
+  }
+
+  return { from, to, mark };
+}
+
 /** A list command: wraps the paragraphs in a list of <type>, or takes them out when they already are one. */
 const toggleList = (type, attrs) => (state, dispatch) => {
   const item = listItemAt(state);
@@ -228,26 +266,19 @@ export function enhance(textarea, { strings, askLink }) {
     ],
   });
 
-  // The table's buttons show while the writer is in a table of this field.
+  // The table's buttons show while the writer is in a table of this field (or on the buttons themselves).
   const showTableBar = () => {
-    tableBar.hidden = !(view.hasFocus() && isInTable(view.state));
+    tableBar.hidden = !(wrapper.contains(document.activeElement) && isInTable(view.state));
   };
+  wrapper.addEventListener('focusin', () => queueMicrotask(showTableBar));
+  wrapper.addEventListener('focusout', () => setTimeout(showTableBar));
 
   const view = new EditorView(wrapper, {
     state: makeState(doc),
     attributes: { ...attributes, 'data-placeholder': placeholder },
     handlePaste: (_, event) => carriesFiles(event.clipboardData) && (event.clipboardData.getData('text/plain') ?? '').trim() === '',
     handleDrop: (_, event) => carriesFiles(event.dataTransfer),
-    handleDOMEvents: {
-      focus: () => {
-        queueMicrotask(showTableBar);
-        return false;
-      },
-      blur: () => {
-        queueMicrotask(showTableBar);
-        return false;
-      },
-    },
+
     dispatchTransaction(tr) {
       const state = view.state.apply(tr);
       view.updateState(state);
@@ -295,29 +326,29 @@ export function enhance(textarea, { strings, askLink }) {
         insertTable((strings.tableHeaders ?? '').split('|'))(state, view.dispatch);
         break;
       case 'link': {
-        const { from, to, empty } = state.selection;
-        const current = state.doc.rangeHasMark(from, Math.max(to, from + 1), marks.link)
-          ? state.selection.$from.marks().find((mark) => mark.type === marks.link)?.attrs.href ?? ''
-          : '';
-        const href = await askLink(current);
+        const around = linkAround(state);
+        const href = await askLink(around?.mark.attrs.href ?? '');
         view.focus();
         if (href === null) {
           break;
         }
 
+        // The selection, or with only a caret the link it is in; with neither, new link text at the caret.
         const now = view.state;
+        const link = linkAround(now);
+        const { from, to } = now.selection.empty && link ? link : now.selection;
+        const tr = now.tr;
         if (href === '') {
-          view.dispatch(now.tr.removeMark(now.selection.from, now.selection.to, marks.link));
-        } else if (empty && !current) {
+          tr.removeMark(from, to, marks.link);
+        } else if (from === to) {
           const text = strings.linkText || href;
-          const { from: at } = now.selection;
-          view.dispatch(now.tr.insertText(text, at).addMark(at, at + text.length, marks.link.create({ href }))
-            .setSelection(TextSelection.create(now.tr.doc, at, at)));
-          view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at, at + text.length)));
+          tr.insertText(text, from).addMark(from, from + text.length, marks.link.create({ href }));
+          tr.setSelection(TextSelection.create(tr.doc, from, from + text.length));
         } else {
-          view.dispatch(now.tr.addMark(now.selection.from, now.selection.to, marks.link.create({ href })));
+          tr.removeMark(from, to, marks.link).addMark(from, to, marks.link.create({ href }));
         }
 
+        view.dispatch(tr);
         break;
       }
       default:

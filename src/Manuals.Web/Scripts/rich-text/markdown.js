@@ -104,8 +104,30 @@ parser.tokenHandlers.softbreak = (state) => state.addText('\n');
 
 const DELIMITERS = { left: ':---', center: ':---:', right: '---:' };
 
+// What would make a line something else if it started it: a heading, quote, list item, rule or fence.
+const LINE_START = /^([ \t]*)(#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]|$)|={3,}|-{3,}|_{3,}|`{3,}|~{3,})/;
+const NUMBER_START = /^([ \t]*\d{1,9})([.)])(?=[ \t]|$)/;
+const escapeLineStart = (line) => line.replace(NUMBER_START, '$1\\$2').replace(LINE_START, '$1\\$2');
+
+// Where the text being written begins a line of the document (also just after a list marker or a quote's >).
+const atLineStart = (state) => /(^|\n)[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|>)[ \t]+)*(?:\[[ x]\] )?$/.test(state.out);
+
 const serializer = new MarkdownSerializer({
   ...defaultMarkdownSerializer.nodes,
+  // Text typed at the start of any line stays text: 「1) 」「- 」「# 」 after a line break are escaped too (the library
+  // escapes only the start of a paragraph, and not 「1)」).
+  text(state, node) {
+    if (state.inAutolink) {
+      state.text(node.text, false);
+      return;
+    }
+
+    const lines = node.text.split('\n').map((line, i) => {
+      const escaped = state.esc(line, false);
+      return i > 0 || atLineStart(state) ? escapeLineStart(escaped) : escaped;
+    });
+    state.text(lines.join('\n'), false);
+  },
   bullet_list(state, node) {
     state.renderList(node, '  ', () => `${node.attrs.bullet} `);
   },
@@ -158,11 +180,19 @@ export function toMarkdown(doc) {
 // same after this editor wrote it back.
 const reader = MarkdownIt('commonmark', { html: false }).enable(['table', 'strikethrough']);
 
+// The app's renderer (Markdig) also reads ~sub~, ^sup^, ++inserted++, ==marked== and ::: boxes, which this field
+// does not: a text with any of them stays plain text rather than be escaped once edited.
+const MARKDIG_ONLY = /[~^]|\+\+|==|^\s*:::/m;
+
 /**
  * The document for <markdown>, or null when writing it back would change how it reads (something the schema
  * cannot hold, such as a picture in a table cell or ~~struck~~ text): such a field stays plain text.
  */
 export function editableDocument(markdown) {
+  if (MARKDIG_ONLY.test(markdown)) {
+    return null;
+  }
+
   let doc;
   try {
     doc = parser.parse(markdown);

@@ -283,6 +283,8 @@ function setUpStepEditor(form, editor) {
 function setUpFormattedFields(editor, strings, loaded) {
   const TEXT_PARTS = '.content-part--text textarea';
   let library = null;
+  // Text areas the library refused stay text areas while the writer types (never swapped mid-sentence).
+  const refused = new WeakSet();
   const options = { strings, askLink: (current) => askLink(strings, current) };
   const enhanceIn = (root) => {
     // A duplicated card carries a copy of the formatted field that no script drives: it goes, its text area stays.
@@ -295,8 +297,8 @@ function setUpFormattedFields(editor, strings, loaded) {
     }
 
     for (const textarea of root.querySelectorAll(TEXT_PARTS)) {
-      if (!library.richTextOf(textarea)) {
-        library.enhance(textarea, options);
+      if (!library.richTextOf(textarea) && !refused.has(textarea) && !library.enhance(textarea, options)) {
+        refused.add(textarea);
       }
     }
   };
@@ -333,7 +335,10 @@ function setUpFormattedFields(editor, strings, loaded) {
     /** Reads every text area again (a restored draft). */
     reload() {
       if (library) {
-        editor.querySelectorAll(TEXT_PARTS).forEach((textarea) => library.richTextOf(textarea)?.reload());
+        editor.querySelectorAll(TEXT_PARTS).forEach((textarea) => {
+          refused.delete(textarea);
+          library.richTextOf(textarea)?.reload();
+        });
         enhanceIn(editor);
       }
     },

@@ -162,7 +162,8 @@ if (container) {
     }
   });
 
-  for (const image of container.querySelectorAll('img[src^="/images/"]')) {
+  // A picture that is itself a link keeps working as the link.
+  for (const image of [...container.querySelectorAll('img[src^="/images/"]')].filter((img) => !img.closest('a'))) {
     // A button around the picture (with its marks): reachable with Tab, activated with Enter or Space, named after it.
     const button = document.createElement('button');
     button.type = 'button';

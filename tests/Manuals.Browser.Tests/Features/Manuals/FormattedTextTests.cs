@@ -61,7 +61,11 @@ public sealed partial class FormattedTextTests(BrowserFixture browser)
             ("https://example.com/a_b_c の URL と snake_case", true),
             ("<b>HTMLのような</b>文字と \\*記号\\*", true),
             ("[社内規程](/manuals/3 \"規程\")を参照", true),
+            ("一行目\n\\- 二行目は箇条書きではない", true),
+            ("一行目\n1\\) 番号でもない", true),
+            ("一行目\n\\# 見出しでもない", true),
             ("~~取り消し線~~", false),
+            ("H~2~O と x^2^", false),
             ("| 画像 |\n| --- |\n| ![図](/images/" + new string('a', 64) + ") |", false),
         ];
 
@@ -220,6 +224,42 @@ public sealed partial class FormattedTextTests(BrowserFixture browser)
         await page.Keyboard.InsertTextAsync("！");
         await Expect(editor.Card(2).Locator(".content-part--text textarea")).ToHaveValueAsync("元の文章に追記！");
         await Expect(editor.Card(2).Locator("[data-rich-text]")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Link_AtTheCaretInsertsLinkText_OnALinkChangesIt_AndOnlySafeAddressesAreTaken()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await SignedInAsync(context);
+        var editor = await StepEditorPage.OpenNewAsync(page, "業務手順書");
+        var text = editor.CardText(1);
+        await text.FillAsync("規程は");
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "リンク" });
+        var address = dialog.GetByLabel("リンク先（URL）");
+
+        // Nothing selected: the link comes with its text, selected to be typed over.
+        await page.Keyboard.PressAsync("Control+k");
+        await address.FillAsync("javascript:alert(1)");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "リンクにする" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("https://");
+        await Expect(dialog).ToBeVisibleAsync();
+        await address.FillAsync("/manuals/3");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "リンクにする" }).ClickAsync();
+        await Expect(text.Locator("a")).ToHaveAttributeAsync("href", "/manuals/3");
+        await Expect(text.Locator("a")).ToHaveTextAsync("テキスト");
+
+        // The caret inside the link: Ctrl+K shows its address and changes the whole link.
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("Control+k");
+        await Expect(address).ToHaveValueAsync("/manuals/3");
+        await address.FillAsync("https://example.com/規程 集");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "リンクにする" }).ClickAsync();
+        await Expect(text.Locator("a")).ToHaveAttributeAsync("href", "https://example.com/%E8%A6%8F%E7%A8%8B%20%E9%9B%86");
+        await Expect(text.Locator("a")).ToHaveTextAsync("テキスト");
+        var value = await text.Locator("xpath=../following-sibling::textarea").InputValueAsync();
+        Assert.Equal("規程は[テキスト](https://example.com/%E8%A6%8F%E7%A8%8B%20%E9%9B%86)", value);
     }
 
     private async Task<IReadOnlyList<string?>> RewriteAsync(IReadOnlyList<string> texts)

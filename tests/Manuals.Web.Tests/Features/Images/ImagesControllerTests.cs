@@ -361,7 +361,7 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
         var (editor, token) = await SignInWithTokenAsync("editor.redact", Roles.Editor, "総務");
         var original = (await ReadJsonAsync(await UploadAsync(editor, token, Screenshot(200, 100)))).GetProperty("url").GetString()!;
 
-        using var response = await RedactAsync(editor, token, original, """{"style":"pixelate","areas":[{"x":20,"y":10,"width":120,"height":60}]}""");
+        using var response = await RedactAsync(editor, token, original, """{"style":"pixelate","areas":[{"x":20,"y":10,"width":120,"height":60}],"forget":true}""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var redacted = (await ReadJsonAsync(response)).GetProperty("url").GetString()!;
@@ -375,8 +375,21 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
         Assert.NotEqual(stored[180, 90], stored[181, 90]);
     }
 
+    [Fact]
+    public async Task Redact_PictureStillUsedElsewhereOnThePage_KeepsTheOriginal()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.redact.keep", Roles.Editor, "総務");
+        var original = (await ReadJsonAsync(await UploadAsync(editor, token, Screenshot(120, 80)))).GetProperty("url").GetString()!;
+
+        using var response = await RedactAsync(editor, token, original, """{"style":"fill","areas":[{"x":0,"y":0,"width":30,"height":30}],"forget":false}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await CountImagesAsync(original["/images/".Length..]));
+    }
+
     [Theory]
     [InlineData("""{"style":"pixelate","areas":[]}""")]
+    [InlineData("""{"style":"pixelate","areas":[{"x":5000,"y":5000,"width":10,"height":10}]}""")]
     [InlineData("""{"style":"crayon","areas":[{"x":0,"y":0,"width":10,"height":10}]}""")]
     [InlineData("""{"style":"blur","areas":[{"x":0,"y":0,"width":0,"height":10}]}""")]
     [InlineData("""{"style":"blur"}""")]
@@ -391,6 +404,19 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("隠す範囲", (await ReadJsonAsync(response)).GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, await CountImagesAsync(url["/images/".Length..]));
+    }
+
+    [Fact]
+    public async Task Redact_BodyOverItsLimit_Returns400Json()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.redact.huge", Roles.Editor, "総務");
+        var url = (await ReadJsonAsync(await UploadAsync(editor, token, Screenshot(50, 40)))).GetProperty("url").GetString()!;
+        var body = "{\"style\":\"blur\",\"areas\":[" + string.Join(',', Enumerable.Repeat("""{"x":1,"y":1,"width":1,"height":1}""", 3000)) + "]}";
+
+        using var response = await RedactAsync(editor, token, url, body);
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, response.StatusCode.ToString());
+        Assert.False(string.IsNullOrEmpty((await ReadJsonAsync(response)).GetProperty("error").GetString()));
     }
 
     [Fact]

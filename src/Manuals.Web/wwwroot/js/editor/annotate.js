@@ -8,19 +8,21 @@ const COLORS = { red: '#d62828', orange: '#f77f00', blue: '#1d4ed8', green: '#15
 const KINDS = { box: 'box', arrow: 'arrow', num: 'number', text: 'label' };
 const NAMES = Object.fromEntries(Object.entries(KINDS).map(([name, kind]) => [kind, name]));
 const IMAGE = /^(!\[[^\]]*\]\()(\/images\/[0-9a-f]{64})(?:#ann=([^\s()]*))?(\))$/;
+// As ImageAnnotations.MaxItems: the page draws no mark of a picture with more.
+const MAX_MARKS = 60;
 
-/** Marks from a fragment value ("1600x900;box:red:…"), or none when it does not read. */
+/** Marks from a fragment value ("1600x900;box:red:…"), or none when it does not read (as the server reads it). */
 export function parseMarks(value) {
   const [size, ...parts] = (value ?? '').split(';');
   const [width, height] = (size ?? '').split('x').map(Number);
-  if (!(width > 0 && height > 0)) {
+  if (!(width > 0 && height > 0) || parts.length > MAX_MARKS) {
     return [];
   }
 
-  return parts.map((part) => {
+  const marks = parts.map((part) => {
     const [name, color, x, y, w, last] = part.split(':');
-    const kind = KINDS[name];
-    if (!kind || !COLORS[color]) {
+    const kind = Object.hasOwn(KINDS, name) ? KINDS[name] : null;
+    if (!kind || !Object.hasOwn(COLORS, color)) {
       return null;
     }
 
@@ -32,7 +34,8 @@ export function parseMarks(value) {
     }
 
     return { kind, color, x: Number(x), y: Number(y), w: kind === 'box' || kind === 'arrow' ? Number(w) : 0, h: kind === 'box' || kind === 'arrow' ? Number(last) : 0, text };
-  }).filter((mark) => mark && Number.isFinite(mark.x) && Number.isFinite(mark.y));
+  });
+  return marks.every((mark) => mark && [mark.x, mark.y, mark.w, mark.h].every(Number.isFinite)) ? marks : [];
 }
 
 /** A label in the address: every character but letters, digits and -_.~ escaped, so ( ) cannot end the Markdown link. */
@@ -102,6 +105,7 @@ export function drawMarks(svg, marks, width, height, selected = -1) {
 }
 
 let dialog = null;
+let opening = false;
 
 function build(strings) {
   const node = document.createElement('dialog');
@@ -136,7 +140,21 @@ function build(strings) {
 }
 
 /** Opens the 書き込み dialog for the screenshot part <part>; on 完了 the part's Markdown and picture take the marks. */
-export async function annotate(part, { strings }) {
+export async function annotate(part, options) {
+  // One dialog at a time: a second click while the picture loads does nothing.
+  if (opening || dialog?.open) {
+    return;
+  }
+
+  opening = true;
+  try {
+    await edit(part, options);
+  } finally {
+    opening = false;
+  }
+}
+
+async function edit(part, { strings }) {
   const field = part.querySelector('[data-part-field=Value]');
   const match = IMAGE.exec(field.value.trim());
   if (!match) {
@@ -153,6 +171,10 @@ export async function annotate(part, { strings }) {
   await image.decode().catch(() => {});
   const width = image.naturalWidth;
   const height = image.naturalHeight;
+  if (!(width > 0 && height > 0)) {
+    return;
+  }
+
   let marks = parseMarks(match[3]);
   let selected = -1;
   const history = [];
@@ -211,6 +233,8 @@ export async function annotate(part, { strings }) {
         labelText.value = mark.kind === 'label' ? mark.text : labelText.value;
         dialog.querySelector(`input[name=annotate-color][value=${mark.color}]`).checked = true;
       }
+    } else if (marks.length >= MAX_MARKS) {
+      return;
     } else if (tool === 'number' || tool === 'label') {
       const text = tool === 'number'
         ? String(Math.min(99, Math.max(0, ...marks.filter((m) => m.kind === 'number').map((m) => Number(m.text))) + 1))

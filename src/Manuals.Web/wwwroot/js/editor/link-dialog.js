@@ -14,6 +14,7 @@ function build(strings) {
         <label for="link-dialog-url"></label>
         <input id="link-dialog-url" name="url" type="text" inputmode="url" autocomplete="off" spellcheck="false">
         <p class="help" id="link-dialog-hint"></p>
+        <p class="field-error" role="alert" data-error></p>
       </div>
       <div class="actions">
         <button type="submit" value="apply" class="button button--primary" data-apply></button>
@@ -28,9 +29,25 @@ function build(strings) {
   element.querySelector('[data-apply]').textContent = strings.linkApply;
   element.querySelector('[data-remove]').textContent = strings.linkRemove;
   element.querySelector('[data-cancel]').textContent = strings.cancel;
+  // Only addresses the pages keep as links: https://…, http://…, mailto:… and this site's /….
+  element.querySelector('form').addEventListener('submit', (event) => {
+    const address = element.querySelector('input').value.trim();
+    if (event.submitter?.value === 'apply' && address !== '' && address !== 'https://' && !/^(https?:\/\/[^\s/]|mailto:|\/(?!\/))/i.test(address)) {
+      event.preventDefault();
+      element.querySelector('[data-error]').textContent = strings.linkInvalid;
+    }
+  });
   document.body.append(element);
   return element;
 }
+
+const decodeSafely = (address) => {
+  try {
+    return decodeURI(address);
+  } catch {
+    return address;
+  }
+};
 
 /** Asks for a link address, showing <current> (the link under the caret) when there is one. */
 export function askLink(strings, current) {
@@ -39,6 +56,7 @@ export function askLink(strings, current) {
   input.value = current || 'https://';
   dialog.querySelector('[data-remove]').hidden = !current;
   dialog.returnValue = 'cancel';
+  dialog.querySelector('[data-error]').textContent = '';
   dialog.showModal();
   input.select();
   return new Promise((resolve) => {
@@ -47,7 +65,9 @@ export function askLink(strings, current) {
       if (dialog.returnValue === 'remove') {
         resolve('');
       } else if (dialog.returnValue === 'apply' && address !== '' && address !== 'https://') {
-        resolve(address);
+        // Spaces and other characters a Markdown link cannot hold are encoded; the server keeps only http(s), mailto
+        // and this site's addresses.
+        resolve(encodeURI(decodeSafely(address)).replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
       } else {
         resolve(null);
       }

@@ -8,6 +8,7 @@ import { readJson } from './strings.js';
 const IMAGE = /^(!\[[^\]]*\]\()\/images\/([0-9a-f]{64})((?:#ann=[^\s()]*)?\))$/;
 
 let dialog = null;
+let opening = false;
 
 function build(strings) {
   const element = document.createElement('dialog');
@@ -20,6 +21,7 @@ function build(strings) {
         <legend class="visually-hidden"></legend>
         <label class="check"><input type="radio" name="redact-style" value="pixelate" checked> <span data-pixelate></span></label>
         <label class="check"><input type="radio" name="redact-style" value="blur"> <span data-blur></span></label>
+        <label class="check"><input type="radio" name="redact-style" value="fill"> <span data-fill></span></label>
       </fieldset>
       <button type="button" class="button" data-undo></button>
       <button type="button" class="button button--primary" data-apply></button>
@@ -32,6 +34,7 @@ function build(strings) {
   element.querySelector('legend').textContent = strings.redactStyle;
   element.querySelector('[data-pixelate]').textContent = strings.redactPixelate;
   element.querySelector('[data-blur]').textContent = strings.redactBlur;
+  element.querySelector('[data-fill]').textContent = strings.redactFill;
   element.querySelector('[data-undo]').textContent = strings.redactUndo;
   element.querySelector('[data-apply]').textContent = strings.redactApply;
   element.querySelector('[data-cancel]').textContent = strings.cancel;
@@ -44,7 +47,21 @@ function build(strings) {
  * Opens the 隠す dialog for the screenshot part <part> (a .content-part--image); resolves when it closes. On 適用 the
  * part's Markdown and picture become the redacted one.
  */
-export async function redact(part, { strings, token, status }) {
+export async function redact(part, options) {
+  // One dialog at a time: a second click while the picture loads does nothing.
+  if (opening || dialog?.open) {
+    return;
+  }
+
+  opening = true;
+  try {
+    await hide(part, options);
+  } finally {
+    opening = false;
+  }
+}
+
+async function hide(part, { strings, token, status }) {
   const field = part.querySelector('[data-part-field=Value]');
   const match = IMAGE.exec(field.value.trim());
   if (!match) {
@@ -151,9 +168,21 @@ export async function redact(part, { strings, token, status }) {
   const cancel = () => dialog.close();
   dialog.querySelector('[data-cancel]').addEventListener('click', cancel);
 
+  // While the server works the dialog stays open (Esc and キャンセル wait), so its answer lands in this picture.
+  let posting = false;
+  const holdOpen = (event) => {
+    if (posting) {
+      event.preventDefault();
+    }
+  };
+  dialog.addEventListener('cancel', holdOpen);
   const submit = async () => {
+    posting = true;
     apply.disabled = true;
+    dialog.querySelector('[data-cancel]').disabled = true;
     error.textContent = '';
+    // The unredacted picture may go at once only when no other field of the page uses it.
+    const uses = [...document.querySelectorAll('[data-part-field=Value]')].filter((other) => other.value.includes(`/images/${match[2]}`));
     const style = dialog.querySelector('input[name=redact-style]:checked').value;
     const areas = boxes.map((box) => ({
       x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height),
@@ -162,12 +191,11 @@ export async function redact(part, { strings, token, status }) {
       const response = await fetch(`/images/${match[2]}/redact`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', RequestVerificationToken: token },
-        body: JSON.stringify({ style, areas }),
+        body: JSON.stringify({ style, areas, forget: uses.length === 1 }),
       });
       const body = await readJson(response);
       if (!response.ok || !body?.url) {
         error.textContent = body?.error ?? strings.serverError;
-        apply.disabled = false;
         return;
       }
 
@@ -180,7 +208,10 @@ export async function redact(part, { strings, token, status }) {
       dialog.close();
     } catch {
       error.textContent = strings.networkError;
-      apply.disabled = false;
+    } finally {
+      posting = false;
+      apply.disabled = boxes.length === 0;
+      dialog.querySelector('[data-cancel]').disabled = false;
     }
   };
   apply.addEventListener('click', submit);
@@ -193,6 +224,7 @@ export async function redact(part, { strings, token, status }) {
   picture.removeEventListener('pointerup', up);
   picture.removeEventListener('pointercancel', up);
   dialog.removeEventListener('keydown', keys);
+  dialog.removeEventListener('cancel', holdOpen);
   undoButton.removeEventListener('click', undo);
   dialog.querySelector('[data-cancel]').removeEventListener('click', cancel);
   apply.removeEventListener('click', submit);
