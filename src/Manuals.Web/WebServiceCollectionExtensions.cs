@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TimeDisplay>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<MarkdownHtml>();
         services.AddScoped<Features.Audit.AuditTrail>();
         services.AddScoped<Features.Audit.AuditPages>();
         services.AddScoped<Features.Manuals.ManualPages>();

@@ -50,6 +50,14 @@ public interface IImageStore
     /// <returns>Whether it was deleted.</returns>
     Task<bool> DeleteIfUnusedAsync(string sha256, long uploadedBy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The size and stored smaller widths of each of <paramref name="sha256s"/> that is stored (hashes of no stored picture
+    /// are left out), without loading any bytes: what a page needs to write its pictures' <c>img</c> tags.
+    /// </summary>
+    /// <param name="sha256s">Hashes, as <see cref="ImageReferences.Extract"/> finds them in a text.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<IReadOnlyDictionary<string, PictureSize>> ListSizesAsync(IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken);
+
     /// <summary>Loads a stored image with its bytes, or <see langword="null"/> when no image has that hash.</summary>
     /// <param name="sha256">64 lower-case hexadecimal digits.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

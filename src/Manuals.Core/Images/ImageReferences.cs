@@ -31,21 +31,34 @@ public static partial class ImageReferences
     public static bool IsSha256(string? value) => value is not null && Sha256().IsMatch(value);
 
     /// <summary>
-    /// The <c>srcset</c> of a stored picture's address (<c>/images/&lt;sha256&gt;</c>, nothing after it): its smaller
-    /// widths (<see cref="ImageLimits.VariantWidths"/>, served by <c>?w=</c>) and itself, claimed 1920 px wide (the
-    /// editor's largest). A picture narrower than a width is served itself, so the list holds for every picture.
-    /// <see langword="null"/> for any other address.
+    /// The <c>srcset</c> of a stored picture: its stored smaller widths (served by <c>?w=</c>) and itself, each with its
+    /// true width, so the browser's choice never changes the size the picture is shown at. <see langword="null"/> when no
+    /// smaller width is stored (the picture is all there is).
     /// </summary>
-    public static string? SourceSetFor(string url)
+    /// <param name="path">The picture's address, <c>/images/&lt;sha256&gt;</c>.</param>
+    /// <param name="size">Its size and stored widths.</param>
+    public static string? SourceSetFor(string path, PictureSize size)
     {
-        var sha256 = url.StartsWith(PathPrefix, StringComparison.Ordinal) ? url[PathPrefix.Length..] : null;
-        if (!IsSha256(sha256))
+        ArgumentNullException.ThrowIfNull(size);
+        var widths = size.Widths.Where(w => w < size.Width).Order().ToList();
+        if (widths.Count == 0)
         {
             return null;
         }
 
-        var widths = ImageLimits.VariantWidths.Select(w => $"{url}?w={w.ToString(CultureInfo.InvariantCulture)} {w.ToString(CultureInfo.InvariantCulture)}w");
-        return string.Join(", ", widths.Append($"{url} 1920w"));
+        var candidates = widths.Select(w => $"{path}?w={w.ToString(CultureInfo.InvariantCulture)} {w.ToString(CultureInfo.InvariantCulture)}w");
+        return string.Join(", ", candidates.Append($"{path} {size.Width.ToString(CultureInfo.InvariantCulture)}w"));
+    }
+
+    /// <summary>
+    /// The picture's hash when <paramref name="url"/> is exactly a stored picture's address (<c>/images/&lt;sha256&gt;</c>,
+    /// nothing after it); otherwise <see langword="null"/>.
+    /// </summary>
+    public static string? Sha256Of(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var sha256 = url.StartsWith(PathPrefix, StringComparison.Ordinal) ? url[PathPrefix.Length..] : null;
+        return IsSha256(sha256) ? sha256 : null;
     }
 
     /// <summary>

@@ -38,13 +38,13 @@ public sealed class ImageService(IImageStore images, ImageProcessor processor, T
         Viewer viewer, string sha256, IReadOnlyList<RedactionArea> areas, RedactionStyle style, bool forgetOriginal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var original = await FindViewableAsync(viewer, sha256, cancellationToken);
+        var original = await FindViewableAsync(viewer, sha256, null, cancellationToken);
         if (original is null)
         {
             return null;
         }
 
-        var result = await processor.RedactAsync(original, areas, style, cancellationToken);
+        var result = await processor.RedactAsync(original.Image, areas, style, cancellationToken);
         if (result.IsAccepted)
         {
             await images.SaveAsync(result.Image, viewer.UserId, clock.GetUtcNow(), cancellationToken);
@@ -66,13 +66,26 @@ public sealed class ImageService(IImageStore images, ImageProcessor processor, T
         images.DeleteUnusedAsync(clock.GetUtcNow() - UnusedGracePeriod, cancellationToken);
 
     /// <summary>
-    /// Loads an image the viewer may see at a width for <c>srcset</c> (<see cref="IImageStore.FindAtWidthAsync"/>);
-    /// <see langword="null"/> when it does not exist or the viewer may not see it.
+    /// Loads an image the viewer may see (see <see cref="AccessAsync"/>), whole or at a width for <c>srcset</c>
+    /// (<see cref="IImageStore.FindAtWidthAsync"/>); <see langword="null"/> when it does not exist or the viewer may not see it.
     /// </summary>
-    public async Task<StoredImage?> FindViewableAtWidthAsync(Viewer viewer, string sha256, int width, CancellationToken cancellationToken) =>
-        await CanViewAsync(viewer, sha256, cancellationToken)
-            ? await images.FindAtWidthAsync(sha256, width, cancellationToken)
-            : null;
+    /// <param name="viewer">The signed-in user.</param>
+    /// <param name="sha256">The image's hash.</param>
+    /// <param name="width">A width of <see cref="ImageLimits.VariantWidths"/>, or <see langword="null"/> for the picture itself.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ViewableImage?> FindViewableAsync(Viewer viewer, string sha256, int? width, CancellationToken cancellationToken)
+    {
+        var access = await AccessAsync(viewer, sha256, cancellationToken);
+        if (access == ImageAccess.Hidden)
+        {
+            return null;
+        }
+
+        var image = width is { } atWidth
+            ? await images.FindAtWidthAsync(sha256, atWidth, cancellationToken)
+            : await images.FindAsync(sha256, cancellationToken);
+        return image is null ? null : new ViewableImage(image, access);
+    }
 
     /// <summary>
     /// Whether the viewer may see an image. An image used by some manual (in any revision, see <see cref="IImageStore"/>)
@@ -84,29 +97,37 @@ public sealed class ImageService(IImageStore images, ImageProcessor processor, T
     /// <param name="viewer">The signed-in user.</param>
     /// <param name="sha256">The image's hash; anything but 64 lower-case hexadecimal digits is never visible.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>
-    /// <see langword="false"/> both when the image does not exist and when the viewer may not see it, so callers answer
-    /// the same 404 and reveal nothing about restricted images.
-    /// </returns>
-    public async Task<bool> CanViewAsync(Viewer viewer, string sha256, CancellationToken cancellationToken)
+    public async Task<bool> CanViewAsync(Viewer viewer, string sha256, CancellationToken cancellationToken) =>
+        await AccessAsync(viewer, sha256, cancellationToken) != ImageAccess.Hidden;
+
+    /// <summary>
+    /// Whether the viewer may see an image (as <see cref="CanViewAsync"/>) and whether a manual uses it yet, for caching:
+    /// an unused upload may still be hidden (<see cref="RedactAsync"/>) and is not kept by browsers.
+    /// </summary>
+    /// <param name="viewer">The signed-in user.</param>
+    /// <param name="sha256">The image's hash.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ImageAccess> AccessAsync(Viewer viewer, string sha256, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (!ImageReferences.IsSha256(sha256))
         {
-            return false;
+            return ImageAccess.Hidden;
         }
 
         var usages = await images.ListUsagesAsync(sha256, cancellationToken);
-        return usages is not null
-            && (usages.Count == 0 || usages.Any(u => ManualAccessPolicy.CanRead(viewer, u.DepartmentId, u.Visibility, u.OwnerId, u.Status)));
-    }
+        if (usages is null)
+        {
+            return ImageAccess.Hidden;
+        }
 
-    /// <summary>Loads an image the viewer may see (see <see cref="CanViewAsync"/>); <see langword="null"/> otherwise.</summary>
-    /// <param name="viewer">The signed-in user.</param>
-    /// <param name="sha256">The image's hash.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    public async Task<StoredImage?> FindViewableAsync(Viewer viewer, string sha256, CancellationToken cancellationToken) =>
-        await CanViewAsync(viewer, sha256, cancellationToken)
-            ? await images.FindAsync(sha256, cancellationToken)
-            : null;
+        if (usages.Count == 0)
+        {
+            return ImageAccess.Unused;
+        }
+
+        return usages.Any(u => ManualAccessPolicy.CanRead(viewer, u.DepartmentId, u.Visibility, u.OwnerId, u.Status))
+            ? ImageAccess.Used
+            : ImageAccess.Hidden;
+    }
 }

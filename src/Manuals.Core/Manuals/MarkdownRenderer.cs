@@ -50,7 +50,11 @@ public sealed class MarkdownRenderer
     /// The steps of the 手順 section (see <see cref="ManualSteps"/>) come out as step cards: their list has the class
     /// <c>steps</c> and each step item the class <c>step</c> and the id <c>step-N</c>, numbered from 1.
     /// </remarks>
-    public string ToHtml(string markdown, CalloutLabels labels)
+    /// <param name="pictures">
+    /// The sizes of the stored pictures the text shows, by SHA-256 (<see cref="IImageStore.ListSizesAsync"/>): those
+    /// pictures get <c>width</c>, <c>height</c> and <c>srcset</c>. Pictures not in it are shown at their one size.
+    /// </param>
+    public string ToHtml(string markdown, CalloutLabels labels, IReadOnlyDictionary<string, PictureSize>? pictures = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(labels);
@@ -60,6 +64,7 @@ public sealed class MarkdownRenderer
             return Unreadable(markdown, labels);
         }
 
+        SizePictures(document, pictures);
         try
         {
             return Render(labels, renderer => renderer.Render(document));
@@ -84,7 +89,8 @@ public sealed class MarkdownRenderer
     /// <param name="labels">The words shown at the top of callout boxes.</param>
     /// <returns>The steps in order, numbered from 1; empty when the manual has none.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public IReadOnlyList<ManualStep> RenderSteps(string markdown, CalloutLabels labels)
+    /// <param name="pictures">The sizes of the stored pictures the text shows, as for <see cref="ToHtml(string, CalloutLabels, IReadOnlyDictionary{string, PictureSize})"/>.</param>
+    public IReadOnlyList<ManualStep> RenderSteps(string markdown, CalloutLabels labels, IReadOnlyDictionary<string, PictureSize>? pictures = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(labels);
@@ -96,6 +102,7 @@ public sealed class MarkdownRenderer
             return [];
         }
 
+        SizePictures(document, pictures);
         try
         {
             return RenderSteps(document, labels);
@@ -314,13 +321,35 @@ public sealed class MarkdownRenderer
             image.ReplaceBy(wrapper, copyChildren: false);
             wrapper.AppendChild(image);
         }
+    }
 
-        // A stored screenshot comes in the width the screen needs (a phone does not download 1920 px).
-        if (ImageReferences.SourceSetFor(path) is { } sourceSet)
+    /// <summary>
+    /// Gives each stored picture whose size is known its width and height (it takes its place before it loads) and the
+    /// smaller widths stored beside it, so a screen downloads the width it needs (a phone does not download 1920 px).
+    /// </summary>
+    private static void SizePictures(MarkdownDocument document, IReadOnlyDictionary<string, PictureSize>? pictures)
+    {
+        if (pictures is null || pictures.Count == 0)
         {
+            return;
+        }
+
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
+        {
+            var path = image.Url ?? "";
+            if (ImageReferences.Sha256Of(path) is not { } sha256 || !pictures.TryGetValue(sha256, out var size))
+            {
+                continue;
+            }
+
             var attributes = image.GetAttributes();
-            attributes.AddProperty("srcset", sourceSet);
-            attributes.AddProperty("sizes", ImageReferences.Sizes);
+            attributes.AddProperty("width", size.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            attributes.AddProperty("height", size.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (ImageReferences.SourceSetFor(path, size) is { } sourceSet)
+            {
+                attributes.AddProperty("srcset", sourceSet);
+                attributes.AddProperty("sizes", ImageReferences.Sizes);
+            }
         }
     }
 

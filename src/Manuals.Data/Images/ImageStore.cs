@@ -98,6 +98,34 @@ public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
         return deleted;
     }
 
+    public async Task<IReadOnlyDictionary<string, PictureSize>> ListSizesAsync(IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sha256s);
+        if (sha256s.Count == 0)
+        {
+            return new Dictionary<string, PictureSize>();
+        }
+
+        // One row per stored width (or one with no width for a picture that has none). Dapper expands the list for SQLite;
+        // PostgreSQL takes it as an array.
+        var sql = $"""
+            SELECT i.sha256, i.width, i.height, v.width AS variant_width
+            FROM images i
+            LEFT JOIN image_variants v ON v.sha256 = i.sha256
+            WHERE {(connections.Engine == SqlEngine.Postgres ? "i.sha256 = ANY(@sha256s)" : "i.sha256 IN @sha256s")}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SizeRow>(
+            new CommandDefinition(sql, new { sha256s = sha256s.ToArray() }, cancellationToken: cancellationToken));
+        return rows
+            .GroupBy(r => r.Sha256, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => new PictureSize(
+                    g.First().Width, g.First().Height, g.Where(r => r.VariantWidth is not null).Select(r => r.VariantWidth!.Value).Order().ToList()),
+                StringComparer.Ordinal);
+    }
+
     public async Task<StoredImage?> FindAsync(string sha256, CancellationToken cancellationToken)
     {
         const string sql = "SELECT sha256, content_type, width, height, data FROM images WHERE sha256 = @sha256";
@@ -129,6 +157,14 @@ public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
             .Where(r => r.ManualId is not null)
             .Select(r => new ImageUsage(r.ManualId!.Value, r.DepartmentId!.Value, r.Visibility!.Value, r.OwnerId, r.Status!.Value))
             .ToList();
+    }
+
+    private sealed class SizeRow
+    {
+        public string Sha256 { get; set; } = "";
+        public int Width { get; set; }
+        public int Height { get; set; }
+        public int? VariantWidth { get; set; }
     }
 
     private sealed class ImageRow

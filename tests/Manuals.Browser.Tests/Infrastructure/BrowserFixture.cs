@@ -37,7 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>A fresh, signed-out browser context in Japanese and Tokyo time, with relative URLs resolved against the app.</summary>
     /// <param name="app">Another app than the shared one (one with settings of its own), or null for the shared one.</param>
-    public Task<IBrowserContext> NewContextAsync(ManualsAppFactory? app = null)
+    public Task<IBrowserContext> NewContextAsync(ManualsAppFactory? app = null, float deviceScaleFactor = 1, bool hasTouch = false)
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser has not started.");
         return browser.NewContextAsync(new BrowserNewContextOptions
@@ -46,6 +46,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            DeviceScaleFactor = deviceScaleFactor,
+            HasTouch = hasTouch,
         });
     }
 

@@ -67,13 +67,15 @@ public sealed class ImageAnnotationsTests
     [Fact]
     public void ToHtml_ScreenshotWithMarks_IsThePictureWithAnSvgOfTheMarksOverIt()
     {
-        var html = new MarkdownRenderer().ToHtml($"1. 画面を開きます。\n\n   ![申請画面](/images/{Sha}#ann={Fragment})\n");
+        var pictures = new Dictionary<string, PictureSize> { [Sha] = new(1600, 900, [480, 960]) };
+        var html = new MarkdownRenderer().ToHtml($"1. 画面を開きます。\n\n   ![申請画面](/images/{Sha}#ann={Fragment})\n", CalloutLabels.Japanese, pictures);
         var document = new HtmlParser().ParseDocument(html);
 
         var frame = Assert.Single(document.QuerySelectorAll("span.annotated-image"));
         var image = Assert.Single(frame.QuerySelectorAll("img"));
         Assert.Equal($"/images/{Sha}", image.GetAttribute("src"));
         Assert.Contains($"/images/{Sha}?w=480 480w", image.GetAttribute("srcset"), StringComparison.Ordinal);
+        Assert.Equal("1600", image.GetAttribute("width"));
         var svg = Assert.Single(frame.QuerySelectorAll("svg"));
         Assert.Equal("0 0 1600 900", svg.GetAttribute("viewBox"));
         Assert.Equal("true", svg.GetAttribute("aria-hidden"));

@@ -93,11 +93,12 @@ public sealed class ImageServiceTests
         Assert.False(await Service().CanViewAsync(Viewer(Roles.Admin), Sha, CancellationToken.None));
 
     [Fact]
-    public async Task CanViewAsync_ImageNoManualUsesYet_IsTrueForAnySignedInUser()
+    public async Task CanViewAsync_ImageNoManualUsesYet_IsTrueForAnySignedInUser_AsAnUnusedUpload()
     {
         _store.Usages[Sha] = [];
 
         Assert.True(await Service().CanViewAsync(Viewer(Roles.Reader, Keiri), Sha, CancellationToken.None));
+        Assert.Equal(ImageAccess.Unused, await Service().AccessAsync(Viewer(Roles.Reader, Keiri), Sha, CancellationToken.None));
     }
 
     [Theory]
@@ -151,8 +152,8 @@ public sealed class ImageServiceTests
         _store.Images[Sha] = new StoredImage(Sha, "image/png", 3, 2, Pictures.File("png"));
         var service = Service();
 
-        Assert.NotNull(await service.FindViewableAsync(Viewer(Roles.Reader, Jinji), Sha, CancellationToken.None));
-        Assert.Null(await service.FindViewableAsync(Viewer(Roles.Reader, Keiri), Sha, CancellationToken.None));
+        Assert.Equal(ImageAccess.Used, (await service.FindViewableAsync(Viewer(Roles.Reader, Jinji), Sha, null, CancellationToken.None))?.Access);
+        Assert.Null(await service.FindViewableAsync(Viewer(Roles.Reader, Keiri), Sha, null, CancellationToken.None));
     }
 
     private static string Sha => new('a', 64);
@@ -189,6 +190,11 @@ public sealed class ImageServiceTests
 
         public Task<StoredImage?> FindAtWidthAsync(string sha256, int width, CancellationToken cancellationToken) =>
             FindAsync(sha256, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, PictureSize>> ListSizesAsync(IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, PictureSize>>(Images.Values
+                .Where(i => sha256s.Contains(i.Sha256))
+                .ToDictionary(i => i.Sha256, i => new PictureSize(i.Width, i.Height, [])));
 
         public Task<int> DeleteUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
         {

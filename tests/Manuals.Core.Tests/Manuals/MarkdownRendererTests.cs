@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 
 namespace Manuals.Core.Tests.Manuals;
@@ -162,22 +163,63 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void ToHtml_StoredScreenshot_OffersItsSmallerWidthsForTheScreen()
+    public void ToHtml_StoredScreenshot_HasItsSizeAndOffersItsStoredWidthsAtTheirTrueWidths()
     {
         var sha = new string('c', 64);
+        var pictures = new Dictionary<string, PictureSize> { [sha] = new(1600, 900, [480, 960]) };
 
-        var image = Assert.Single(Parse(_renderer.ToHtml($"![手順図](/images/{sha})")).Images);
+        var image = Assert.Single(Parse(_renderer.ToHtml($"![手順図](/images/{sha})", CalloutLabels.Japanese, pictures)).Images);
 
         Assert.Equal($"/images/{sha}", image.GetAttribute("src"));
-        Assert.Equal($"/images/{sha}?w=480 480w, /images/{sha}?w=960 960w, /images/{sha} 1920w", image.GetAttribute("srcset"));
+        Assert.Equal("1600", image.GetAttribute("width"));
+        Assert.Equal("900", image.GetAttribute("height"));
+        Assert.Equal($"/images/{sha}?w=480 480w, /images/{sha}?w=960 960w, /images/{sha} 1600w", image.GetAttribute("srcset"));
         Assert.Equal("(max-width: 52rem) 100vw, 52rem", image.GetAttribute("sizes"));
+    }
+
+    [Fact]
+    public void ToHtml_StoredScreenshotWithoutSmallerWidths_HasItsSizeButNoSourceSet()
+    {
+        var small = new string('d', 64);
+        var old = new string('e', 64);
+        var pictures = new Dictionary<string, PictureSize> { [small] = new(400, 300, []), [old] = new(1920, 1080, []) };
+
+        var images = Parse(_renderer.ToHtml($"![小](/images/{small})\n\n![旧](/images/{old})", CalloutLabels.Japanese, pictures)).Images;
+
+        Assert.Equal(["400", "1920"], images.Select(i => i.GetAttribute("width")));
+        Assert.All(images, i => Assert.Null(i.GetAttribute("srcset")));
+    }
+
+    [Fact]
+    public void RenderSteps_StoredScreenshotInAStep_HasItsSizeAndSourceSet()
+    {
+        var sha = new string('c', 64);
+        var pictures = new Dictionary<string, PictureSize> { [sha] = new(1200, 800, [480, 960]) };
+
+        var step = Assert.Single(_renderer.RenderSteps($"## 手順\n\n1. **開く**\n\n   ![画面](/images/{sha})\n", CalloutLabels.Japanese, pictures));
+
+        var image = Assert.Single(Parse(step.Html).Images);
+        Assert.Equal("1200", image.GetAttribute("width"));
+        Assert.EndsWith($"/images/{sha} 1200w", image.GetAttribute("srcset"), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("/images/abc")]
     [InlineData("/static/logo.png")]
-    public void ToHtml_OtherSiteImage_HasNoSourceSet(string url) =>
-        Assert.Null(Assert.Single(Parse(_renderer.ToHtml($"![図]({url})")).Images).GetAttribute("srcset"));
+    [InlineData("/images/cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc?w=480")]
+    public void ToHtml_OtherSiteImage_HasNoSizeOrSourceSet(string url)
+    {
+        var pictures = new Dictionary<string, PictureSize> { [new string('c', 64)] = new(1600, 900, [480, 960]) };
+
+        var image = Assert.Single(Parse(_renderer.ToHtml($"![図]({url})", CalloutLabels.Japanese, pictures)).Images);
+
+        Assert.Null(image.GetAttribute("srcset"));
+        Assert.Null(image.GetAttribute("width"));
+    }
+
+    [Fact]
+    public void ToHtml_SizesNotGiven_PictureHasNoSizeOrSourceSet() =>
+        Assert.Null(Assert.Single(Parse(_renderer.ToHtml($"![図](/images/{new string('c', 64)})")).Images).GetAttribute("srcset"));
 
     [Fact]
     public void ToHtml_HttpsLink_KeepsHrefAndAddsNoopener()

@@ -84,6 +84,26 @@ public sealed class ImageStoreTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ListSizesAsync_StoredPictures_GivesEachSizeAndStoredWidthsAndLeavesUnknownHashesOut(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<IImageStore>();
+        var wide = Image(seed: 40, width: 1600, height: 900, variants: [new ImageVariant(960, 540, [4]), new ImageVariant(480, 270, [1])]);
+        var small = Image(seed: 41, width: 400, height: 300);
+        await store.SaveAsync(wide, null, Monday, db.CancellationToken);
+        await store.SaveAsync(small, null, Monday, db.CancellationToken);
+        var unknown = new string('f', 64);
+
+        var sizes = await store.ListSizesAsync([wide.Sha256, small.Sha256, unknown], db.CancellationToken);
+
+        Assert.Equal(2, sizes.Count);
+        Assert.Equal((1600, 900, "480,960"), (sizes[wide.Sha256].Width, sizes[wide.Sha256].Height, string.Join(',', sizes[wide.Sha256].Widths)));
+        Assert.Equal((400, 300, ""), (sizes[small.Sha256].Width, sizes[small.Sha256].Height, string.Join(',', sizes[small.Sha256].Widths)));
+        Assert.Empty(await store.ListSizesAsync([], db.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task FindAsyncAndListUsagesAsync_UnknownHash_ReturnNull(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);

@@ -148,34 +148,34 @@ public sealed class ImagesController(ImageService images, CurrentUser currentUse
             && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(entityTag, useStrongComparison: false)))
         {
             // The browser has these bytes (they never change for a hash); still only confirm it to those who may see them.
-            if (!await images.CanViewAsync(currentUser.Viewer, sha256, cancellationToken))
+            var access = await images.AccessAsync(currentUser.Viewer, sha256, cancellationToken);
+            if (access == ImageAccess.Hidden)
             {
                 return NotFound();
             }
 
-            SetImageHeaders(entityTag);
+            SetImageHeaders(entityTag, access);
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var image = wanted is { } atWidth
-            ? await images.FindViewableAtWidthAsync(currentUser.Viewer, sha256, atWidth, cancellationToken)
-            : await images.FindViewableAsync(currentUser.Viewer, sha256, cancellationToken);
-        if (image is null)
+        var viewable = await images.FindViewableAsync(currentUser.Viewer, sha256, wanted, cancellationToken);
+        if (viewable is not { Image: var image })
         {
             return NotFound();
         }
 
-        SetImageHeaders(entityTag);
+        SetImageHeaders(entityTag, viewable.Access);
         Response.Headers.ContentDisposition = "inline";
         return File(image.Data, image.ContentType);
     }
 
-    private void SetImageHeaders(EntityTagHeaderValue entityTag)
+    private void SetImageHeaders(EntityTagHeaderValue entityTag, ImageAccess access)
     {
         var headers = Response.Headers;
         headers.ETag = entityTag.ToString();
-        // Content-addressed bytes never change; private because access depends on the signed-in user.
-        headers.CacheControl = "private, max-age=31536000, immutable";
+        // Content-addressed bytes never change; private because access depends on the signed-in user. An upload no
+        // revision uses yet may still be hidden (隠す) and replaced: the browser does not keep it.
+        headers.CacheControl = access == ImageAccess.Used ? "private, max-age=31536000, immutable" : "no-store";
         headers.XContentTypeOptions = "nosniff";
         // Should the bytes ever be opened as a document, nothing in them may run or load.
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";

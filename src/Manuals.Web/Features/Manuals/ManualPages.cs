@@ -14,7 +14,7 @@ public sealed class ManualPages(
     IManualStore manuals,
     IDepartmentStore departments,
     IAccountDirectory accounts,
-    MarkdownRenderer renderer,
+    MarkdownHtml html,
     IStringLocalizer<SharedResource> l,
     TemplateService templates,
     TimeProvider clock)
@@ -55,7 +55,7 @@ public sealed class ManualPages(
         var owners = canEdit ? await OwnerChoicesAsync(cancellationToken) : [];
         var completeness = await templates.CheckAsync(manual.Template, manual.Body, cancellationToken);
         return Lookups.Found(new ManualPage(
-            manual, department, Render(manual.Body), canEdit, ReviewStatus.Of(manual, clock.GetUtcNow()), owners, completeness));
+            manual, department, await html.RenderAsync(manual.Body, cancellationToken), canEdit, ReviewStatus.Of(manual, clock.GetUtcNow()), owners, completeness));
     }
 
     /// <summary>The edit form for an existing manual, or null-status when missing or not editable.</summary>
@@ -76,7 +76,7 @@ public sealed class ManualPages(
     {
         ArgumentNullException.ThrowIfNull(form);
         var body = form.Body ?? "";
-        var html = preview ? Render(body) : null;
+        var previewHtml = preview ? await html.RenderAsync(body, cancellationToken) : null;
         var template = await templates.FindByNameAsync(form.Template, cancellationToken);
         var completeness = TemplateCompleteness.Check(template, body);
         var layout = form.IsStepEditor ? EditorLayout.Build(body, template) : null;
@@ -84,7 +84,7 @@ public sealed class ManualPages(
         var choices = (await departments.ListAsync(cancellationToken))
             .Where(d => ManualAccessPolicy.CanCreateIn(viewer, d.Id) || d.Id == form.DepartmentId)
             .ToList();
-        return new ManualFormPage(form, choices, manualId, html, completeness, templateChoices, layout, addStep);
+        return new ManualFormPage(form, choices, manualId, previewHtml, completeness, templateChoices, layout, addStep);
     }
 
     /// <summary>
@@ -167,7 +167,7 @@ public sealed class ManualPages(
 
         var previous = number > 1 ? await manuals.FindRevisionAsync(id, number - 1, cancellationToken) : null;
         var diff = TextDiff.Compare(previous?.Body ?? "", revision.Body);
-        return Lookups.Found(new RevisionPage(manual, revision, Render(revision.Body), diff, ManualAccessPolicy.CanEdit(viewer, manual)));
+        return Lookups.Found(new RevisionPage(manual, revision, await html.RenderAsync(revision.Body, cancellationToken), diff, ManualAccessPolicy.CanEdit(viewer, manual)));
     }
 
     /// <summary>An active (not retired) template, or null.</summary>
@@ -228,7 +228,4 @@ public sealed class ManualPages(
 
     private async Task<string> DepartmentNameAsync(long id, CancellationToken cancellationToken) =>
         (await departments.ListAsync(cancellationToken)).FirstOrDefault(d => d.Id == id)?.Name ?? "";
-
-    private string Render(string markdown) =>
-        renderer.ToHtml(markdown, new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]));
 }

@@ -1,5 +1,6 @@
 using Manuals.Core.Manuals;
 using Manuals.Web.Features.Accounts;
+using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,11 +14,11 @@ namespace Manuals.Web.Features.Manuals;
 /// </summary>
 [Route("manuals/preview")]
 [Authorize(Policy = Policies.Writer)]
-public sealed class PreviewController(MarkdownRenderer renderer, IStringLocalizer<SharedResource> l) : ControllerBase
+public sealed class PreviewController(MarkdownHtml html, IStringLocalizer<SharedResource> l) : ControllerBase
 {
     /// <summary>Renders <paramref name="markdown"/>; over the body limit, or unreadable, answers 400 with <c>{"error": "…"}</c>.</summary>
     [HttpPost("")]
-    public IActionResult Render([FromForm(Name = "markdown")] string? markdown)
+    public async Task<IActionResult> Render([FromForm(Name = "markdown")] string? markdown, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -35,7 +36,6 @@ public sealed class PreviewController(MarkdownRenderer renderer, IStringLocalize
             return BadRequest(new { error = l["Validation.NestingTooDeep", MarkdownLimits.NestingGuide].Value });
         }
 
-        var labels = new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]);
-        return Ok(new { html = renderer.ToHtml(markdown, labels) });
+        return Ok(new { html = await html.RenderAsync(markdown, cancellationToken) });
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Manuals.Web.Features.Manuals;
 
 /// <summary>Builds the step-by-step pages: reads the manual, asks the access policy, renders its steps.</summary>
-public sealed class StepPages(IManualStore manuals, MarkdownRenderer renderer, IStringLocalizer<SharedResource> l)
+public sealed class StepPages(IManualStore manuals, MarkdownHtml html)
 {
     /// <summary>
     /// Step <paramref name="number"/> (from 1), or, when it is null, the first step — or no step at all when the manual
@@ -53,12 +53,11 @@ public sealed class StepPages(IManualStore manuals, MarkdownRenderer renderer, I
             return Lookups.Forbidden<StepPage>();
         }
 
-        var labels = new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]);
         var before = ManualSections.Parse(manual.Body).FirstOrDefault(IsPrerequisites);
         var prerequisites = before is null || string.IsNullOrWhiteSpace(before.Content)
             ? null
-            : new StepPrerequisites(before.Heading, renderer.ToHtml(before.Content, labels));
-        return Lookups.Found(new StepPage(manual, renderer.RenderSteps(manual.Body, labels), null, prerequisites));
+            : new StepPrerequisites(before.Heading, await html.RenderAsync(before.Content, cancellationToken));
+        return Lookups.Found(new StepPage(manual, await html.RenderStepsAsync(manual.Body, cancellationToken), null, prerequisites));
     }
 
     /// <summary>The section that says who does the work and what must be ready: 「対象・前提」, 「前提条件」, 「対象者」 ….</summary>

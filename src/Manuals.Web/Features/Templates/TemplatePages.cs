@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Manuals.Web.Features.Templates;
 
 /// <summary>Builds the template pages' models: reads the store, parses skeletons, renders Markdown.</summary>
-public sealed class TemplatePages(ITemplateStore templates, MarkdownRenderer renderer, IStringLocalizer<SharedResource> l)
+public sealed class TemplatePages(ITemplateStore templates, MarkdownHtml markdown, IStringLocalizer<SharedResource> l)
 {
     public async Task<TemplateListPage> ListAsync(Viewer viewer, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class TemplatePages(ITemplateStore templates, MarkdownRenderer ren
             return Lookups.NotFound<TemplatePage>();
         }
 
-        var html = renderer.ToHtml(template.Body, new CalloutLabels(l["Callout.Note"], l["Callout.Warning"], l["Callout.Tip"], l["Markdown.Unreadable"]));
+        var html = await markdown.RenderAsync(template.Body, cancellationToken);
         var count = await templates.CountManualsAsync(template.Name, cancellationToken);
         return Lookups.Found(new TemplatePage(
             Choice(template), html, count, TemplateAccessPolicy.CanCreate(viewer), TemplateAccessPolicy.CanChange(viewer, template)));

@@ -5,9 +5,30 @@
 const footer = document.querySelector('[data-print-footer]');
 const button = document.querySelector('[data-print-button]');
 
+// The page chose each screenshot's width for the screen (srcset); paper gets the full picture. The 印刷 button and
+// ?print=1 load it and wait until it is ready; the browser's own Print (Ctrl+P) cannot wait and prints what is shown.
+const atFullSize = (img) =>
+  new Promise((resolve) => {
+    // Sized as the picture itself (its width attribute), the browser takes the picture: srcset's widest candidate. Removing
+    // srcset instead would keep Chromium's density for the old candidate and print the picture small.
+    img.sizes = `${img.getAttribute('width') ?? 1920}px`;
+    const ready = () => img.decode().catch(() => {}).then(resolve);
+    if (img.complete && img.currentSrc === img.src) {
+      ready();
+    } else {
+      img.addEventListener('load', ready, { once: true });
+      img.addEventListener('error', resolve, { once: true });
+    }
+  });
+
+const printAtFullSize = async () => {
+  await Promise.all([...document.querySelectorAll('img[srcset]')].map(atFullSize));
+  window.print();
+};
+
 if (button) {
   button.hidden = false;
-  button.addEventListener('click', () => window.print());
+  button.addEventListener('click', printAtFullSize);
 }
 
 // Today's year, month and day in the site's time zone (Asia/Tokyo by default), whatever the browser's own zone.
@@ -48,8 +69,8 @@ if (footer) {
 // /manuals/{id}?print=1 opens the print dialog once the page (and its images) has loaded, e.g. from a 印刷 link elsewhere.
 if (new URLSearchParams(window.location.search).get('print') === '1') {
   if (document.readyState === 'complete') {
-    window.print();
+    printAtFullSize();
   } else {
-    window.addEventListener('load', () => window.print(), { once: true });
+    window.addEventListener('load', printAtFullSize, { once: true });
   }
 }

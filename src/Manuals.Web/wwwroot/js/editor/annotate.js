@@ -1,7 +1,9 @@
 // 「書き込み」 on a screenshot in the step editor: boxes, arrows, numbered markers (①②③) and short labels drawn over
 // the picture in a few strong colours, moved, resized, deleted and undone, then kept as data in the picture's address
 // (#ann=…, read by Manuals.Core/Images/ImageAnnotations.cs, which draws the same marks on the page). The pixels are not
-// touched. Keys in the dialog: Delete removes the selected mark, Ctrl+Z undoes, arrow keys move the selected mark.
+// touched. Keys in the dialog: 中央に置く puts the chosen tool's mark in the middle, arrow keys move the selected mark
+// (Ctrl+arrows size a box or an arrow, Shift for bigger steps), Space on the picture selects the next mark, Delete removes
+// the selected mark, Ctrl+Z undoes.
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COLORS = { red: '#d62828', orange: '#f77f00', blue: '#1d4ed8', green: '#15803d' };
@@ -129,12 +131,13 @@ function build(strings) {
     </div>
     <div class="annotate-dialog__bar">
       <p class="help" data-help>${escape(strings.annotateHelp)}</p>
+      <button type="button" class="button" data-add>${escape(strings.annotateAdd)}</button>
       <button type="button" class="button" data-delete>${escape(strings.annotateDelete)}</button>
       <button type="button" class="button" data-undo>${escape(strings.annotateUndo)}</button>
       <button type="button" class="button button--primary" data-done>${escape(strings.annotateDone)}</button>
       <button type="button" class="button" data-cancel>${escape(strings.cancel)}</button>
     </div>
-    <div class="annotate-dialog__stage"><div class="annotate-dialog__picture"><img alt=""><svg class="annotated-image__marks" aria-hidden="true"></svg></div></div>`;
+    <div class="annotate-dialog__stage"><div class="annotate-dialog__picture" tabindex="0" role="group" aria-label="${escape(strings.annotatePicture)}"><img alt=""><svg class="annotated-image__marks" aria-hidden="true"></svg></div></div>`;
   document.body.append(node);
   return node;
 }
@@ -209,6 +212,47 @@ async function edit(part, { strings }) {
     };
   };
 
+  // The mark at <index> (or none, -1) is selected; the colour and label fields show its own.
+  const select = (index) => {
+    selected = index;
+    const mark = marks[index];
+    if (mark) {
+      labelText.value = mark.kind === 'label' ? mark.text : labelText.value;
+      dialog.querySelector(`input[name=annotate-color][value=${mark.color}]`).checked = true;
+    }
+  };
+  // A new mark of <tool> at <point> (a box or an arrow starts with no size); its index, or -1 when none can be added.
+  const place = (tool, point, size = { w: 0, h: 0 }) => {
+    const text = tool === 'number'
+      ? String(Math.min(99, Math.max(0, ...marks.filter((m) => m.kind === 'number').map((m) => Number(m.text))) + 1))
+      : tool === 'label' ? labelText.value.trim() : '';
+    if (marks.length >= MAX_MARKS) {
+      return -1;
+    }
+
+    if (tool === 'label' && !text) {
+      labelText.focus();
+      return -1;
+    }
+
+    remember();
+    marks.push({ kind: tool, color: colorNow(), x: point.x, y: point.y, ...size, text });
+    return marks.length - 1;
+  };
+  // 中央に置く: the chosen tool's mark in the middle of the picture, selected, with the focus on the picture so the
+  // arrow keys move it and Ctrl+arrows size it.
+  const addInMiddle = () => {
+    const tool = toolNow() === 'select' ? 'box' : toolNow();
+    const sized = tool === 'box' || tool === 'arrow';
+    const size = sized ? { w: Math.round(width / 4), h: Math.round(height / 5) } : { w: 0, h: 0 };
+    const index = place(tool, { x: Math.round((width - size.w) / 2), y: Math.round((height - size.h) / 2) }, size);
+    if (index >= 0) {
+      selected = index;
+      redraw();
+      picture.focus();
+    }
+  };
+
   let gesture = null;
   const down = (event) => {
     if (event.button !== 0 && event.pointerType === 'mouse') {
@@ -225,32 +269,17 @@ async function edit(part, { strings }) {
       remember();
       gesture = { type: 'resize', index: Number(handle.dataset.handle) };
     } else if (tool === 'select' || (hit && tool !== 'number' && tool !== 'label')) {
-      selected = hit ? Number(hit.dataset.mark) : -1;
+      select(hit ? Number(hit.dataset.mark) : -1);
       if (selected >= 0) {
         remember();
         gesture = { type: 'move', from: point, start: { ...marks[selected] } };
-        const mark = marks[selected];
-        labelText.value = mark.kind === 'label' ? mark.text : labelText.value;
-        dialog.querySelector(`input[name=annotate-color][value=${mark.color}]`).checked = true;
       }
-    } else if (marks.length >= MAX_MARKS) {
-      return;
     } else if (tool === 'number' || tool === 'label') {
-      const text = tool === 'number'
-        ? String(Math.min(99, Math.max(0, ...marks.filter((m) => m.kind === 'number').map((m) => Number(m.text))) + 1))
-        : labelText.value.trim();
-      if (!text) {
-        labelText.focus();
-        return;
-      }
-
-      remember();
-      marks.push({ kind: tool, color: colorNow(), x: point.x, y: point.y, w: 0, h: 0, text });
       // Drawing tools leave nothing selected: the colour chosen next is for the next mark (選択・移動 recolours one).
-      selected = -1;
-    } else {
-      remember();
-      marks.push({ kind: tool, color: colorNow(), x: point.x, y: point.y, w: 0, h: 0, text: '' });
+      if (place(tool, point) >= 0) {
+        selected = -1;
+      }
+    } else if (place(tool, point) >= 0) {
       selected = marks.length - 1;
       gesture = { type: 'resize', index: selected, created: true };
     }
@@ -310,8 +339,20 @@ async function edit(part, { strings }) {
       event.preventDefault();
       remember();
       const step = (event.shiftKey ? 10 : 1) * Math.max(1, Math.round(width / 200));
-      marks[selected].x += steps[event.key][0] * step;
-      marks[selected].y += steps[event.key][1] * step;
+      const mark = marks[selected];
+      const [dx, dy] = steps[event.key];
+      if ((event.ctrlKey || event.metaKey) && (mark.kind === 'box' || mark.kind === 'arrow')) {
+        mark.w = mark.kind === 'box' ? Math.max(step, mark.w + dx * step) : mark.w + dx * step;
+        mark.h = mark.kind === 'box' ? Math.max(step, mark.h + dy * step) : mark.h + dy * step;
+      } else {
+        mark.x = Math.min(width, Math.max(0, mark.x + dx * step));
+        mark.y = Math.min(height, Math.max(0, mark.y + dy * step));
+      }
+
+      redraw();
+    } else if (event.key === ' ' && event.target === picture && marks.length > 0) {
+      event.preventDefault();
+      select((selected + 1) % marks.length);
       redraw();
     }
   };
@@ -337,6 +378,7 @@ async function edit(part, { strings }) {
   const listeners = [
     [svg, 'pointerdown', down], [svg, 'pointermove', move], [svg, 'pointerup', up], [svg, 'pointercancel', up],
     [dialog, 'keydown', keys], [labelText, 'input', relabel], [dialog.querySelector('[data-delete]'), 'click', remove],
+    [dialog.querySelector('[data-add]'), 'click', addInMiddle],
     [dialog.querySelector('[data-undo]'), 'click', undo], [dialog.querySelector('[data-done]'), 'click', done],
     [dialog.querySelector('[data-cancel]'), 'click', cancel],
     ...[...dialog.querySelectorAll('input[name=annotate-color]')].map((input) => [input, 'change', recolor]),

@@ -1,7 +1,8 @@
 // 「隠す」 on a screenshot in the step editor: the writer drags boxes over what must not be seen (氏名, 口座番号 …),
 // chooses モザイク or ぼかし and applies. The server changes the pixels and stores only the result
 // (POST /images/<sha256>/redact); the picture in the card then shows the hidden version, and the unredacted upload is
-// deleted when nothing else uses it. Boxes are drawn with the mouse, a pen or a finger; Delete removes the last one.
+// deleted when nothing else uses it. Boxes are drawn with the mouse, a pen or a finger, or from the keyboard: 範囲を追加
+// puts one in the middle, arrow keys move the last box and Ctrl+arrows size it (Shift for bigger steps); Delete removes it.
 import { readJson } from './strings.js';
 
 // The screenshot's Markdown; its marks (#ann=…) stay as they are, they are not pixels.
@@ -23,18 +24,21 @@ function build(strings) {
         <label class="check"><input type="radio" name="redact-style" value="blur"> <span data-blur></span></label>
         <label class="check"><input type="radio" name="redact-style" value="fill"> <span data-fill></span></label>
       </fieldset>
+      <button type="button" class="button" data-add></button>
       <button type="button" class="button" data-undo></button>
       <button type="button" class="button button--primary" data-apply></button>
       <button type="button" class="button" data-cancel></button>
     </div>
     <p class="help" data-help></p>
     <p class="field-error" role="alert" data-error></p>
-    <div class="redact-dialog__stage"><div class="redact-dialog__picture"><img alt=""></div></div>`;
+    <div class="redact-dialog__stage"><div class="redact-dialog__picture" tabindex="0" role="group"><img alt=""></div></div>`;
   element.querySelector('h2').textContent = strings.redactTitle;
   element.querySelector('legend').textContent = strings.redactStyle;
   element.querySelector('[data-pixelate]').textContent = strings.redactPixelate;
   element.querySelector('[data-blur]').textContent = strings.redactBlur;
   element.querySelector('[data-fill]').textContent = strings.redactFill;
+  element.querySelector('[data-add]').textContent = strings.redactAdd;
+  element.querySelector('.redact-dialog__picture').setAttribute('aria-label', strings.redactPicture);
   element.querySelector('[data-undo]').textContent = strings.redactUndo;
   element.querySelector('[data-apply]').textContent = strings.redactApply;
   element.querySelector('[data-cancel]').textContent = strings.cancel;
@@ -102,6 +106,24 @@ async function hide(part, { strings, token, status }) {
     };
   };
 
+  const newBox = (x, y) => {
+    const element = document.createElement('div');
+    element.className = 'redact-dialog__box';
+    picture.append(element);
+    return { x, y, width: 0, height: 0, element };
+  };
+  // 範囲を追加: a box in the middle, for the arrow keys; the focus goes to the picture, where they work.
+  const addInMiddle = () => {
+    const box = newBox(0, 0);
+    Object.assign(box, { width: Math.round(image.naturalWidth / 4), height: Math.round(image.naturalHeight / 8) });
+    box.x = Math.round((image.naturalWidth - box.width) / 2);
+    box.y = Math.round((image.naturalHeight - box.height) / 2);
+    place(box);
+    boxes.push(box);
+    refresh();
+    picture.focus();
+  };
+
   let drawing = null;
   const down = (event) => {
     if (event.button !== 0 && event.pointerType === 'mouse') {
@@ -111,10 +133,7 @@ async function hide(part, { strings, token, status }) {
     event.preventDefault();
     picture.setPointerCapture(event.pointerId);
     const start = pointAt(event);
-    const element = document.createElement('div');
-    element.className = 'redact-dialog__box';
-    picture.append(element);
-    drawing = { start, box: { x: start.x, y: start.y, width: 0, height: 0, element } };
+    drawing = { start, box: newBox(start.x, start.y) };
     place(drawing.box);
   };
   const move = (event) => {
@@ -151,10 +170,25 @@ async function hide(part, { strings, token, status }) {
     boxes.pop()?.element.remove();
     refresh();
   };
+  const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
   const keys = (event) => {
+    const box = boxes.at(-1);
     if ((event.key === 'Delete' || event.key === 'Backspace') && !event.target.closest('input, button')) {
       event.preventDefault();
       undo();
+    } else if (event.key in steps && box && !event.target.closest('input')) {
+      event.preventDefault();
+      const step = (event.shiftKey ? 10 : 1) * Math.max(1, Math.round(image.naturalWidth / 200));
+      const [dx, dy] = steps[event.key];
+      if (event.ctrlKey || event.metaKey) {
+        box.width = Math.min(image.naturalWidth - box.x, Math.max(step, box.width + dx * step));
+        box.height = Math.min(image.naturalHeight - box.y, Math.max(step, box.height + dy * step));
+      } else {
+        box.x = Math.min(image.naturalWidth - box.width, Math.max(0, box.x + dx * step));
+        box.y = Math.min(image.naturalHeight - box.height, Math.max(0, box.y + dy * step));
+      }
+
+      place(box);
     }
   };
 
@@ -165,6 +199,8 @@ async function hide(part, { strings, token, status }) {
   dialog.addEventListener('keydown', keys);
   const undoButton = dialog.querySelector('[data-undo]');
   undoButton.addEventListener('click', undo);
+  const addButton = dialog.querySelector('[data-add]');
+  addButton.addEventListener('click', addInMiddle);
   const cancel = () => dialog.close();
   dialog.querySelector('[data-cancel]').addEventListener('click', cancel);
 
@@ -226,6 +262,7 @@ async function hide(part, { strings, token, status }) {
   dialog.removeEventListener('keydown', keys);
   dialog.removeEventListener('cancel', holdOpen);
   undoButton.removeEventListener('click', undo);
+  addButton.removeEventListener('click', addInMiddle);
   dialog.querySelector('[data-cancel]').removeEventListener('click', cancel);
   apply.removeEventListener('click', submit);
 }
