@@ -24,6 +24,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TemplateService>();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<ImageService>();
+        services.AddScoped<Reading.ReaderShelf>();
+        services.AddScoped<Reading.RequiredReadingService>();
         services.AddScoped<SearchService>();
         services.AddScoped<SearchSuggester>();
         AddCoverage(services);

@@ -6,6 +6,7 @@ using Manuals.Core.Departments;
 using Manuals.Core.Handovers;
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
+using Manuals.Core.Reading;
 using Manuals.Core.Search;
 using Manuals.Core.Templates;
 using Manuals.Data.Accounts;
@@ -16,6 +17,7 @@ using Manuals.Data.Handovers;
 using Manuals.Data.Images;
 using Manuals.Data.Manuals;
 using Manuals.Data.Migrations;
+using Manuals.Data.Reading;
 using Manuals.Data.Search;
 using Manuals.Data.Search.Lucene;
 using Manuals.Data.Templates;
@@ -83,6 +85,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IManualStore, ManualStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
         services.AddSingleton<IImageStore, ImageStore>();
+        services.AddSingleton<IFavoriteStore, FavoriteStore>();
+        services.AddSingleton<IRecentViewStore, RecentViewStore>();
+        services.AddSingleton<IRequiredReadingStore, RequiredReadingStore>();
         // Every search reads the synonyms and the task names: kept on the node for a second (Recent… decorators).
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SynonymStore>();

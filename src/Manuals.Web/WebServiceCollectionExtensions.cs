@@ -43,6 +43,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Manuals.ManualAudit>();
         services.AddScoped<Features.Templates.TemplatePages>();
         services.AddScoped<Features.Manuals.StepPages>();
+        services.AddScoped<Features.Reading.ReadingPages>();
         services.AddScoped<Features.Admin.UserAdministration>();
         services.AddScoped<Features.Search.SearchPages>();
         services.AddSingleton<Features.Search.SearchRebuildJob>();

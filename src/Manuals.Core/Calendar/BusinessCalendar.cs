@@ -34,6 +34,23 @@ public static class BusinessCalendar
         return date;
     }
 
+    /// <summary>
+    /// The business day <paramref name="days"/> business days after <paramref name="from"/> (a 期限 of N営業日): with 0,
+    /// <paramref name="from"/> itself when it is a business day, otherwise the next one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    public static DateOnly AddBusinessDays(DateOnly from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var day = NextOnOrAfter(from);
+        for (var count = 0; count < days; count++)
+        {
+            day = NextOnOrAfter(day.AddDays(1));
+        }
+
+        return day;
+    }
+
     /// <summary>The first business day of the month (月初).</summary>
     public static DateOnly FirstBusinessDayOfMonth(int year, int month) => NextOnOrAfter(new DateOnly(year, month, 1));
 

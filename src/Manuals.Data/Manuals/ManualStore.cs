@@ -206,13 +206,13 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         CancellationToken cancellationToken)
     {
         const string revisionSql = """
-            INSERT INTO manual_revisions (manual_id, number, title, body, author_id, author_name, change_note, created_at)
-            VALUES (@manualId, @number, @Title, @Body, @authorId, @authorName, @ChangeNote, @now)
+            INSERT INTO manual_revisions (manual_id, number, title, body, author_id, author_name, change_note, created_at, is_material)
+            VALUES (@manualId, @number, @Title, @Body, @authorId, @authorName, @ChangeNote, @now, @MaterialChange)
             """;
         const string tagSql = "INSERT INTO manual_tags (manual_id, tag) VALUES (@manualId, @tag)";
         await connection.ExecuteAsync(new CommandDefinition(
             revisionSql,
-            new { manualId, number, draft.Title, draft.Body, authorId = author.UserId, authorName = author.Name, draft.ChangeNote, now },
+            new { manualId, number, draft.Title, draft.Body, authorId = author.UserId, authorName = author.Name, draft.ChangeNote, now, draft.MaterialChange },
             transaction,
             cancellationToken: cancellationToken));
         var tags = draft.Tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)

@@ -12,6 +12,9 @@ public sealed class ManualEditPage(IPage page)
 
     public ILocator ChangeNote => page.GetByLabel("変更内容のメモ", new() { Exact = true });
 
+    /// <summary>重要な変更: those who must read the manual are asked to confirm the new revision.</summary>
+    public ILocator MaterialChange => page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^重要な変更") });
+
     public ILocator SaveButton => page.GetByRole(AriaRole.Button, new() { Name = "保存する", Exact = true });
 
     public ILocator PreviewButton => page.GetByRole(AriaRole.Button, new() { Name = "プレビュー", Exact = true });

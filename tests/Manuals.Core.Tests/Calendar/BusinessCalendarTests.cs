@@ -82,5 +82,19 @@ public sealed class BusinessCalendarTests
     public void NthBusinessDayOfMonth_NotPositive_Throws(int n) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => BusinessCalendar.NthBusinessDayOfMonth(2026, 5, n));
 
+    [Theory]
+    [InlineData("2026-12-04", 0, "2026-12-04")] // a Friday, itself
+    [InlineData("2026-12-05", 0, "2026-12-07")] // a Saturday: the Monday after
+    [InlineData("2026-12-04", 1, "2026-12-07")] // over the weekend
+    [InlineData("2026-12-30", 2, "2027-01-04")] // 12/31, then over 元日 and the weekend
+    [InlineData("2026-05-01", 1, "2026-05-07")] // over Golden Week
+    [InlineData("2026-12-07", 5, "2026-12-14")] // a working week
+    public void AddBusinessDays_Days_CountsOnlyBusinessDays(string from, int days, string expected) =>
+        Assert.Equal(Day(expected), BusinessCalendar.AddBusinessDays(Day(from), days));
+
+    [Fact]
+    public void AddBusinessDays_Negative_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => BusinessCalendar.AddBusinessDays(new DateOnly(2026, 12, 7), -1));
+
     private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -25,7 +25,7 @@ public sealed class ImageStoreTests
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IImageStore>();
-        var uploader = await CreateUserAsync(db, "hanako");
+        var uploader = await db.CreateUserAsync("hanako");
         var image = Image(seed: 1, ImageFormat.WebP, 1920, 1080);
 
         var created = await store.SaveAsync(image, uploader, Monday, db.CancellationToken);
@@ -51,8 +51,8 @@ public sealed class ImageStoreTests
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IImageStore>();
-        var first = await CreateUserAsync(db, "first");
-        var second = await CreateUserAsync(db, "second");
+        var first = await db.CreateUserAsync("first");
+        var second = await db.CreateUserAsync("second");
         var image = Image(seed: 2);
 
         var created = await store.SaveAsync(image, first, Monday, db.CancellationToken);
@@ -135,7 +135,7 @@ public sealed class ImageStoreTests
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IImageStore>();
-        var owner = await CreateUserAsync(db, "owner");
+        var owner = await db.CreateUserAsync("owner");
         var image = Image(seed: 5);
         await store.SaveAsync(image, null, Monday, db.CancellationToken);
         var payroll = await CreateManualAsync(db, "給与計算", HumanResources, ManualVisibility.Department, owner);
@@ -315,8 +315,8 @@ public sealed class ImageStoreTests
     {
         await using var db = await TestDatabase.CreateAsync(engine);
         var store = db.Services.GetRequiredService<IImageStore>();
-        var writer = await CreateUserAsync(db, "writer");
-        var other = await CreateUserAsync(db, "other");
+        var writer = await db.CreateUserAsync("writer");
+        var other = await db.CreateUserAsync("other");
         var own = Image(seed: 40);
         var othersUpload = Image(seed: 41);
         var ownButSaved = Image(seed: 42);
@@ -357,12 +357,4 @@ public sealed class ImageStoreTests
         await db.Services.GetRequiredService<IManualStore>()
             .CreateAsync(Draft(title, department, visibility), Sato, owner, Monday, db.CancellationToken);
 
-    private static async Task<long> CreateUserAsync(TestDatabase db, string userName)
-    {
-        await using var scope = db.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserStore>();
-        var user = new User { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName };
-        await users.CreateAsync(user, db.CancellationToken);
-        return user.Id;
-    }
 }

@@ -1,4 +1,6 @@
 using Dapper;
+using Manuals.Core.Accounts;
+using Manuals.Data.Accounts;
 using Manuals.Data.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +99,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>A scope for the scoped services (the user store, Identity's <c>UserManager</c>).</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    /// <summary>Creates a user with <paramref name="userName"/> as its name and display name; returns its id.</summary>
+    public async Task<long> CreateUserAsync(string userName)
+    {
+        await using var scope = CreateScope();
+        var user = new User { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName };
+        var result = await scope.ServiceProvider.GetRequiredService<UserStore>().CreateAsync(user, CancellationToken);
+        Assert.True(result.Succeeded);
+        return user.Id;
+    }
 
     /// <summary>Whether a table of that name exists, asked of the engine's own catalogue.</summary>
     public async Task<bool> TableExistsAsync(string table)

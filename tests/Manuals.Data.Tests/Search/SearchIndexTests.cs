@@ -24,8 +24,8 @@ public sealed class SearchIndexTests
     public async Task SearchAsync_EveryViewer_SeesExactlyWhatTheAccessPolicyAllowsInRowsCountsFacetsAndSuggestions(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
-        var ownerA = await CreateUserAsync(db, "owner.a");
-        var ownerB = await CreateUserAsync(db, "owner.b");
+        var ownerA = await db.CreateUserAsync("owner.a");
+        var ownerB = await db.CreateUserAsync("owner.b");
         var manuals = new List<(long Id, long Department, ManualVisibility Visibility, long? Owner, ManualStatus Status, string Tag)>();
         foreach (var department in new[] { Accounting, Personnel, GeneralAffairs })
         {
@@ -462,13 +462,6 @@ public sealed class SearchIndexTests
         return db.Services.GetRequiredService<IManualStore>().CreateAsync(draft, new Author(null, "テスト"), owner, at ?? Monday, db.CancellationToken);
     }
 
-    private static async Task<long> CreateUserAsync(TestDatabase db, string userName)
-    {
-        await using var scope = db.CreateScope();
-        var user = new User { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = userName };
-        await scope.ServiceProvider.GetRequiredService<UserStore>().CreateAsync(user, db.CancellationToken);
-        return user.Id;
-    }
 
     /// <summary>Records reports as they happen (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<SearchRebuildProgress> report) : IProgress<SearchRebuildProgress>

@@ -92,6 +92,16 @@ internal static class EndpointAccessTable
         {
             Form = _ => new() { ["OwnerId"] = "", ["ReviewIntervalDays"] = "180" },
         },
+        Row("POST /manuals/{id:long}/favorite", i => $"/manuals/{i.ManualOfA}/favorite", anon: SignIn, readerA: Redirect, editorA: Redirect, editorB: Forbidden, admin: Redirect) with
+        {
+            Form = _ => new() { ["favorite"] = "true" },
+        },
+        // Required reading: 読みました for an assignee (ManualOfA is assigned to nobody here: 400); the status, its CSV and
+        // assigning for those who may edit the manual (an empty form names nobody: 400).
+        Row("POST /manuals/{id:long}/read", i => $"/manuals/{i.ManualOfA}/read", anon: SignIn, readerA: BadRequest, editorA: BadRequest, editorB: Forbidden, admin: BadRequest),
+        Row("GET /manuals/{id:long}/reading", i => $"/manuals/{i.ManualOfA}/reading", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
+        Row("GET /manuals/{id:long}/reading.csv", i => $"/manuals/{i.ManualOfA}/reading.csv", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
+        Row("POST /manuals/{id:long}/reading", i => $"/manuals/{i.ManualOfA}/reading", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: Forbidden, admin: BadRequest),
         Row("GET /manuals/{id:long}/steps", i => $"/manuals/{i.ManualOfA}/steps", anon: SignIn, readerA: Redirect, editorA: Redirect, editorB: Forbidden, admin: Redirect),
         Row("GET /manuals/{id:long}/steps/{number:int}", i => $"/manuals/{i.ManualOfA}/steps/1", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Forbidden, admin: Ok),
         Row("GET /manuals/{id:long}/steps/complete", i => $"/manuals/{i.ManualOfA}/steps/complete", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Forbidden, admin: Ok),

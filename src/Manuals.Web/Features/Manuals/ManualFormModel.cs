@@ -38,6 +38,9 @@ public sealed class ManualFormModel
     [Display(Name = "Manuals.Field.ChangeNote")]
     public string? ChangeNote { get; set; }
 
+    /// <summary>重要な変更: those who must read the manual are asked to confirm the new revision.</summary>
+    public bool MaterialChange { get; set; }
+
     /// <summary>
     /// How the body is edited: <see cref="EditorModes.Steps"/> (the step editor's fields, <see cref="Editor"/>) or
     /// <see cref="EditorModes.Markdown"/> (<see cref="Body"/> as text). A form that does not say is Markdown.
@@ -74,7 +77,10 @@ public sealed class ManualFormModel
         string.IsNullOrWhiteSpace(Template) ? null : Template.Trim(),
         ManualDraftValidator.ParseTags(Tags),
         (Body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal),
-        (ChangeNote ?? "").Trim());
+        (ChangeNote ?? "").Trim())
+    {
+        MaterialChange = MaterialChange,
+    };
 
     /// <summary>The settings the writer started from, or null when the form did not carry them (an older page).</summary>
     public ManualBaseline? ToBaseline() =>

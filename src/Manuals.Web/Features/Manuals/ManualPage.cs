@@ -1,10 +1,14 @@
 using Manuals.Core.Accounts;
 using Manuals.Core.Manuals;
+using Manuals.Core.Reading;
 using Manuals.Core.Templates;
 
 namespace Manuals.Web.Features.Manuals;
 
-/// <summary>A manual as its page shows it; <see cref="Owners"/> (possible 担当者) is filled only for those who may edit.</summary>
+/// <summary>
+/// A manual as its page shows it; <see cref="Owners"/> (possible 担当者) is filled only for those who may edit;
+/// <see cref="Reader"/> is what the reader has with it (お気に入り, 必読).
+/// </summary>
 public sealed record ManualPage(
     Manual Manual,
     string DepartmentName,
@@ -12,4 +16,6 @@ public sealed record ManualPage(
     bool CanEdit,
     ReviewStatus Review,
     IReadOnlyList<UserSummary> Owners,
-    CompletenessReport Completeness);
+    CompletenessReport Completeness,
+    ManualForReader Reader,
+    DateOnly Today);

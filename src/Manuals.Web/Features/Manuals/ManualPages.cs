@@ -2,7 +2,9 @@ using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Editing;
+using Manuals.Core.Reading;
 using Manuals.Core.Templates;
+using Manuals.Web.Features.Coverage;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.Extensions.Localization;
@@ -17,7 +19,8 @@ public sealed class ManualPages(
     MarkdownHtml html,
     IStringLocalizer<SharedResource> l,
     TemplateService templates,
-    TimeProvider clock)
+    ReaderShelf shelf,
+    CoverageClock clock)
 {
     public async Task<Lookup<ManualListPage>> ListAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
     {
@@ -54,8 +57,18 @@ public sealed class ManualPages(
         var canEdit = ManualAccessPolicy.CanEdit(viewer, manual);
         var owners = canEdit ? await OwnerChoicesAsync(cancellationToken) : [];
         var completeness = await templates.CheckAsync(manual.Template, manual.Body, cancellationToken);
+        var reader = await shelf.OpenedAsync(viewer, manual.Id, cancellationToken);
+        var moment = clock.Now();
         return Lookups.Found(new ManualPage(
-            manual, department, await html.RenderAsync(manual.Body, cancellationToken), canEdit, ReviewStatus.Of(manual, clock.GetUtcNow()), owners, completeness));
+            manual,
+            department,
+            await html.RenderAsync(manual.Body, cancellationToken),
+            canEdit,
+            ReviewStatus.Of(manual, moment.Now),
+            owners,
+            completeness,
+            reader,
+            moment.Today));
     }
 
     /// <summary>The edit form for an existing manual, or null-status when missing or not editable.</summary>
@@ -196,7 +209,8 @@ public sealed class ManualPages(
     /// <summary>For writers, the manuals they own that are overdue or due soon, soonest first; the recently updated manuals they may read.</summary>
     public async Task<HomePage> HomeAsync(Viewer viewer, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var moment = clock.Now();
+        var now = moment.Now;
         var all = await manuals.ListAsync(null, cancellationToken);
         var mine = all
             .Where(m => viewer.IsWriter && m.OwnerId == viewer.UserId && ManualAccessPolicy.CanRead(viewer, m))
@@ -206,13 +220,14 @@ public sealed class ManualPages(
             .ToList();
         var recent = all.Where(m => ManualAccessPolicy.CanRead(viewer, m)).Take(8).ToList();
         var staleCount = viewer.IsAdmin ? all.Count(m => ReviewStatus.Of(m, now).State == ReviewState.Overdue) : 0;
-        return new HomePage(viewer.IsWriter, mine, recent, await departments.ListAsync(cancellationToken), staleCount);
+        var lists = await shelf.ListAsync(viewer, all, cancellationToken);
+        return new HomePage(viewer.IsWriter, mine, recent, await departments.ListAsync(cancellationToken), staleCount, lists, moment.Today);
     }
 
     /// <summary>Every published manual past its review date, most overdue first (for Admins).</summary>
     public async Task<StaleManualsPage> StaleAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now().Now;
         var stale = (await manuals.ListAsync(null, cancellationToken))
             .Select(m => (Manual: m, Review: ReviewStatus.Of(m, now)))
             .Where(x => x.Review.State == ReviewState.Overdue)

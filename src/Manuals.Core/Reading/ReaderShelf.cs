@@ -1,0 +1,69 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Manuals;
+
+namespace Manuals.Core.Reading;
+
+/// <summary>
+/// What a reader has at hand: the manuals they must read (必読), favourite manuals (お気に入り) and the manuals they opened
+/// last (最近見たマニュアル), for new hires and for the people who use the same ten manuals every month-end. A manual the
+/// reader may no longer read drops out of every list.
+/// </summary>
+public sealed class ReaderShelf(
+    IManualStore manuals, IFavoriteStore favorites, IRecentViewStore views, IRequiredReadingStore required, TimeProvider clock)
+{
+    /// <summary>How many recently opened manuals the home page shows.</summary>
+    public const int RecentShown = 8;
+
+    /// <summary>
+    /// Records that the viewer opened a manual they may read (the manual page): whether it is one of their favourites,
+    /// and their required reading of it.
+    /// </summary>
+    public async Task<ManualForReader> OpenedAsync(Viewer viewer, long manualId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await views.RecordAsync(viewer.UserId, manualId, clock.GetUtcNow(), cancellationToken);
+        return new ManualForReader(
+            await favorites.IsFavoriteAsync(viewer.UserId, manualId, cancellationToken),
+            (await required.ListForUserAsync(viewer.UserId, cancellationToken)).FirstOrDefault(r => r.ManualId == manualId));
+    }
+
+    /// <summary>Marks or unmarks a manual as the viewer's favourite; only a manual they may read.</summary>
+    /// <returns><see cref="SaveOutcome.Saved"/>, <see cref="SaveOutcome.NotFound"/> or <see cref="SaveOutcome.Forbidden"/>.</returns>
+    public async Task<SaveOutcome> SetFavoriteAsync(Viewer viewer, long manualId, bool favorite, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var manual = await manuals.FindAsync(manualId, cancellationToken);
+        if (manual is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (!ManualAccessPolicy.CanRead(viewer, manual))
+        {
+            return SaveOutcome.Forbidden;
+        }
+
+        await favorites.SetAsync(viewer.UserId, manualId, favorite, clock.GetUtcNow(), cancellationToken);
+        return SaveOutcome.Saved;
+    }
+
+    /// <summary>The viewer's required reading, favourites and recently opened manuals among <paramref name="all"/>, only those they may read.</summary>
+    public async Task<ReaderLists> ListAsync(Viewer viewer, IReadOnlyList<ManualSummary> all, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(all);
+        var readable = all.Where(m => ManualAccessPolicy.CanRead(viewer, m)).ToDictionary(m => m.Id);
+        var favoriteIds = await favorites.ListAsync(viewer.UserId, cancellationToken);
+        var recentIds = await views.ListAsync(viewer.UserId, IRecentViewStore.Kept, cancellationToken);
+        var reading = (await required.ListForUserAsync(viewer.UserId, cancellationToken))
+            .Where(r => readable.ContainsKey(r.ManualId))
+            .Select(r => (Manual: readable[r.ManualId], Reading: r))
+            .OrderBy(x => x.Reading.State == ReadingState.Confirmed)
+            .ThenBy(x => x.Reading.DueOn)
+            .ToList();
+        return new ReaderLists(
+            reading,
+            favoriteIds.Select(readable.GetValueOrDefault).OfType<ManualSummary>().ToList(),
+            recentIds.Select(readable.GetValueOrDefault).OfType<ManualSummary>().Take(RecentShown).ToList());
+    }
+}

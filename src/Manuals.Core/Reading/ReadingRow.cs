@@ -1,0 +1,25 @@
+namespace Manuals.Core.Reading;
+
+/// <summary>
+/// One person's required reading of one manual, as the store reads it: the earliest due date of their assignments (to
+/// them or to a department of theirs), the revision they last confirmed, and the revision they must have confirmed (the
+/// latest marked 重要な変更, or the first).
+/// </summary>
+public sealed record ReadingRow(
+    long ManualId,
+    long UserId,
+    string DisplayName,
+    DateOnly DueOn,
+    int? ConfirmedRevision,
+    DateTimeOffset? ConfirmedAt,
+    int RequiredRevision)
+{
+    /// <summary>未読, 改訂版を未確認 or 確認済.</summary>
+    public ReadingState State =>
+        ConfirmedRevision is not { } confirmed ? ReadingState.NotRead
+        : confirmed >= RequiredRevision ? ReadingState.Confirmed
+        : ReadingState.RevisionNotConfirmed;
+
+    /// <summary>Not confirmed, and the due date has passed on <paramref name="today"/>.</summary>
+    public bool IsOverdue(DateOnly today) => State != ReadingState.Confirmed && today > DueOn;
+}

@@ -1,0 +1,118 @@
+using Manuals.Core.Accounts;
+using Manuals.Core.Calendar;
+using Manuals.Core.Common;
+using Manuals.Core.Departments;
+using Manuals.Core.Manuals;
+
+namespace Manuals.Core.Reading;
+
+/// <summary>
+/// Required reading (必読): an Editor or Admin of a manual assigns it to people or whole departments with a due date in
+/// business days; each assignee confirms 「読みました」 for the current revision; a revision saved as 重要な変更 asks them
+/// again. Those who may edit the manual see where everyone stands.
+/// </summary>
+public sealed class RequiredReadingService(
+    IManualStore manuals, IRequiredReadingStore store, IAccountDirectory accounts, IDepartmentStore departments, TimeProvider clock)
+{
+    /// <summary>
+    /// Assigns the manual. Only those who may edit it; every person and every member of a department must be able to
+    /// read it (a 部署限定 manual goes only to its own department).
+    /// </summary>
+    /// <param name="today">Today in the company's time zone: the due date counts business days from it.</param>
+    public async Task<SaveResult> AssignAsync(
+        Viewer viewer, long manualId, ReadingAssignment assignment, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(assignment);
+        var manual = await manuals.FindAsync(manualId, cancellationToken);
+        if (manual is null)
+        {
+            return new SaveResult(SaveOutcome.NotFound, manualId, null, []);
+        }
+
+        if (!ManualAccessPolicy.CanEdit(viewer, manual))
+        {
+            return new SaveResult(SaveOutcome.Forbidden, manualId, null, []);
+        }
+
+        var errors = new List<ValidationError>();
+        if (assignment.UserIds.Count == 0 && assignment.DepartmentIds.Count == 0)
+        {
+            errors.Add(new ValidationError("Assignees", "NoAssignee"));
+        }
+
+        if (assignment.BusinessDays is < 1 or > ReadingAssignment.MaxBusinessDays)
+        {
+            errors.Add(new ValidationError("BusinessDays", "BusinessDaysOutOfRange", ReadingAssignment.MaxBusinessDays.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var users = (await accounts.ListAsync(cancellationToken)).Where(u => !u.IsDisabled).ToDictionary(u => u.Id);
+        var unknownOrBarred = assignment.UserIds
+            .Where(id => !users.TryGetValue(id, out var user) || !ManualAccessPolicy.CanRead(user.AsViewer(), manual))
+            .ToList();
+        if (unknownOrBarred.Count > 0)
+        {
+            errors.Add(new ValidationError("UserIds", "AssigneeCannotRead", string.Join("、", unknownOrBarred.Select(id => users.TryGetValue(id, out var u) ? u.DisplayName : id.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        }
+
+        var known = (await departments.ListAsync(cancellationToken)).Select(d => d.Id).ToHashSet();
+        if (assignment.DepartmentIds.Any(d => !known.Contains(d)))
+        {
+            errors.Add(new ValidationError("DepartmentIds", "InvalidChoice"));
+        }
+        else if (manual.Visibility == ManualVisibility.Department && assignment.DepartmentIds.Any(d => d != manual.DepartmentId))
+        {
+            errors.Add(new ValidationError("DepartmentIds", "DepartmentCannotRead"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Invalid, manualId, null, errors);
+        }
+
+        var dueOn = BusinessCalendar.AddBusinessDays(today, assignment.BusinessDays);
+        await store.AssignAsync(manualId, assignment.UserIds, assignment.DepartmentIds, dueOn, viewer.UserId, clock.GetUtcNow(), cancellationToken);
+        return new SaveResult(SaveOutcome.Saved, manualId, null, []);
+    }
+
+    /// <summary>「読みました」: the viewer confirms the manual's current revision; only a manual assigned to them that they may read.</summary>
+    public async Task<SaveOutcome> ConfirmAsync(Viewer viewer, long manualId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var manual = await manuals.FindAsync(manualId, cancellationToken);
+        if (manual is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        if (!ManualAccessPolicy.CanRead(viewer, manual))
+        {
+            return SaveOutcome.Forbidden;
+        }
+
+        if (!(await store.ListForUserAsync(viewer.UserId, cancellationToken)).Any(r => r.ManualId == manualId))
+        {
+            return SaveOutcome.Invalid;
+        }
+
+        await store.ConfirmAsync(manualId, viewer.UserId, manual.RevisionNumber, clock.GetUtcNow(), cancellationToken);
+        return SaveOutcome.Saved;
+    }
+
+    /// <summary>Everyone the manual is assigned to and where they stand; only for those who may edit it.</summary>
+    /// <returns><see langword="null"/> when the manual does not exist; the outcome says whether the viewer may see it.</returns>
+    public async Task<(SaveOutcome Outcome, Manual? Manual, IReadOnlyList<ReadingRow> Rows)> StatusAsync(
+        Viewer viewer, long manualId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var manual = await manuals.FindAsync(manualId, cancellationToken);
+        if (manual is null)
+        {
+            return (SaveOutcome.NotFound, null, []);
+        }
+
+        return ManualAccessPolicy.CanEdit(viewer, manual)
+            ? (SaveOutcome.Saved, manual, await store.ListForManualAsync(manualId, cancellationToken))
+            : (SaveOutcome.Forbidden, manual, []);
+    }
+}

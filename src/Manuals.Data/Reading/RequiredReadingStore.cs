@@ -1,0 +1,132 @@
+using System.Globalization;
+using Dapper;
+using Manuals.Core.Reading;
+
+namespace Manuals.Data.Reading;
+
+/// <summary>Required reading in <c>reading_assignments</c> and <c>read_confirmations</c>.</summary>
+public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRequiredReadingStore
+{
+    // The revision a reader must have confirmed: the latest marked 重要な変更, or the first.
+    private const string RequiredRevision = """
+        (SELECT MAX(r.number) FROM manual_revisions r WHERE r.manual_id = rows.manual_id AND (r.is_material = @material OR r.number = 1))
+        """;
+
+    public async Task AssignAsync(
+        long manualId,
+        IReadOnlyCollection<long> userIds,
+        IReadOnlyCollection<long> departmentIds,
+        DateOnly dueOn,
+        long assignedBy,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        ArgumentNullException.ThrowIfNull(departmentIds);
+        const string toUser = """
+            INSERT INTO reading_assignments (manual_id, user_id, due_on, assigned_by, assigned_at)
+            VALUES (@manualId, @targetId, @dueOn, @assignedBy, @at)
+            ON CONFLICT (manual_id, user_id) WHERE user_id IS NOT NULL
+            DO UPDATE SET due_on = excluded.due_on, assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
+            """;
+        const string toDepartment = """
+            INSERT INTO reading_assignments (manual_id, department_id, due_on, assigned_by, assigned_at)
+            VALUES (@manualId, @targetId, @dueOn, @assignedBy, @at)
+            ON CONFLICT (manual_id, department_id) WHERE department_id IS NOT NULL
+            DO UPDATE SET due_on = excluded.due_on, assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
+            """;
+        var day = dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (sql, targetId) in userIds.Distinct().Select(id => (toUser, id)).Concat(departmentIds.Distinct().Select(id => (toDepartment, id))))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                sql, new { manualId, targetId, dueOn = day, assignedBy, at }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task ConfirmAsync(long manualId, long userId, int revisionNumber, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO read_confirmations (manual_id, user_id, revision_number, confirmed_at)
+            VALUES (@manualId, @userId, @revisionNumber, @at)
+            ON CONFLICT (manual_id, user_id) DO UPDATE SET revision_number = excluded.revision_number, confirmed_at = excluded.confirmed_at
+            WHERE read_confirmations.revision_number <= excluded.revision_number
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql, new { manualId, userId, revisionNumber, at }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ReadingRow>> ListForUserAsync(long userId, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
+                   {RequiredRevision} AS required_revision
+            FROM (
+                SELECT a.manual_id, @userId AS user_id, MIN(a.due_on) AS due_on
+                FROM reading_assignments a
+                WHERE a.user_id = @userId
+                   OR a.department_id IN (SELECT ud.department_id FROM user_departments ud WHERE ud.user_id = @userId)
+                GROUP BY a.manual_id
+            ) rows
+            JOIN users u ON u.id = rows.user_id
+            LEFT JOIN read_confirmations c ON c.manual_id = rows.manual_id AND c.user_id = rows.user_id
+            ORDER BY rows.due_on, rows.manual_id
+            """;
+        return await QueryAsync(sql, new { userId, material = true }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ReadingRow>> ListForManualAsync(long manualId, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
+                   {RequiredRevision} AS required_revision
+            FROM (
+                SELECT @manualId AS manual_id, targets.user_id, MIN(targets.due_on) AS due_on
+                FROM (
+                    SELECT a.user_id, a.due_on FROM reading_assignments a WHERE a.manual_id = @manualId AND a.user_id IS NOT NULL
+                    UNION ALL
+                    SELECT ud.user_id, a.due_on
+                    FROM reading_assignments a
+                    JOIN user_departments ud ON ud.department_id = a.department_id
+                    WHERE a.manual_id = @manualId
+                ) targets
+                GROUP BY targets.user_id
+            ) rows
+            JOIN users u ON u.id = rows.user_id AND u.is_disabled = @disabled
+            LEFT JOIN read_confirmations c ON c.manual_id = rows.manual_id AND c.user_id = rows.user_id
+            ORDER BY u.display_name, rows.user_id
+            """;
+        return await QueryAsync(sql, new { manualId, material = true, disabled = false }, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ReadingRow>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows
+            .Select(r => new ReadingRow(
+                r.ManualId,
+                r.UserId,
+                r.DisplayName,
+                DateOnly.ParseExact(r.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.ConfirmedRevision is { } confirmed ? (int)confirmed : null,
+                r.ConfirmedAt,
+                (int)(r.RequiredRevision ?? 1)))
+            .ToList();
+    }
+
+    private sealed class Row
+    {
+        public long ManualId { get; set; }
+        public long UserId { get; set; }
+        public string DisplayName { get; set; } = "";
+        public string DueOn { get; set; } = "";
+        public long? ConfirmedRevision { get; set; }
+        public DateTimeOffset? ConfirmedAt { get; set; }
+        public long? RequiredRevision { get; set; }
+    }
+}

@@ -1,0 +1,81 @@
+using Manuals.Browser.Tests.Infrastructure;
+using Manuals.Browser.Tests.Pages;
+
+namespace Manuals.Browser.Tests.Features.Reading;
+
+/// <summary>
+/// 必読: a manager makes a manual required reading for a new hire; the hire finds it on the home page, reads and confirms
+/// it; the manager sees 確認済; a 重要な変更 asks the hire again.
+/// </summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class RequiredReadingTests(BrowserFixture browser)
+{
+    private const string Title = "社会保険の資格取得手続き"; // 人事・労務, no other browser test uses it
+    private const string HireName = "shinjin.reading";
+    private const string HirePassword = "new-hire-password-1";
+
+    [Fact]
+    public async Task RequiredReading_AssignedToANewHire_ConfirmedSeenByTheManager_AndAskedAgainAfterAMaterialChange()
+    {
+        await using var adminContext = await browser.NewContextAsync();
+        var admin = await adminContext.NewPageAsync();
+        await (await SignInPage.OpenAsync(admin)).SignInAsync(ManualsAppFactory.AdminUserName, ManualsAppFactory.AdminPassword);
+        var user = await UserFormPage.OpenNewAsync(admin);
+        await user.UserName.FillAsync(HireName);
+        await user.DisplayName.FillAsync("新人 太郎");
+        await user.InitialPassword.FillAsync(HirePassword);
+        await user.Role("閲覧者").CheckAsync();
+        await user.Department("人事・労務").CheckAsync();
+        await user.SaveButton.ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync(HireName);
+
+        // The manager: 必読の状況 → 新人 太郎, 3 business days.
+        await admin.GotoAsync("/manuals");
+        await admin.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "必読の状況" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"必読の状況：{Title}");
+        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "新人 太郎", Exact = true }).CheckAsync();
+        await admin.GetByLabel("期限（営業日）").FillAsync("3");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "必読に指定する" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("必読に指定しました。");
+        var hireRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "新人 太郎" });
+        await Expect(hireRow).ToContainTextAsync("未読");
+
+        // The new hire: the home page lists it; the manual says when it is due; 読みました.
+        await using var hireContext = await browser.NewContextAsync();
+        var hire = await hireContext.NewPageAsync();
+        await (await SignInPage.OpenAsync(hire)).SignInFirstTimeAsync(HireName, HirePassword, HirePassword + "-own");
+        await hire.GotoAsync("/");
+        var mine = hire.GetByRole(AriaRole.Region, new() { Name = "あなたの必読マニュアル" });
+        await Expect(mine).ToContainTextAsync("未読");
+        await Screenshots.SaveAsync(hire, "home-required-reading");
+        await mine.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        var panel = hire.GetByRole(AriaRole.Region, new() { Name = "必読マニュアル", Exact = true });
+        await Expect(panel).ToContainTextAsync("期限");
+        await Screenshots.SaveAsync(hire, "manual-required-reading");
+        // After the manual, where the reader finishes.
+        var confirm = hire.GetByRole(AriaRole.Region, new() { Name = "読み終えたら" });
+        await confirm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^読みました") }).ClickAsync();
+        await Expect(hire.GetByRole(AriaRole.Status)).ToHaveTextAsync("「読みました」を記録しました。");
+        await Expect(panel).ToContainTextAsync("確認済みです");
+        await Expect(confirm).ToBeHiddenAsync();
+
+        // The manager sees 確認済; then saves a 重要な変更.
+        await admin.ReloadAsync();
+        await Expect(hireRow).ToContainTextAsync("確認済");
+        await Screenshots.SaveAsync(admin, "required-reading-status");
+        await admin.GotoAsync("/manuals");
+        await admin.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).ClickAsync();
+        var form = await new ManualPage(admin).EditAsync();
+        await form.AppendToBodyAsync("- 2027年4月からは電子申請のみで届け出ます。");
+        await form.MaterialChange.CheckAsync();
+        await form.SaveAsync("届出方法の変更");
+
+        // The new hire is asked again.
+        await hire.GotoAsync("/");
+        await Expect(mine).ToContainTextAsync("改訂版を未確認");
+        await mine.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await Expect(panel).ToContainTextAsync("重要な変更がありました");
+        await Expect(confirm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^読みました") })).ToBeVisibleAsync();
+    }
+}
