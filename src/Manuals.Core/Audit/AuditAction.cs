@@ -59,6 +59,9 @@ public static class AuditAction
     public const string TemplateRetired = "template-retired";
     public const string TemplateRestored = "template-restored";
 
+    /// <summary>A manual made required reading (必読) for people or departments.</summary>
+    public const string ReadingAssigned = "reading-assigned";
+
     public const string HandoverStarted = "handover-started";
 
     /// <summary>A sign-off box signed (by the person, or on their behalf).</summary>
@@ -77,7 +80,7 @@ public static class AuditAction
         ManualPublished, ManualArchived, ManualRestored, ManualVisibilityChanged, ManualOwnerChanged,
         SynonymDeleted, MissedSearchResolved,
         Import,
-        TemplateCreated, TemplateChanged, TemplateRetired, TemplateRestored,
+        TemplateCreated, TemplateChanged, TemplateRetired, TemplateRestored, ReadingAssigned,
         HandoverStarted, HandoverSigned, HandoverSignWithdrawn, HandoverCompleted, HandoverReopened,
     ];
 

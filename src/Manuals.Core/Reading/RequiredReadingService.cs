@@ -19,6 +19,7 @@ public sealed class RequiredReadingService(
     /// read it (a 部署限定 manual goes only to its own department).
     /// </summary>
     /// <param name="today">Today in the company's time zone: the due date counts business days from it.</param>
+    /// <returns>On <see cref="SaveOutcome.Saved"/>, <see cref="SaveResult.Current"/> is the manual (for the audit log).</returns>
     public async Task<SaveResult> AssignAsync(
         Viewer viewer, long manualId, ReadingAssignment assignment, DateOnly today, CancellationToken cancellationToken)
     {
@@ -72,7 +73,7 @@ public sealed class RequiredReadingService(
 
         var dueOn = BusinessCalendar.AddBusinessDays(today, assignment.BusinessDays);
         await store.AssignAsync(manualId, assignment.UserIds, assignment.DepartmentIds, dueOn, viewer.UserId, clock.GetUtcNow(), cancellationToken);
-        return new SaveResult(SaveOutcome.Saved, manualId, null, []);
+        return new SaveResult(SaveOutcome.Saved, manualId, manual, []);
     }
 
     /// <summary>「読みました」: the viewer confirms the manual's current revision; only a manual assigned to them that they may read.</summary>

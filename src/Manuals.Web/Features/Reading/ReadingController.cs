@@ -1,5 +1,7 @@
+using Manuals.Core.Audit;
 using Manuals.Core.Manuals;
 using Manuals.Core.Reading;
+using Manuals.Web.Features.Audit;
 using Manuals.Web.Shared;
 using Manuals.Web.Shared.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +15,7 @@ namespace Manuals.Web.Features.Reading;
 /// </summary>
 [Route("manuals/{id:long}")]
 public sealed class ReadingController(
-    ReadingPages pages, RequiredReadingService reading, CurrentUser currentUser, IStringLocalizer<SharedResource> l) : Controller
+    ReadingPages pages, RequiredReadingService reading, CurrentUser currentUser, AuditTrail audit, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpPost("read")]
     public async Task<IActionResult> Confirm(long id, CancellationToken cancellationToken)
@@ -58,6 +60,10 @@ public sealed class ReadingController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
+                await audit.RecordAsync(
+                    AuditAction.ReadingAssigned,
+                    AuditTarget.Of(AuditTargetType.Manual, id, result.Current?.Title ?? ""),
+                    l["Audit.Detail.ReadingAssigned", form.UserIds.Distinct().Count(), form.DepartmentIds.Distinct().Count(), form.BusinessDays].Value);
                 TempData["Flash"] = l["Reading.Assigned"].Value;
                 return Redirect($"/manuals/{id}/reading");
             case SaveOutcome.Invalid:

@@ -77,5 +77,10 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
         await mine.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Expect(panel).ToContainTextAsync("重要な変更がありました");
         await Expect(confirm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^読みました") })).ToBeVisibleAsync();
+
+        // Printed, the manual is the manual: neither the panel nor the button is on paper.
+        await hire.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(panel).ToBeHiddenAsync();
+        await Expect(confirm).ToBeHiddenAsync();
     }
 }

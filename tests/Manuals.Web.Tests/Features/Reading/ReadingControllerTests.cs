@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Manuals.Core.Accounts;
+using Manuals.Core.Audit;
 using Manuals.Core.Manuals;
 using Manuals.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,9 @@ public sealed class ReadingControllerTests(ManualsAppFactory factory) : IClassFi
         var (_, pageAfter) = await reader.GetAsync($"/manuals/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        var entry = (await factory.Services.GetRequiredService<IAuditLog>()
+            .ListAsync(new AuditFilter(Action: AuditAction.ReadingAssigned), new AuditPageRequest(Size: 1), CancellationToken.None)).Entries.Single();
+        Assert.Equal(("reading.editor さん", Title, "個人 1 人・部署 0 件、期限 3 営業日"), (entry.ActorName, entry.TargetName, entry.Detail));
         Assert.Equal(Title, home.QuerySelector("[data-required-reading] a")!.TextContent.Trim());
         Assert.Contains("未読", home.QuerySelector("[data-required-reading]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("期限", page.QuerySelector("[aria-labelledby=required-reading-heading]")!.TextContent, StringComparison.Ordinal);
