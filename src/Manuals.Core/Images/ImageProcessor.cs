@@ -16,7 +16,7 @@ namespace Manuals.Core.Images;
 /// bytes (PNG, JPEG, GIF, WebP only) and the size read from the header before anything is decoded; then the picture is
 /// decoded under a memory budget and a timeout (at most <see cref="ImageLimits.MaxConcurrentDecodes"/> at once), turned
 /// upright by its EXIF orientation, stripped of every metadata block (EXIF with GPS, XMP, IPTC, ICC, PNG text, GIF
-/// comments) and encoded again in its own format, with smaller widths for <c>srcset</c>. What is stored is always the
+/// comments) and encoded again in its own format (an animated WebP through ImageMagick, see <see cref="WebpAnimation"/>), with smaller widths for <c>srcset</c>. What is stored is always the
 /// encoder's output, so nothing of the upload but its pixels survives: not a polyglot's script, not trailing data.
 /// </summary>
 public sealed class ImageProcessor : IDisposable
@@ -69,13 +69,7 @@ public sealed class ImageProcessor : IDisposable
             return ImageProcessingResult.Refused(ImageRefusal.Truncated);
         }
 
-        // The extended header's animation flag (VP8X, byte 20, bit 1): ImageSharp 2.x cannot decode such a file; say why.
-        if (format == ImageFormat.WebP && data.Length > 20 && data.AsSpan(12, 4).SequenceEqual("VP8X"u8) && (data[20] & 0x02) != 0)
-        {
-            return ImageProcessingResult.Refused(ImageRefusal.AnimatedWebP);
-        }
-
-        var header = Identify(data);
+        var header = format == ImageFormat.WebP && WebpAnimation.IsAnimated(data) ? IdentifyAnimation(data) : Identify(data);
         if (header.Refusal is { } refusal)
         {
             return ImageProcessingResult.Refused(refusal);
@@ -174,6 +168,26 @@ public sealed class ImageProcessor : IDisposable
             : (info.Width, info.Height, null);
     }
 
+    /// <summary>
+    /// An animated WebP's canvas and frames, read from its chunks since ImageSharp 2.x cannot identify it. ImageMagick
+    /// holds the frames twice while composing them, so an animation may take half the decode budget in frames.
+    /// </summary>
+    private static (int Width, int Height, ImageRefusal? Refusal) IdentifyAnimation(byte[] data)
+    {
+        if (WebpAnimation.Read(data) is not { } animation)
+        {
+            return (0, 0, ImageRefusal.Corrupt);
+        }
+
+        if ((long)animation.Width * animation.Height > ImageLimits.MaxPixels
+            || (long)animation.Width * animation.Height * 4 * animation.Frames > ImageLimits.MaxDecodedBytes / 2)
+        {
+            return (0, 0, ImageRefusal.TooManyPixels);
+        }
+
+        return ImageMagickSetup.IsAvailable ? (animation.Width, animation.Height, null) : (0, 0, ImageRefusal.AnimatedWebP);
+    }
+
     /// <summary>Decodes under the budget and the timeout, applies <paramref name="change"/>, strips and encodes.</summary>
     private async Task<ImageProcessingResult> TransformAsync(
         byte[] data, ImageFormat format, Action<Image, Action> change, CancellationToken cancellationToken)
@@ -227,10 +241,11 @@ public sealed class ImageProcessor : IDisposable
         var configuration = Formats.Clone();
         configuration.MemoryAllocator = new DecodeBudget(ImageLimits.MaxDecodedBytes);
         using var stream = new MemoryStream(data, writable: false);
-        using var image = Decoder(format).Decode(configuration, stream, cancellationToken);
+        var animatedWebp = format == ImageFormat.WebP && WebpAnimation.IsAnimated(data);
+        using var image = Decoder(format, animatedWebp).Decode(configuration, stream, cancellationToken);
         var decoded = Stopwatch.GetTimestamp();
         Check();
-        var encoder = Encoder(format, image);
+        var encoder = Encoder(format, animatedWebp, image);
         change(image, Check);
         Strip(image);
         var cleaned = Stopwatch.GetTimestamp();
@@ -259,16 +274,20 @@ public sealed class ImageProcessor : IDisposable
             timings);
     }
 
-    private static IImageDecoder Decoder(ImageFormat format) => format switch
+    private static IImageDecoder Decoder(ImageFormat format, bool animatedWebp) => format switch
     {
         ImageFormat.Png => new PngDecoder(),
         ImageFormat.Jpeg => new JpegDecoder(),
         ImageFormat.Gif => new GifDecoder(),
+        _ when animatedWebp => new WebpAnimationDecoder(),
         _ => new WebpDecoder(),
     };
 
-    /// <summary>The encoder that keeps what the upload was: its format, PNG's colour type, WebP lossless or lossy.</summary>
-    private static IImageEncoder Encoder(ImageFormat format, Image image)
+    /// <summary>
+    /// The encoder that keeps what the upload was: its format, PNG's colour type, WebP lossless or lossy, a WebP
+    /// animation's frames.
+    /// </summary>
+    private static IImageEncoder Encoder(ImageFormat format, bool animatedWebp, Image image)
     {
         switch (format)
         {
@@ -289,6 +308,11 @@ public sealed class ImageProcessor : IDisposable
                 return new GifEncoder();
             default:
                 var lossless = image.Metadata.GetWebpMetadata().FileFormat != WebpFileFormatType.Lossy;
+                if (animatedWebp)
+                {
+                    return new WebpAnimationEncoder(lossless);
+                }
+
                 return new WebpEncoder { FileFormat = lossless ? WebpFileFormatType.Lossless : WebpFileFormatType.Lossy, Quality = 90 };
         }
     }

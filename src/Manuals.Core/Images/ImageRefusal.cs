@@ -31,8 +31,8 @@ public enum ImageRefusal
     TooSlow,
 
     /// <summary>
-    /// An animated WebP: ImageSharp 2.x (3.x needs a paid licence) cannot decode WebP animations; an animated GIF keeps
-    /// its frames.
+    /// An animated WebP on a server where ImageMagick, which decodes WebP animations here (ImageSharp 2.x cannot), does
+    /// not load: its native library is shipped for x64 Linux and Windows only. An animated GIF works everywhere.
     /// </summary>
     AnimatedWebP,
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Manuals.Core.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Gif;
@@ -8,7 +9,14 @@ using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.Metadata.Profiles.Iptc;
 using SixLabors.ImageSharp.Metadata.Profiles.Xmp;
-using SixLabors.ImageSharp.PixelFormats;
+using MagickFormat = ImageMagick.MagickFormat;
+using MagickImage = ImageMagick.MagickImage;
+using MagickImageCollection = ImageMagick.MagickImageCollection;
+using MagickReadSettings = ImageMagick.MagickReadSettings;
+using PixelMapping = ImageMagick.PixelMapping;
+using PixelReadSettings = ImageMagick.PixelReadSettings;
+using Rgba32 = SixLabors.ImageSharp.PixelFormats.Rgba32;
+using StorageType = ImageMagick.StorageType;
 
 namespace Manuals.Core.Tests.Images;
 
@@ -61,6 +69,11 @@ internal static class Pictures
 
     public static byte[] File(string format, int width = 64, int height = 48)
     {
+        if (format == "webp-animated")
+        {
+            return AnimatedWebp(width, height, lossless: true);
+        }
+
         using var image = Screenshot(width, height);
         return Encode(image, EncoderFor(format));
     }
@@ -114,5 +127,82 @@ internal static class Pictures
         return Encode(image, new GifEncoder());
     }
 
-    public static Image<Rgba32> Decode(byte[] data) => Image.Load<Rgba32>(data);
+    /// <summary>
+    /// An animated WebP made by ImageMagick: three frames — <see cref="Screenshot"/>, then the same with its block
+    /// green, then blue — shown for 10, 20 and 30 hundredths of a second, played three times.
+    /// </summary>
+    public static byte[] AnimatedWebp(int width = 64, int height = 48, bool lossless = true)
+    {
+        // The product's policy first: ImageMagick reads its policy once, when it is first used.
+        Assert.True(ImageMagickSetup.IsAvailable, "ImageMagick did not load");
+        using var frames = new MagickImageCollection();
+        foreach (var frame in AnimationFrames(width, height))
+        {
+            using var rgba = frame.Image;
+            var pixels = new byte[width * height * 4];
+            rgba.CopyPixelDataTo(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Rgba32>(pixels.AsSpan()));
+            var still = new MagickImage(pixels, new PixelReadSettings((uint)width, (uint)height, StorageType.Char, PixelMapping.RGBA))
+            {
+                AnimationDelay = (uint)frame.Delay,
+                AnimationTicksPerSecond = 100,
+            };
+            if (lossless)
+            {
+                still.Settings.SetDefine(MagickFormat.WebP, "lossless", true);
+            }
+
+            frames.Add(still);
+        }
+
+        frames[0].AnimationIterations = 3;
+        return frames.ToByteArray(MagickFormat.WebP);
+    }
+
+    /// <summary>The frames <see cref="AnimatedWebp"/> is made of, with their delays.</summary>
+    public static IEnumerable<(Image<Rgba32> Image, int Delay)> AnimationFrames(int width = 64, int height = 48)
+    {
+        var blocks = new[] { new Rgba32(200, 30, 30), new Rgba32(30, 160, 60), new Rgba32(30, 60, 200) };
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            var image = Screenshot(width, height);
+            for (var y = 0; y < height / 3; y++)
+            {
+                for (var x = 0; x < width / 3; x++)
+                {
+                    image[x, y] = blocks[i];
+                }
+            }
+
+            yield return (image, (i + 1) * 10);
+        }
+    }
+
+    /// <summary>Every frame of a stored animated WebP as ImageMagick reads it, with its delay and the loop count.</summary>
+    public static (List<(Image<Rgba32> Image, int Delay)> Frames, int Loops) WebpFrames(byte[] data)
+    {
+        Assert.True(ImageMagickSetup.IsAvailable, "ImageMagick did not load");
+        using var frames = new MagickImageCollection(data, new MagickReadSettings { Format = MagickFormat.WebP });
+        frames.Coalesce();
+        var list = frames
+            .Select(f => (Image.LoadPixelData<Rgba32>(f.GetPixelsUnsafe().ToByteArray(PixelMapping.RGBA), (int)f.Width, (int)f.Height), (int)f.AnimationDelay))
+            .ToList();
+        return (list, (int)frames[0].AnimationIterations);
+    }
+
+    /// <summary>The stored picture's pixels (an animated WebP's first frame, read by ImageMagick as ImageSharp 2.x cannot).</summary>
+    public static Image<Rgba32> Decode(byte[] data)
+    {
+        if (data.Length > 20 && data.AsSpan(12, 4).SequenceEqual("VP8X"u8) && (data[20] & 0x02) != 0)
+        {
+            var (frames, _) = WebpFrames(data);
+            foreach (var rest in frames.Skip(1))
+            {
+                rest.Image.Dispose();
+            }
+
+            return frames[0].Image;
+        }
+
+        return Image.Load<Rgba32>(data);
+    }
 }

@@ -84,6 +84,26 @@ public sealed class ManualEditorImageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Drop_AnimatedWebP_IsUploadedAsItIsAndKeepsItsFrames()
+    {
+        await using var context = await browser.NewContextAsync();
+        var (_, editor) = await OpenEditorAsync(context);
+        await editor.Body.FillAsync("## 手順\n");
+        await editor.CaretToEndAsync();
+
+        await DropAsync(editor, AnimatedWebp(320, 180), "申請の流れ.webp", "image/webp");
+
+        await Expect(editor.Body).ToHaveValueAsync(new Regex(@"!\[申請の流れ\]\(/images/[0-9a-f]{64}\)$"));
+        var image = editor.LivePreview.GetByRole(AriaRole.Img, new() { Name = "申請の流れ" });
+        Assert.Equal(320, (await StoredSizeAsync(image))[0]);
+        var stored = await image.EvaluateAsync<int[]>(
+            "async (shown) => Array.from(new Uint8Array(await (await fetch(shown.getAttribute('src'))).arrayBuffer()))");
+        using var frames = new ImageMagick.MagickImageCollection(
+            stored.Select(b => (byte)b).ToArray(), new ImageMagick.MagickReadSettings { Format = ImageMagick.MagickFormat.WebP });
+        Assert.Equal(3, frames.Count);
+    }
+
+    [Fact]
     public async Task Upload_RefusedOrUnusable_RemovesThePlaceholderAndSaysWhy()
     {
         await using var context = await browser.NewContextAsync();
@@ -102,11 +122,35 @@ public sealed class ManualEditorImageTests(BrowserFixture browser)
         wideGif[6] = 2000 & 0xFF;
         wideGif[7] = 2000 >> 8;
         await DropAsync(editor, wideGif, "画面遷移.gif", "image/gif");
-        await Expect(editor.Status).ToContainTextAsync("GIF 画像「画面遷移.gif」は縦横とも 1920 px 以内にしてください。");
+        await Expect(editor.Status).ToContainTextAsync("アニメーション画像「画面遷移.gif」は縦横とも 1920 px 以内にしてください。");
+
+        // The same for an animated WebP: a canvas copy would keep only its first frame.
+        await DropAsync(editor, AnimatedWebp(2000, 40), "画面遷移.webp", "image/webp");
+        await Expect(editor.Status).ToContainTextAsync("アニメーション画像「画面遷移.webp」は縦横とも 1920 px 以内にしてください。");
 
         await DropAsync(editor, "<svg onload=alert(1)>"u8.ToArray(), "図.svg", "image/svg+xml");
         await Expect(editor.Status).ToHaveTextAsync("「図.svg」は画像として使えません。PNG・JPEG・GIF・WebP のファイルを選んでください。");
         await Expect(editor.Body).ToHaveValueAsync("## 手順\n");
+    }
+
+    /// <summary>An animated WebP of three frames of different colours, made by ImageMagick.</summary>
+    private static byte[] AnimatedWebp(int width, int height)
+    {
+        Assert.True(global::Manuals.Core.Images.ImageMagickSetup.IsAvailable);
+        using var frames = new ImageMagick.MagickImageCollection();
+        foreach (var red in new byte[] { 240, 120, 0 })
+        {
+            var pixels = Enumerable.Range(0, width * height).SelectMany(_ => new[] { red, (byte)90, (byte)170, (byte)255 }).ToArray();
+            var frame = new ImageMagick.MagickImage(
+                pixels, new ImageMagick.PixelReadSettings((uint)width, (uint)height, ImageMagick.StorageType.Char, ImageMagick.PixelMapping.RGBA))
+            {
+                AnimationDelay = 50,
+            };
+            frame.Settings.SetDefine(ImageMagick.MagickFormat.WebP, "lossless", true);
+            frames.Add(frame);
+        }
+
+        return frames.ToByteArray(ImageMagick.MagickFormat.WebP);
     }
 
     private static async Task<(IPage Page, ManualEditor Editor)> OpenEditorAsync(IBrowserContext context)

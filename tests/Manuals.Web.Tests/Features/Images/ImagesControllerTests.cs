@@ -41,6 +41,33 @@ public sealed class ImagesControllerTests(ManualsAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Upload_AnimatedWebP_IsStoredAndServedWithEveryFrame()
+    {
+        var (editor, token) = await SignInWithTokenAsync("editor.animation", Roles.Editor, "総務");
+        Assert.True(ImageMagickSetup.IsAvailable);
+        using var frames = new ImageMagick.MagickImageCollection();
+        foreach (var (red, delay) in new[] { ((byte)255, 10u), ((byte)0, 40u) })
+        {
+            var pixels = Enumerable.Range(0, 8 * 6).SelectMany(_ => new[] { red, (byte)80, (byte)160, (byte)255 }).ToArray();
+            var frame = new ImageMagick.MagickImage(pixels, new ImageMagick.PixelReadSettings(8, 6, ImageMagick.StorageType.Char, ImageMagick.PixelMapping.RGBA))
+            {
+                AnimationDelay = delay,
+            };
+            frame.Settings.SetDefine(ImageMagick.MagickFormat.WebP, "lossless", true);
+            frames.Add(frame);
+        }
+
+        var upload = await UploadAsync(editor, token, frames.ToByteArray(ImageMagick.MagickFormat.WebP), "操作の流れ.webp", "image/webp");
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var json = await ReadJsonAsync(upload);
+        Assert.Equal(("image/webp", 8, 6), (json.GetProperty("contentType").GetString(), json.GetProperty("width").GetInt32(), json.GetProperty("height").GetInt32()));
+        var served = await editor.Client.GetByteArrayAsync(new Uri(json.GetProperty("url").GetString()!, UriKind.Relative));
+        using var stored = new ImageMagick.MagickImageCollection(served, new ImageMagick.MagickReadSettings { Format = ImageMagick.MagickFormat.WebP });
+        Assert.Equal([10u, 40u], stored.Select(f => f.AnimationDelay));
+    }
+
+    [Fact]
     public async Task Upload_SamePictureTwice_ReturnsTheSameUrlAndStoresOneRow()
     {
         var (editor, token) = await SignInWithTokenAsync("editor.twice", Roles.Editor, "総務");

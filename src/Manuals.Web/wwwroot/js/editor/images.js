@@ -2,7 +2,7 @@
 // editor's cards use uploadImages for the same work and show the result as pictures). Each file
 // gets a placeholder at the caret at once; it is scaled to at most 1920 px in the browser (PNG stays PNG for crisp
 // screenshots, JPEG and WebP are re-encoded at quality 0.9), uploaded to POST /images and the placeholder becomes
-// ![alt](/images/…). Animated GIFs are sent untouched, or refused here when larger than 1920 px.
+// ![alt](/images/…). Animated GIFs and WebPs are sent untouched, or refused here when larger than 1920 px.
 import { afterComposition } from './composition.js';
 import { insert } from './markdown-edits.js';
 import { format, readJson } from './strings.js';
@@ -66,6 +66,12 @@ async function jpegOrientation(file) {
   return 1;
 }
 
+/** Whether a WebP file is an animation: its extended header (VP8X) sets the animation flag. */
+async function isAnimatedWebp(file) {
+  const bytes = new Uint8Array(await file.slice(0, 21).arrayBuffer());
+  return bytes.length === 21 && String.fromCharCode(...bytes.subarray(12, 16)) === 'VP8X' && (bytes[20] & 0x02) !== 0;
+}
+
 const toBlob = (canvas, type, quality) =>
   new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob'))), type, quality));
 
@@ -84,7 +90,8 @@ async function prepare(file, type, strings) {
   try {
     const { width, height } = bitmap;
     const tooLarge = width > MAX_SIDE || height > MAX_SIDE;
-    if (type === 'image/gif') {
+    // An animation is sent as it is: a canvas copy would keep its first frame only.
+    if (type === 'image/gif' || (type === 'image/webp' && (await isAnimatedWebp(file)))) {
       if (tooLarge) {
         throw new Refused(format(strings.imageGifTooLarge, file.name));
       }
