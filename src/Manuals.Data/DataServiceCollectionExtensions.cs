@@ -88,6 +88,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IFavoriteStore, FavoriteStore>();
         services.AddSingleton<IRecentViewStore, RecentViewStore>();
         services.AddSingleton<IRequiredReadingStore, RequiredReadingStore>();
+        services.AddSingleton<ICheckQuestionStore, CheckQuestionStore>();
         // Every search reads the synonyms and the task names: kept on the node for a second (Recent… decorators).
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SynonymStore>();

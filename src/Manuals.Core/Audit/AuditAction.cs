@@ -62,6 +62,12 @@ public static class AuditAction
     /// <summary>A manual made required reading (必読) for people or departments.</summary>
     public const string ReadingAssigned = "reading-assigned";
 
+    /// <summary>A person or department taken off a manual's required reading.</summary>
+    public const string ReadingUnassigned = "reading-unassigned";
+
+    /// <summary>A manual's 理解度チェック written, changed or removed.</summary>
+    public const string CheckQuestionsChanged = "check-questions-changed";
+
     public const string HandoverStarted = "handover-started";
 
     /// <summary>A sign-off box signed (by the person, or on their behalf).</summary>
@@ -80,7 +86,7 @@ public static class AuditAction
         ManualPublished, ManualArchived, ManualRestored, ManualVisibilityChanged, ManualOwnerChanged,
         SynonymDeleted, MissedSearchResolved,
         Import,
-        TemplateCreated, TemplateChanged, TemplateRetired, TemplateRestored, ReadingAssigned,
+        TemplateCreated, TemplateChanged, TemplateRetired, TemplateRestored, ReadingAssigned, ReadingUnassigned, CheckQuestionsChanged,
         HandoverStarted, HandoverSigned, HandoverSignWithdrawn, HandoverCompleted, HandoverReopened,
     ];
 

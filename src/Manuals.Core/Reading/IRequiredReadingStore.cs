@@ -20,6 +20,12 @@ public interface IRequiredReadingStore
         DateTimeOffset at,
         CancellationToken cancellationToken);
 
+    /// <summary>The manual's assignments, people first and then departments, each by name.</summary>
+    Task<IReadOnlyList<ReadingTarget>> ListTargetsAsync(long manualId, CancellationToken cancellationToken);
+
+    /// <summary>Takes one assignment off the manual; the reader's confirmations stay. False when it is not the manual's.</summary>
+    Task<bool> RemoveAsync(long manualId, long targetId, CancellationToken cancellationToken);
+
     /// <summary>Records that the user read <paramref name="revisionNumber"/>; an earlier revision never replaces a later one.</summary>
     Task ConfirmAsync(long manualId, long userId, int revisionNumber, DateTimeOffset at, CancellationToken cancellationToken);
 

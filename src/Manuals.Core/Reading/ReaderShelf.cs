@@ -9,22 +9,24 @@ namespace Manuals.Core.Reading;
 /// reader may no longer read drops out of every list.
 /// </summary>
 public sealed class ReaderShelf(
-    IManualStore manuals, IFavoriteStore favorites, IRecentViewStore views, IRequiredReadingStore required, TimeProvider clock)
+    IManualStore manuals, IFavoriteStore favorites, IRecentViewStore views, IRequiredReadingStore required, ICheckQuestionStore questions, TimeProvider clock)
 {
     /// <summary>How many recently opened manuals the home page shows.</summary>
     public const int RecentShown = 8;
 
     /// <summary>
     /// Records that the viewer opened a manual they may read (the manual page): whether it is one of their favourites,
-    /// and their required reading of it.
+    /// their required reading of it and, while that is not confirmed, the 理解度チェック to answer.
     /// </summary>
     public async Task<ManualForReader> OpenedAsync(Viewer viewer, long manualId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         await views.RecordAsync(viewer.UserId, manualId, clock.GetUtcNow(), cancellationToken);
+        var reading = (await required.ListForUserAsync(viewer.UserId, cancellationToken)).FirstOrDefault(r => r.ManualId == manualId);
         return new ManualForReader(
             await favorites.IsFavoriteAsync(viewer.UserId, manualId, cancellationToken),
-            (await required.ListForUserAsync(viewer.UserId, cancellationToken)).FirstOrDefault(r => r.ManualId == manualId));
+            reading,
+            reading is { State: not ReadingState.Confirmed } ? await questions.ListAsync(manualId, cancellationToken) : []);
     }
 
     /// <summary>Marks or unmarks a manual as the viewer's favourite; only a manual they may read.</summary>

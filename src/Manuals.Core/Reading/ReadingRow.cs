@@ -3,7 +3,8 @@ namespace Manuals.Core.Reading;
 /// <summary>
 /// One person's required reading of one manual, as the store reads it: the earliest due date of their assignments (to
 /// them or to a department of theirs), the revision they last confirmed, and the revision they must have confirmed (the
-/// latest marked 重要な変更, or the first).
+/// latest marked 重要な変更, or the first); with a 理解度チェック, the wrong attempts since the last pass and the attempt
+/// that passed (for the manager only: no scores are shown to other employees).
 /// </summary>
 public sealed record ReadingRow(
     long ManualId,
@@ -12,7 +13,9 @@ public sealed record ReadingRow(
     DateOnly DueOn,
     int? ConfirmedRevision,
     DateTimeOffset? ConfirmedAt,
-    int RequiredRevision)
+    int RequiredRevision,
+    int FailedChecks = 0,
+    int? PassedCheckOnAttempt = null)
 {
     /// <summary>未読, 改訂版を未確認 or 確認済.</summary>
     public ReadingState State =>

@@ -12,7 +12,12 @@ namespace Manuals.Core.Reading;
 /// again. Those who may edit the manual see where everyone stands.
 /// </summary>
 public sealed class RequiredReadingService(
-    IManualStore manuals, IRequiredReadingStore store, IAccountDirectory accounts, IDepartmentStore departments, TimeProvider clock)
+    IManualStore manuals,
+    IRequiredReadingStore store,
+    ICheckQuestionStore questions,
+    IAccountDirectory accounts,
+    IDepartmentStore departments,
+    TimeProvider clock)
 {
     /// <summary>
     /// Assigns the manual. Only those who may edit it; every person and every member of a department must be able to
@@ -76,33 +81,56 @@ public sealed class RequiredReadingService(
         return new SaveResult(SaveOutcome.Saved, manualId, manual, []);
     }
 
-    /// <summary>「読みました」: the viewer confirms the manual's current revision; only a manual assigned to them that they may read.</summary>
-    public async Task<SaveOutcome> ConfirmAsync(Viewer viewer, long manualId, CancellationToken cancellationToken)
+    /// <summary>
+    /// 「読みました」: the viewer confirms the manual's current revision; only a manual assigned to them that they may read.
+    /// With a 理解度チェック every answer must be right: a complete set of answers counts as an attempt for the manager
+    /// to see, and the wrong questions' numbers come back (never the right answers).
+    /// </summary>
+    /// <param name="answers">The chosen answer's index per question, in order; null where none was chosen.</param>
+    public async Task<ConfirmResult> ConfirmAsync(
+        Viewer viewer, long manualId, IReadOnlyList<int?> answers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(answers);
         var manual = await manuals.FindAsync(manualId, cancellationToken);
         if (manual is null)
         {
-            return SaveOutcome.NotFound;
+            return ConfirmResult.Of(SaveOutcome.NotFound);
         }
 
         if (!ManualAccessPolicy.CanRead(viewer, manual))
         {
-            return SaveOutcome.Forbidden;
+            return ConfirmResult.Of(SaveOutcome.Forbidden);
         }
 
         if (!(await store.ListForUserAsync(viewer.UserId, cancellationToken)).Any(r => r.ManualId == manualId))
         {
-            return SaveOutcome.Invalid;
+            return ConfirmResult.Of(SaveOutcome.Invalid);
         }
 
-        await store.ConfirmAsync(manualId, viewer.UserId, manual.RevisionNumber, clock.GetUtcNow(), cancellationToken);
-        return SaveOutcome.Saved;
+        var check = await questions.ListAsync(manualId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (check.Count > 0)
+        {
+            var wrong = CheckQuestions.Mark(check, answers);
+            var complete = answers.Count >= check.Count && answers.Take(check.Count).All(a => a is not null);
+            if (complete)
+            {
+                await questions.RecordAttemptAsync(manualId, viewer.UserId, wrong.Count == 0, now, cancellationToken);
+            }
+
+            if (wrong.Count > 0)
+            {
+                return new ConfirmResult(SaveOutcome.Invalid, wrong);
+            }
+        }
+
+        await store.ConfirmAsync(manualId, viewer.UserId, manual.RevisionNumber, now, cancellationToken);
+        return ConfirmResult.Of(SaveOutcome.Saved);
     }
 
-    /// <summary>Everyone the manual is assigned to and where they stand; only for those who may edit it.</summary>
-    /// <returns><see langword="null"/> when the manual does not exist; the outcome says whether the viewer may see it.</returns>
-    public async Task<(SaveOutcome Outcome, Manual? Manual, IReadOnlyList<ReadingRow> Rows)> StatusAsync(
+    /// <summary>The manual's 理解度チェック for its editor; only for those who may edit the manual.</summary>
+    public async Task<(SaveOutcome Outcome, Manual? Manual, IReadOnlyList<CheckQuestion> Questions)> QuestionsAsync(
         Viewer viewer, long manualId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -113,7 +141,78 @@ public sealed class RequiredReadingService(
         }
 
         return ManualAccessPolicy.CanEdit(viewer, manual)
-            ? (SaveOutcome.Saved, manual, await store.ListForManualAsync(manualId, cancellationToken))
+            ? (SaveOutcome.Saved, manual, await questions.ListAsync(manualId, cancellationToken))
             : (SaveOutcome.Forbidden, manual, []);
+    }
+
+    /// <summary>Replaces the manual's 理解度チェック (none removes it); only for those who may edit the manual.</summary>
+    /// <returns>On <see cref="SaveOutcome.Saved"/>, <see cref="SaveResult.Current"/> is the manual (for the audit log).</returns>
+    public async Task<SaveResult> SaveQuestionsAsync(
+        Viewer viewer, long manualId, IReadOnlyList<CheckQuestion> check, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(check);
+        var manual = await manuals.FindAsync(manualId, cancellationToken);
+        if (manual is null)
+        {
+            return new SaveResult(SaveOutcome.NotFound, manualId, null, []);
+        }
+
+        if (!ManualAccessPolicy.CanEdit(viewer, manual))
+        {
+            return new SaveResult(SaveOutcome.Forbidden, manualId, null, []);
+        }
+
+        var errors = CheckQuestions.Validate(check);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Invalid, manualId, null, errors);
+        }
+
+        await questions.ReplaceAsync(manualId, check, cancellationToken);
+        return new SaveResult(SaveOutcome.Saved, manualId, manual, []);
+    }
+
+    /// <summary>
+    /// Everyone the manual is assigned to and where they stand, and the assignments themselves; only for those who may
+    /// edit it.
+    /// </summary>
+    /// <returns>The outcome says whether the manual exists and the viewer may see it.</returns>
+    public async Task<(SaveOutcome Outcome, Manual? Manual, IReadOnlyList<ReadingRow> Rows, IReadOnlyList<ReadingTarget> Targets)> StatusAsync(
+        Viewer viewer, long manualId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var manual = await manuals.FindAsync(manualId, cancellationToken);
+        if (manual is null)
+        {
+            return (SaveOutcome.NotFound, null, [], []);
+        }
+
+        return ManualAccessPolicy.CanEdit(viewer, manual)
+            ? (SaveOutcome.Saved, manual, await store.ListForManualAsync(manualId, cancellationToken), await store.ListTargetsAsync(manualId, cancellationToken))
+            : (SaveOutcome.Forbidden, manual, [], []);
+    }
+
+    /// <summary>Takes one assignment off the manual (people keep what they confirmed); only for those who may edit it.</summary>
+    /// <returns>The outcome, and on <see cref="SaveOutcome.Saved"/> the manual and the assignment taken off (for the audit log).</returns>
+    public async Task<(SaveOutcome Outcome, Manual? Manual, ReadingTarget? Target)> UnassignAsync(
+        Viewer viewer, long manualId, long targetId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var manual = await manuals.FindAsync(manualId, cancellationToken);
+        if (manual is null)
+        {
+            return (SaveOutcome.NotFound, null, null);
+        }
+
+        if (!ManualAccessPolicy.CanEdit(viewer, manual))
+        {
+            return (SaveOutcome.Forbidden, manual, null);
+        }
+
+        var target = (await store.ListTargetsAsync(manualId, cancellationToken)).FirstOrDefault(t => t.Id == targetId);
+        return target is not null && await store.RemoveAsync(manualId, targetId, cancellationToken)
+            ? (SaveOutcome.Saved, manual, target)
+            : (SaveOutcome.NotFound, manual, null);
     }
 }

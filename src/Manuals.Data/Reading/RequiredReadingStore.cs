@@ -47,6 +47,31 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ReadingTarget>> ListTargetsAsync(long manualId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT a.id, a.user_id, a.department_id, COALESCE(u.display_name, d.name) AS name, a.due_on
+            FROM reading_assignments a
+            LEFT JOIN users u ON u.id = a.user_id
+            LEFT JOIN departments d ON d.id = a.department_id
+            WHERE a.manual_id = @manualId
+            ORDER BY CASE WHEN a.user_id IS NULL THEN 1 ELSE 0 END, COALESCE(u.display_name, d.name), a.id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, long? UserId, long? DepartmentId, string Name, string DueOn)>(
+            new CommandDefinition(sql, new { manualId }, cancellationToken: cancellationToken));
+        return rows
+            .Select(r => new ReadingTarget(r.Id, r.UserId, r.DepartmentId, r.Name, DateOnly.ParseExact(r.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    public async Task<bool> RemoveAsync(long manualId, long targetId, CancellationToken cancellationToken)
+    {
+        const string sql = "DELETE FROM reading_assignments WHERE id = @targetId AND manual_id = @manualId";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { manualId, targetId }, cancellationToken: cancellationToken)) > 0;
+    }
+
     public async Task ConfirmAsync(long manualId, long userId, int revisionNumber, DateTimeOffset at, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -83,7 +108,7 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
     {
         const string sql = $"""
             SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
-                   {RequiredRevision} AS required_revision
+                   {RequiredRevision} AS required_revision, k.failed_attempts AS failed_checks, k.passed_on_attempt AS passed_check_on_attempt
             FROM (
                 SELECT @manualId AS manual_id, targets.user_id, MIN(targets.due_on) AS due_on
                 FROM (
@@ -98,6 +123,7 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
             ) rows
             JOIN users u ON u.id = rows.user_id AND u.is_disabled = @disabled
             LEFT JOIN read_confirmations c ON c.manual_id = rows.manual_id AND c.user_id = rows.user_id
+            LEFT JOIN check_results k ON k.manual_id = rows.manual_id AND k.user_id = rows.user_id
             ORDER BY u.display_name, rows.user_id
             """;
         return await QueryAsync(sql, new { manualId, material = true, disabled = false }, cancellationToken);
@@ -115,7 +141,9 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
                 DateOnly.ParseExact(r.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.ConfirmedRevision is { } confirmed ? (int)confirmed : null,
                 r.ConfirmedAt,
-                (int)(r.RequiredRevision ?? 1)))
+                (int)(r.RequiredRevision ?? 1),
+                (int)(r.FailedChecks ?? 0),
+                r.PassedCheckOnAttempt is { } passed ? (int)passed : null))
             .ToList();
     }
 
@@ -128,5 +156,7 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
         public long? ConfirmedRevision { get; set; }
         public DateTimeOffset? ConfirmedAt { get; set; }
         public long? RequiredRevision { get; set; }
+        public long? FailedChecks { get; set; }
+        public long? PassedCheckOnAttempt { get; set; }
     }
 }

@@ -93,6 +93,31 @@ public sealed class RequiredReadingStoreTests
         Assert.Equal([ReadingState.NotRead, ReadingState.NotRead, ReadingState.Confirmed], rows.Select(r => r.State));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RemoveAsync_ADepartmentsAssignment_ItsMembersLeave_ThePersonAssignedDirectlyAndTheConfirmationsStay(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<IRequiredReadingStore>();
+        var hanako = await db.CreateUserAsync("hanako");
+        var taro = await db.CreateUserAsync("taro");
+        await JoinAsync(db, hanako, Accounting);
+        var closing = await CreateManualAsync(db, "月次決算");
+        var other = await CreateManualAsync(db, "経費精算");
+        await store.AssignAsync(closing, [taro], [Accounting], Friday, taro, Monday, db.CancellationToken);
+        await store.ConfirmAsync(closing, hanako, 1, Monday, db.CancellationToken);
+
+        var targets = await store.ListTargetsAsync(closing, db.CancellationToken);
+        var department = targets.Single(t => t.DepartmentId == Accounting);
+        Assert.False(await store.RemoveAsync(other, department.Id, db.CancellationToken));
+        Assert.True(await store.RemoveAsync(closing, department.Id, db.CancellationToken));
+
+        Assert.Equal([("taro", (long?)taro, (long?)null, Friday), ("経理・財務", null, Accounting, Friday)], targets.Select(t => (t.Name, t.UserId, t.DepartmentId, t.DueOn)));
+        Assert.Equal([taro], (await store.ListForManualAsync(closing, db.CancellationToken)).Select(r => r.UserId));
+        await store.AssignAsync(closing, [], [Accounting], Friday, taro, Monday, db.CancellationToken);
+        Assert.Equal(ReadingState.Confirmed, Assert.Single(await store.ListForUserAsync(hanako, db.CancellationToken)).State);
+    }
+
     private static ManualDraft Draft(string title, string note) =>
         new(title, Accounting, ManualVisibility.Company, ManualStatus.Published, null, [], "## 手順\n1. 画面を開きます。\n\n" + note, note);
 

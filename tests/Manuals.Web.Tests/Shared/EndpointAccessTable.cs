@@ -102,6 +102,11 @@ internal static class EndpointAccessTable
         Row("GET /manuals/{id:long}/reading", i => $"/manuals/{i.ManualOfA}/reading", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
         Row("GET /manuals/{id:long}/reading.csv", i => $"/manuals/{i.ManualOfA}/reading.csv", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
         Row("POST /manuals/{id:long}/reading", i => $"/manuals/{i.ManualOfA}/reading", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: Forbidden, admin: BadRequest),
+        // Taking an assignment off: ManualOfA has none here, so those who may edit it get 404.
+        Row("POST /manuals/{id:long}/reading/{targetId:long}/remove", i => $"/manuals/{i.ManualOfA}/reading/999999/remove", anon: SignIn, readerA: Forbidden, editorA: NotFound, editorB: Forbidden, admin: NotFound),
+        // 理解度チェック: written by those who may edit the manual (an empty form writes none: saved, back to the status).
+        Row("GET /manuals/{id:long}/questions", i => $"/manuals/{i.ManualOfA}/questions", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
+        Row("POST /manuals/{id:long}/questions", i => $"/manuals/{i.ManualOfA}/questions", anon: SignIn, readerA: Forbidden, editorA: Redirect, editorB: Forbidden, admin: Redirect),
         Row("GET /manuals/{id:long}/steps", i => $"/manuals/{i.ManualOfA}/steps", anon: SignIn, readerA: Redirect, editorA: Redirect, editorB: Forbidden, admin: Redirect),
         Row("GET /manuals/{id:long}/steps/{number:int}", i => $"/manuals/{i.ManualOfA}/steps/1", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Forbidden, admin: Ok),
         Row("GET /manuals/{id:long}/steps/complete", i => $"/manuals/{i.ManualOfA}/steps/complete", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Forbidden, admin: Ok),

@@ -2,6 +2,7 @@ using Manuals.Core.Accounts;
 using Manuals.Core.Manuals;
 using Manuals.Core.Reading;
 using Manuals.Core.Templates;
+using Manuals.Web.Features.Reading;
 
 namespace Manuals.Web.Features.Manuals;
 
@@ -18,4 +19,8 @@ public sealed record ManualPage(
     IReadOnlyList<UserSummary> Owners,
     CompletenessReport Completeness,
     ManualForReader Reader,
-    DateOnly Today);
+    DateOnly Today)
+{
+    /// <summary>Answers to the 理解度チェック that were not all right, shown again after 「読みました」 was refused.</summary>
+    public CheckAttempt? Attempt { get; init; }
+}

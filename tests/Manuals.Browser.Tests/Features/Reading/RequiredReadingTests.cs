@@ -4,8 +4,9 @@ using Manuals.Browser.Tests.Pages;
 namespace Manuals.Browser.Tests.Features.Reading;
 
 /// <summary>
-/// 必読: a manager makes a manual required reading for a new hire; the hire finds it on the home page, reads and confirms
-/// it; the manager sees 確認済; a 重要な変更 asks the hire again.
+/// 必読: a manager makes a manual required reading for a new hire and writes its 理解度チェック; the hire finds it on the
+/// home page, reads it, answers (one wrong, then right) and confirms; the manager sees 確認済 and the attempts; a 重要な変更
+/// asks the hire again.
 /// </summary>
 [Collection(BrowserCollectionDefinition.Name)]
 public sealed class RequiredReadingTests(BrowserFixture browser)
@@ -38,8 +39,17 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
         await admin.GetByLabel("期限（営業日）").FillAsync("3");
         await admin.GetByRole(AriaRole.Button, new() { Name = "必読に指定する" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("必読に指定しました。");
-        var hireRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "新人 太郎" });
+        var hireRow = admin.GetByRole(AriaRole.Region, new() { Name = "確認状況" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "新人 太郎" });
         await Expect(hireRow).ToContainTextAsync("未読");
+
+        // Two check questions: the hire confirms only with both right.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "理解度チェックを作る" }).ClickAsync();
+        await WriteQuestionAsync(admin, 1, "資格取得届の提出期限は？", ["入社日から5日以内", "入社日から30日以内"], correct: 0);
+        await WriteQuestionAsync(admin, 2, "届け出る先は？", ["税務署", "年金事務所", "市区町村"], correct: 1);
+        await Screenshots.SaveAsync(admin, "check-questions-editor");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "理解度チェックを保存" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("理解度チェックを保存しました。");
+        await Expect(admin.GetByText("理解度チェック：2問")).ToBeVisibleAsync();
 
         // The new hire: the home page lists it; the manual says when it is due; 読みました.
         await using var hireContext = await browser.NewContextAsync();
@@ -53,9 +63,17 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
         var panel = hire.GetByRole(AriaRole.Region, new() { Name = "必読マニュアル", Exact = true });
         await Expect(panel).ToContainTextAsync("期限");
         await Screenshots.SaveAsync(hire, "manual-required-reading");
-        // After the manual, where the reader finishes.
+        // After the manual, where the reader finishes: the check questions; one wrong answer is named, not corrected.
         var confirm = hire.GetByRole(AriaRole.Region, new() { Name = "読み終えたら" });
-        await confirm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^読みました") }).ClickAsync();
+        var answer = confirm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^答えて「読みました」にする") });
+        await confirm.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^問1") }).GetByLabel("入社日から5日以内").CheckAsync();
+        await confirm.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^問2") }).GetByLabel("税務署").CheckAsync();
+        await answer.ClickAsync();
+        await Expect(confirm.GetByRole(AriaRole.Alert)).ToContainTextAsync("問2 の答えが正しくありません。");
+        await Expect(confirm.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^問1") }).GetByLabel("入社日から5日以内")).ToBeCheckedAsync();
+        await Screenshots.SaveAsync(hire, "check-questions-wrong");
+        await confirm.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^問2") }).GetByLabel("年金事務所").CheckAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^答えて「読みました」にする") }).ClickAsync();
         await Expect(hire.GetByRole(AriaRole.Status)).ToHaveTextAsync("「読みました」を記録しました。");
         await Expect(panel).ToContainTextAsync("確認済みです");
         await Expect(confirm).ToBeHiddenAsync();
@@ -63,6 +81,7 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
         // The manager sees 確認済; then saves a 重要な変更.
         await admin.ReloadAsync();
         await Expect(hireRow).ToContainTextAsync("確認済");
+        await Expect(hireRow).ToContainTextAsync("全問正解（2回目）");
         await Screenshots.SaveAsync(admin, "required-reading-status");
         await admin.GotoAsync("/manuals");
         await admin.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).ClickAsync();
@@ -76,11 +95,23 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
         await Expect(mine).ToContainTextAsync("改訂版を未確認");
         await mine.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Expect(panel).ToContainTextAsync("重要な変更がありました");
-        await Expect(confirm.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^読みました") })).ToBeVisibleAsync();
+        await Expect(answer).ToBeVisibleAsync();
 
         // Printed, the manual is the manual: neither the panel nor the button is on paper.
         await hire.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(panel).ToBeHiddenAsync();
         await Expect(confirm).ToBeHiddenAsync();
+    }
+
+    private static async Task WriteQuestionAsync(IPage page, int number, string text, string[] choices, int correct)
+    {
+        var slot = page.GetByRole(AriaRole.Group, new() { Name = $"問{number}", Exact = true });
+        await slot.GetByLabel("問題文").FillAsync(text);
+        for (var i = 0; i < choices.Length; i++)
+        {
+            await slot.GetByLabel($"問{number}の選択肢{i + 1}").FillAsync(choices[i]);
+        }
+
+        await slot.GetByRole(AriaRole.Radio, new() { Name = $"正解 選択肢{correct + 1}", Exact = true }).CheckAsync();
     }
 }

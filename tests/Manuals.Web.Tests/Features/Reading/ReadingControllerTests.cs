@@ -33,7 +33,7 @@ public sealed class ReadingControllerTests(ManualsAppFactory factory) : IClassFi
         });
         var (_, home) = await reader.GetAsync("/");
         var (_, page) = await reader.GetAsync($"/manuals/{id}");
-        var confirmed = await reader.SubmitAsync($"/manuals/{id}", $"form[action='/manuals/{id}/read']", []);
+        var confirmed = await reader.SubmitAsync($"/manuals/{id}", $"form[action^='/manuals/{id}/read']", []);
         var (_, status) = await editor.GetAsync($"/manuals/{id}/reading");
         var revision = (await FindAsync(id)).RevisionNumber;
         var changed = await editor.SubmitAsync($"/manuals/{id}/edit", "form.manual-form", new()
@@ -53,7 +53,7 @@ public sealed class ReadingControllerTests(ManualsAppFactory factory) : IClassFi
         Assert.Contains("期限", page.QuerySelector("[aria-labelledby=required-reading-heading]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains($"読みました（第{revision}版）", page.QuerySelector("#read-confirm")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        var row = status.QuerySelectorAll(".reading-table tbody tr").Single(r => r.TextContent.Contains("reading.hire", StringComparison.Ordinal));
+        var row = status.QuerySelectorAll(".reading-table:not(.reading-targets) tbody tr").Single(r => r.TextContent.Contains("reading.hire", StringComparison.Ordinal));
         Assert.Contains("確認済", row.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Contains("改訂版を未確認", homeAfter.QuerySelector("[data-required-reading]")!.TextContent, StringComparison.Ordinal);
@@ -146,6 +146,47 @@ public sealed class ReadingControllerTests(ManualsAppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Unassign_ADepartment_ItsPeopleLeaveTheListAndTheHomePage_ThePersonAssignedDirectlyStays_AndItIsAudited()
+    {
+        var member = await factory.CreateUserAsync("reading.unassign.member", Roles.Reader, "総務");
+        var direct = await factory.CreateUserAsync("reading.unassign.direct", Roles.Reader, "総務");
+        var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
+        var reader = await WebSession.SignInAsync(factory, "reading.unassign.member", ManualsAppFactory.UserPassword);
+        var id = await IdOfAsync("月次決算の手順");
+        var generalAffairs = (await factory.Services.GetRequiredService<global::Manuals.Core.Departments.IDepartmentStore>().ListAsync(CancellationToken.None)).Single(d => d.Name == "総務").Id;
+        await admin.SubmitAsync($"/manuals/{id}/reading", "form[action$='/reading']", new()
+        {
+            ["UserIds"] = direct.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DepartmentIds"] = generalAffairs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BusinessDays"] = "5",
+        });
+        var (_, before) = await admin.GetAsync($"/manuals/{id}/reading");
+        var removeForm = before.QuerySelectorAll("form[action$='/remove']").Single(f => f.GetAttribute("data-confirm")!.Contains("総務（部署の全員）", StringComparison.Ordinal));
+
+        var removed = await admin.SubmitAsync($"/manuals/{id}/reading", $"form[action='{removeForm.GetAttribute("action")}']", []);
+        var again = await admin.SubmitAsync($"/manuals/{id}/reading", "form[action$='/reading']", new() { ["BusinessDays"] = "5" });
+        var (_, after) = await admin.GetAsync($"/manuals/{id}/reading");
+        var (_, home) = await reader.GetAsync("/");
+        var twice = await admin.PostAsync(removeForm.GetAttribute("action")!, new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await admin.TokenFromAsync($"/manuals/{id}/reading"),
+        });
+
+        Assert.Contains("reading.unassign.member", before.QuerySelector(".reading-table")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var table = after.QuerySelector(".reading-table")!.TextContent;
+        Assert.DoesNotContain("reading.unassign.member", table, StringComparison.Ordinal);
+        Assert.Contains("reading.unassign.direct", table, StringComparison.Ordinal);
+        Assert.Null(home.QuerySelector("[data-required-reading]"));
+        Assert.Equal(HttpStatusCode.NotFound, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var entry = (await factory.Services.GetRequiredService<IAuditLog>()
+            .ListAsync(new AuditFilter(Action: AuditAction.ReadingUnassigned), new AuditPageRequest(Size: 1), CancellationToken.None)).Entries.Single();
+        Assert.Equal(("月次決算の手順", "総務（部署の全員）"), (entry.TargetName, entry.Detail));
+        _ = member;
+    }
+
+    [Fact]
     public async Task Csv_Status_IsUtf8WithBomOneRowPerPersonForExcel()
     {
         var hire = await factory.CreateUserAsync("reading.csv.hire", Roles.Reader, Department);
@@ -164,7 +205,7 @@ public sealed class ReadingControllerTests(ManualsAppFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        Assert.StartsWith("\uFEFFマニュアル,氏名,期限,状況,確認した版,確認日時,期限切れ\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFマニュアル,氏名,期限,状況,確認した版,確認日時,期限切れ,理解度チェック\r\n", text, StringComparison.Ordinal);
         var line = Assert.Single(text.Split("\r\n"), l => l.Contains("reading.csv.hire", StringComparison.Ordinal));
         Assert.StartsWith($"{Title},", line, StringComparison.Ordinal);
         Assert.Contains(",未読,", line, StringComparison.Ordinal);
