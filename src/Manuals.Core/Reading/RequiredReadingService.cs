@@ -1,6 +1,7 @@
 using Manuals.Core.Accounts;
 using Manuals.Core.Calendar;
 using Manuals.Core.Common;
+using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 
@@ -13,6 +14,7 @@ namespace Manuals.Core.Reading;
 /// </summary>
 public sealed class RequiredReadingService(
     IManualStore manuals,
+    IBusinessTaskStore tasks,
     IRequiredReadingStore store,
     ICheckQuestionStore questions,
     IAccountDirectory accounts,
@@ -41,6 +43,91 @@ public sealed class RequiredReadingService(
             return new SaveResult(SaveOutcome.Forbidden, manualId, null, []);
         }
 
+        var errors = await ValidateAsync(manual, assignment, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Invalid, manualId, null, errors);
+        }
+
+        var dueOn = BusinessCalendar.AddBusinessDays(today, assignment.BusinessDays);
+        await store.AssignAsync(manualId, assignment.UserIds, assignment.DepartmentIds, dueOn, viewer.UserId, clock.GetUtcNow(), cancellationToken);
+        return new SaveResult(SaveOutcome.Saved, manualId, manual, []);
+    }
+
+    /// <summary>
+    /// Assigns every manual linked to <paramref name="taskIds"/> that the viewer may edit (the others are skipped and
+    /// returned), as <see cref="AssignAsync"/> does for one: nothing is assigned when any of them cannot go to the
+    /// chosen people or departments, and the errors name the manual.
+    /// </summary>
+    public async Task<TaskReadingResult> AssignTasksAsync(
+        Viewer viewer, IReadOnlyCollection<long> taskIds, ReadingAssignment assignment, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(taskIds);
+        ArgumentNullException.ThrowIfNull(assignment);
+        var chosen = new List<BusinessTask>();
+        foreach (var id in taskIds.Distinct())
+        {
+            if (await tasks.FindAsync(id, cancellationToken) is not { } task)
+            {
+                return TaskReadingResult.Invalid([new ManualError(null, new ValidationError("TaskIds", "InvalidChoice"))]);
+            }
+
+            chosen.Add(task);
+        }
+
+        if (chosen.Count == 0)
+        {
+            return TaskReadingResult.Invalid([new ManualError(null, new ValidationError("TaskIds", "NoTask"))]);
+        }
+
+        var editable = new List<Manual>();
+        var skipped = new List<Manual>();
+        foreach (var manualId in chosen.SelectMany(t => t.ManualIds).Distinct())
+        {
+            if (await manuals.FindAsync(manualId, cancellationToken) is { } manual)
+            {
+                (ManualAccessPolicy.CanEdit(viewer, manual) ? editable : skipped).Add(manual);
+            }
+        }
+
+        if (editable.Count == 0)
+        {
+            return TaskReadingResult.Invalid([new ManualError(null, new ValidationError("TaskIds", "NoEditableManual"))]);
+        }
+
+        // An error of the form itself (no one chosen, a bad due date, an unknown choice) once; one about a manual with its title.
+        var errors = new List<ManualError>();
+        foreach (var manual in editable)
+        {
+            foreach (var error in await ValidateAsync(manual, assignment, cancellationToken))
+            {
+                var general = error.Code is "NoAssignee" or "BusinessDaysOutOfRange" or "InvalidChoice";
+                var item = new ManualError(general ? null : manual.Title, error);
+                if (!errors.Contains(item))
+                {
+                    errors.Add(item);
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TaskReadingResult.Invalid(errors);
+        }
+
+        var dueOn = BusinessCalendar.AddBusinessDays(today, assignment.BusinessDays);
+        foreach (var manual in editable)
+        {
+            await store.AssignAsync(manual.Id, assignment.UserIds, assignment.DepartmentIds, dueOn, viewer.UserId, clock.GetUtcNow(), cancellationToken);
+        }
+
+        return new TaskReadingResult(SaveOutcome.Saved, editable, skipped, []);
+    }
+
+    /// <summary>What is wrong with assigning <paramref name="manual"/> as <paramref name="assignment"/> asks.</summary>
+    private async Task<List<ValidationError>> ValidateAsync(Manual manual, ReadingAssignment assignment, CancellationToken cancellationToken)
+    {
         var errors = new List<ValidationError>();
         if (assignment.UserIds.Count == 0 && assignment.DepartmentIds.Count == 0)
         {
@@ -71,14 +158,7 @@ public sealed class RequiredReadingService(
             errors.Add(new ValidationError("DepartmentIds", "DepartmentCannotRead"));
         }
 
-        if (errors.Count > 0)
-        {
-            return new SaveResult(SaveOutcome.Invalid, manualId, null, errors);
-        }
-
-        var dueOn = BusinessCalendar.AddBusinessDays(today, assignment.BusinessDays);
-        await store.AssignAsync(manualId, assignment.UserIds, assignment.DepartmentIds, dueOn, viewer.UserId, clock.GetUtcNow(), cancellationToken);
-        return new SaveResult(SaveOutcome.Saved, manualId, manual, []);
+        return errors;
     }
 
     /// <summary>

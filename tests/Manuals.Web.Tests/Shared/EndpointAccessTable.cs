@@ -104,6 +104,9 @@ internal static class EndpointAccessTable
         Row("POST /manuals/{id:long}/reading", i => $"/manuals/{i.ManualOfA}/reading", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: Forbidden, admin: BadRequest),
         // Taking an assignment off: ManualOfA has none here, so those who may edit it get 404.
         Row("POST /manuals/{id:long}/reading/{targetId:long}/remove", i => $"/manuals/{i.ManualOfA}/reading/999999/remove", anon: SignIn, readerA: Forbidden, editorA: NotFound, editorB: Forbidden, admin: NotFound),
+        // The manuals of chosen tasks made required reading at once: Editors and Admins (an empty form chooses no task: 400).
+        Row("GET /reading/tasks", _ => "/reading/tasks", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Ok, admin: Ok),
+        Row("POST /reading/tasks", _ => "/reading/tasks", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
         // 理解度チェック: written by those who may edit the manual (an empty form writes none: saved, back to the status).
         Row("GET /manuals/{id:long}/questions", i => $"/manuals/{i.ManualOfA}/questions", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
         Row("POST /manuals/{id:long}/questions", i => $"/manuals/{i.ManualOfA}/questions", anon: SignIn, readerA: Forbidden, editorA: Redirect, editorB: Forbidden, admin: Redirect),

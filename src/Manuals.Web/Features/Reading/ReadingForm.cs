@@ -4,7 +4,7 @@ using Manuals.Core.Reading;
 namespace Manuals.Web.Features.Reading;
 
 /// <summary>The 必読に指定 form on a manual's 必読の状況 page: people, departments and the due date in business days.</summary>
-public sealed class ReadingForm
+public class ReadingForm
 {
     public List<long> UserIds { get; set; } = [];
 
