@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImageService>();
         services.AddScoped<Reading.ReaderShelf>();
         services.AddScoped<Reading.RequiredReadingService>();
+        services.AddScoped<Notifications.Notifier>();
         services.AddScoped<SearchService>();
         services.AddScoped<SearchSuggester>();
         AddCoverage(services);

@@ -6,6 +6,7 @@ using Manuals.Core.Departments;
 using Manuals.Core.Handovers;
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
+using Manuals.Core.Notifications;
 using Manuals.Core.Reading;
 using Manuals.Core.Search;
 using Manuals.Core.Templates;
@@ -17,6 +18,7 @@ using Manuals.Data.Handovers;
 using Manuals.Data.Images;
 using Manuals.Data.Manuals;
 using Manuals.Data.Migrations;
+using Manuals.Data.Notifications;
 using Manuals.Data.Reading;
 using Manuals.Data.Search;
 using Manuals.Data.Search.Lucene;
@@ -89,6 +91,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IRecentViewStore, RecentViewStore>();
         services.AddSingleton<IRequiredReadingStore, RequiredReadingStore>();
         services.AddSingleton<ICheckQuestionStore, CheckQuestionStore>();
+        services.AddSingleton<INotificationStore, NotificationStore>();
         // Every search reads the synonyms and the task names: kept on the node for a second (Recent… decorators).
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SynonymStore>();

@@ -57,6 +57,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Features.Search.SearchIndexingService>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Search.SearchIndexingService>());
         services.AddHostedService<Features.Images.UnusedImageCleanupService>();
+        services.AddSingleton<Features.Notifications.NotificationOutbox>();
+        services.AddSingleton<Core.Notifications.INotificationOutbox>(sp => sp.GetRequiredService<Features.Notifications.NotificationOutbox>());
+        services.AddHostedService<Features.Notifications.NotificationDelivery>();
+        services.AddScoped<Features.Notifications.NotificationText>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<SearchIndexHealthCheck>("search-index");
