@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Reading.ReaderShelf>();
         services.AddScoped<Reading.RequiredReadingService>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.ScheduledNotifications>();
         services.AddScoped<SearchService>();
         services.AddScoped<SearchSuggester>();
         AddCoverage(services);

@@ -60,6 +60,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Features.Notifications.NotificationOutbox>();
         services.AddSingleton<Core.Notifications.INotificationOutbox>(sp => sp.GetRequiredService<Features.Notifications.NotificationOutbox>());
         services.AddHostedService<Features.Notifications.NotificationDelivery>();
+        services.AddHostedService<Features.Notifications.ScheduledNotificationService>();
+        services.AddScoped<Features.Notifications.NotificationBell>();
         services.AddScoped<Features.Notifications.NotificationText>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")

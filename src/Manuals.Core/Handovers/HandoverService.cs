@@ -3,6 +3,7 @@ using Manuals.Core.Accounts;
 using Manuals.Core.Common;
 using Manuals.Core.Coverage;
 using Manuals.Core.Manuals;
+using Manuals.Core.Notifications;
 
 namespace Manuals.Core.Handovers;
 
@@ -10,7 +11,8 @@ namespace Manuals.Core.Handovers;
 /// Starting, editing, signing, completing and reopening handovers: validation, the access policy and the audit trail
 /// in one place. Validation codes are localised by the web layer as <c>Handovers.Validation.{Code}</c>.
 /// </summary>
-public sealed class HandoverService(IHandoverStore store, CoverageReader coverage, IManualStore manuals, IAccountDirectory accounts, TimeProvider clock)
+public sealed class HandoverService(
+    IHandoverStore store, CoverageReader coverage, IManualStore manuals, IAccountDirectory accounts, Notifier notifier, TimeProvider clock)
 {
     public async Task<HandoverResult> StartAsync(Viewer viewer, Author author, HandoverStart start, CoverageMoment moment, CancellationToken cancellationToken)
     {
@@ -60,7 +62,9 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
             CommonItems = Enum.GetValues<CommonItemKind>().Select(k => new HandoverCommonItem(k, "", false)).ToList(),
         };
         var started = Event(HandoverEventKind.Started, author, now, employee.Name, start.Reason.ToString(), Iso(start.EffectiveDate));
-        return HandoverResult.Saved(await store.CreateAsync(handover, started, cancellationToken));
+        handover.Id = await store.CreateAsync(handover, started, cancellationToken);
+        await NotifySuccessorsAsync(handover, [], snapshot, cancellationToken);
+        return HandoverResult.Saved(handover.Id);
     }
 
     /// <summary>Saves the checklist form. Items keep their place; a removed row goes, an added task is planned like the others.</summary>
@@ -82,6 +86,7 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         }
 
         var snapshot = await coverage.ReadAsync(cancellationToken);
+        var successorsBefore = handover.SuccessorIds;
         var errors = ValidateHeader(edit.Reason, edit.EffectiveDate, edit.ManagerName, edit.Note, moment.Today).ToList();
         var current = handover.Items.ToDictionary(i => i.TaskId);
         var items = new List<HandoverItem>();
@@ -168,7 +173,36 @@ public sealed class HandoverService(IHandoverStore store, CoverageReader coverag
         handover.CommonItems = commons;
         handover.UpdatedAt = clock.GetUtcNow();
         var saved = await store.SaveAsync(handover, edit.Version, Event(HandoverEventKind.Saved, author, handover.UpdatedAt), cancellationToken);
-        return saved ? HandoverResult.Saved(id) : HandoverResult.Failed(SaveOutcome.Conflict, id);
+        if (!saved)
+        {
+            return HandoverResult.Failed(SaveOutcome.Conflict, id);
+        }
+
+        await NotifySuccessorsAsync(handover, successorsBefore, snapshot, cancellationToken);
+        return HandoverResult.Saved(id);
+    }
+
+    /// <summary>
+    /// Tells each successor (後任者) newly named on the handover, through the sign-in account linked to their employee
+    /// record, once per handover.
+    /// </summary>
+    private async Task NotifySuccessorsAsync(
+        Handover handover, IReadOnlyList<long> before, CoverageSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        foreach (var employeeId in handover.SuccessorIds.Except(before))
+        {
+            if (snapshot.EmployeesById.TryGetValue(employeeId, out var successor) && successor.UserId is { } userId)
+            {
+                await notifier.NotifyAsync(
+                    [userId],
+                    new NotificationMessage(
+                        NotificationKind.HandoverSuccessor,
+                        [handover.EmployeeName, Iso(handover.EffectiveDate)],
+                        $"/handovers/{handover.Id}/sign-off",
+                        $"handover-successor:{handover.Id}:{employeeId}"),
+                    cancellationToken);
+            }
+        }
     }
 
     /// <summary>

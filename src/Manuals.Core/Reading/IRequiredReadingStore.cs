@@ -32,6 +32,12 @@ public interface IRequiredReadingStore
     /// <summary>The manuals assigned to the user, directly or through a department, one row per manual.</summary>
     Task<IReadOnlyList<ReadingRow>> ListForUserAsync(long userId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every person's required reading due on or before <paramref name="day"/> across all manuals (enabled users), for
+    /// reminders; confirmed ones included (the caller looks at <see cref="ReadingRow.State"/>).
+    /// </summary>
+    Task<IReadOnlyList<ReadingRow>> ListDueAsync(DateOnly day, CancellationToken cancellationToken);
+
     /// <summary>Everyone a manual is assigned to (enabled users, directly or through a department), by name.</summary>
     Task<IReadOnlyList<ReadingRow>> ListForManualAsync(long manualId, CancellationToken cancellationToken);
 }

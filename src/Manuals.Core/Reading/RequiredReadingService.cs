@@ -4,6 +4,7 @@ using Manuals.Core.Common;
 using Manuals.Core.Coverage;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
+using Manuals.Core.Notifications;
 
 namespace Manuals.Core.Reading;
 
@@ -19,6 +20,7 @@ public sealed class RequiredReadingService(
     ICheckQuestionStore questions,
     IAccountDirectory accounts,
     IDepartmentStore departments,
+    Notifier notifier,
     TimeProvider clock)
 {
     /// <summary>
@@ -51,6 +53,7 @@ public sealed class RequiredReadingService(
 
         var dueOn = BusinessCalendar.AddBusinessDays(today, assignment.BusinessDays);
         await store.AssignAsync(manualId, assignment.UserIds, assignment.DepartmentIds, dueOn, viewer.UserId, clock.GetUtcNow(), cancellationToken);
+        await NotifyAssignedAsync(manual, assignment, dueOn, cancellationToken);
         return new SaveResult(SaveOutcome.Saved, manualId, manual, []);
     }
 
@@ -120,9 +123,29 @@ public sealed class RequiredReadingService(
         foreach (var manual in editable)
         {
             await store.AssignAsync(manual.Id, assignment.UserIds, assignment.DepartmentIds, dueOn, viewer.UserId, clock.GetUtcNow(), cancellationToken);
+            await NotifyAssignedAsync(manual, assignment, dueOn, cancellationToken);
         }
 
         return new TaskReadingResult(SaveOutcome.Saved, editable, skipped, []);
+    }
+
+    /// <summary>
+    /// Sends the 「必読に指定されました」 notification to everyone the assignment reaches now: the people named and the
+    /// enabled members of the departments (who may read the manual).
+    /// </summary>
+    private async Task NotifyAssignedAsync(Manual manual, ReadingAssignment assignment, DateOnly dueOn, CancellationToken cancellationToken)
+    {
+        var named = assignment.UserIds.ToHashSet();
+        var recipients = (await accounts.ListAsync(cancellationToken))
+            .Where(u => !u.IsDisabled && (named.Contains(u.Id) || u.DepartmentIds.Any(assignment.DepartmentIds.Contains)))
+            .Where(u => ManualAccessPolicy.CanRead(u.AsViewer(), manual))
+            .Select(u => u.Id)
+            .ToList();
+        var day = dueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await notifier.NotifyAsync(
+            recipients,
+            new NotificationMessage(NotificationKind.ReadingAssigned, [manual.Title, day], $"/manuals/{manual.Id}"),
+            cancellationToken);
     }
 
     /// <summary>What is wrong with assigning <paramref name="manual"/> as <paramref name="assignment"/> asks.</summary>

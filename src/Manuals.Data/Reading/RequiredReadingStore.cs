@@ -129,6 +129,31 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
         return await QueryAsync(sql, new { manualId, material = true, disabled = false }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ReadingRow>> ListDueAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
+                   {RequiredRevision} AS required_revision
+            FROM (
+                SELECT targets.manual_id, targets.user_id, MIN(targets.due_on) AS due_on
+                FROM (
+                    SELECT a.manual_id, a.user_id, a.due_on FROM reading_assignments a WHERE a.user_id IS NOT NULL AND a.due_on <= @day
+                    UNION ALL
+                    SELECT a.manual_id, ud.user_id, a.due_on
+                    FROM reading_assignments a
+                    JOIN user_departments ud ON ud.department_id = a.department_id
+                    WHERE a.due_on <= @day
+                ) targets
+                GROUP BY targets.manual_id, targets.user_id
+            ) rows
+            JOIN users u ON u.id = rows.user_id AND u.is_disabled = @disabled
+            LEFT JOIN read_confirmations c ON c.manual_id = rows.manual_id AND c.user_id = rows.user_id
+            ORDER BY rows.manual_id, rows.user_id
+            """;
+        return await QueryAsync(
+            sql, new { day = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), material = true, disabled = false }, cancellationToken);
+    }
+
     private async Task<IReadOnlyList<ReadingRow>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -73,6 +73,10 @@ internal static class EndpointAccessTable
 
         // Manuals: ManualAccessPolicy. ManualOfA is 部署限定 of A.
         Row("GET /", _ => "/", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
+        // Notifications: one's own only (999999 is nobody's: 404).
+        Row("GET /notifications", _ => "/notifications", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
+        Row("GET /notifications/{id:long}", _ => "/notifications/999999", anon: SignIn, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),
+        Row("POST /notifications/read-all", _ => "/notifications/read-all", anon: SignIn, readerA: Redirect, editorA: Redirect, editorB: Redirect, admin: Redirect),
         Row("GET /manuals", _ => "/manuals", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
         Row("GET /manuals/stale", _ => "/manuals/stale", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
         Row("GET /manuals/new", i => $"/manuals/new?department={i.DepartmentA}", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Ok, admin: Ok),
