@@ -103,6 +103,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IBusinessTaskStore, RecentBusinessTaskStore>();
         services.AddSingleton<IEmployeeStore, EmployeeStore>();
         services.AddSingleton<ISkillMatrixStore, SkillMatrixStore>();
+        services.AddSingleton<ITaskManualConfirmationStore, TaskManualConfirmationStore>();
         services.AddSingleton<IHandoverStore, HandoverStore>();
         services.AddScoped<UserStore>();
         services.AddSingleton<ISessionStore, SessionStore>();

@@ -27,6 +27,10 @@ public sealed class SkillMatrixPage(IPage page)
 
     public ILocator Cell(string employee, string task) => page.GetByLabel($"{employee} — {task}", new() { Exact = true });
 
+    /// <summary>「マニュアル確認済」 in the cell: the person read one of the task's manuals (beside level 0 or 1 only).</summary>
+    public ILocator ManualHint(string employee, string task) =>
+        Matrix.GetByRole(AriaRole.Cell).Filter(new() { Has = Cell(employee, task) }).GetByText("マニュアル確認済", new() { Exact = true });
+
     /// <summary>The task's row; its last cell holds the risk badge and the number of capable people.</summary>
     public ILocator Row(string task) => Matrix.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = task }) });
 

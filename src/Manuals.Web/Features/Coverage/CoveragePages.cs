@@ -137,7 +137,34 @@ public sealed class CoveragePages(
         var history = (await matrix.ListChangesAsync(null, null, id, HistoryLength, cancellationToken))
             .Where(c => view.CanSeePeopleOf(c.DepartmentId))
             .ToList();
-        return Lookups.Found(new EmployeeDetailPage(view, employee, userName, tasks, history));
+        return Lookups.Found(new EmployeeDetailPage(view, employee, userName, tasks, await TaskManualsAsync(view, id, cancellationToken), history));
+    }
+
+    /// <summary>
+    /// The employee's tasks with manuals (a level or role on them, or a manual of theirs read), each with its manuals the
+    /// viewer may read and what the employee read of them; tasks with no such manual are left out.
+    /// </summary>
+    private async Task<IReadOnlyList<EmployeeTaskManuals>> TaskManualsAsync(CoverageView view, long employeeId, CancellationToken cancellationToken)
+    {
+        var confirmations = await reader.ReadConfirmationsAsync([employeeId], null, m => view.ReadableManual(m) is not null, cancellationToken);
+        var read = confirmations.TaskIdsOf(employeeId);
+        return view.Report.Tasks
+            .Select(c => (Coverage: c, Cell: view.Snapshot.CellOf(employeeId, c.Task.Id)))
+            .Where(x => !x.Cell.IsEmpty || read.Contains(x.Coverage.Task.Id))
+            .Select(x => new EmployeeTaskManuals(
+                x.Coverage,
+                x.Cell,
+                x.Coverage.Task.ManualIds
+                    .Select(view.ReadableManual)
+                    .OfType<ManualSummary>()
+                    .Select(m => new TaskManualReading(m, confirmations.Find(employeeId, x.Coverage.Task.Id, m.Id)))
+                    .ToList(),
+                confirmations.ShowsHint(employeeId, x.Coverage.Task.Id, x.Cell.Level)))
+            .Where(t => t.Manuals.Count > 0)
+            .OrderByDescending(t => t.Cell.Level)
+            .ThenBy(t => t.Coverage.Task.DepartmentId)
+            .ThenBy(t => t.Coverage.Task.Name, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>The employee form; <paramref name="existing"/> is the stored person when editing, null when creating.</summary>
@@ -169,7 +196,11 @@ public sealed class CoveragePages(
         }
 
         var tasks = view.TasksOf(department.Id).OrderBy(t => t.Task.Id).ToList();
-        return Lookups.Found(new MatrixPage(view, department, view.MatrixEmployees(department.Id), tasks));
+        var employees = view.MatrixEmployees(department.Id);
+        var confirmations = tasks.Count == 0
+            ? ManualConfirmations.None
+            : await reader.ReadConfirmationsAsync(employees.Select(e => e.Id).ToList(), department.Id, m => view.ReadableManual(m) is not null, cancellationToken);
+        return Lookups.Found(new MatrixPage(view, department, employees, tasks) { Confirmations = confirmations });
     }
 
     public async Task<Lookup<MatrixHistoryPage>> MatrixHistoryAsync(Viewer viewer, long departmentId, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ namespace Manuals.Web.Features.Coverage;
 
 /// <summary>
 /// <c>/coverage/matrix?department=</c>: the department's tasks (rows) × people (columns), each cell a level and a role,
-/// with each task's risk at the end of its row.
+/// with each task's risk at the end of its row, and 「マニュアル確認済」 in a cell at level 0 or 1 whose person has read one of
+/// the task's manuals (one the viewer may read).
 /// </summary>
 public sealed record MatrixPage(CoverageView View, Department Department, IReadOnlyList<Employee> Employees, IReadOnlyList<TaskCoverage> Tasks)
 {
@@ -14,6 +15,9 @@ public sealed record MatrixPage(CoverageView View, Department Department, IReadO
 
     /// <summary>After a conflict: cells someone else changed, by key.</summary>
     public IReadOnlySet<string> Conflicts { get; init; } = new HashSet<string>();
+
+    /// <summary>What the page's people read of their tasks' manuals (only manuals the viewer may read).</summary>
+    public ManualConfirmations Confirmations { get; init; } = ManualConfirmations.None;
 
     public bool CanEdit => View.CanEdit(Department.Id);
 
@@ -29,6 +33,17 @@ public sealed record MatrixPage(CoverageView View, Department Department, IReadO
     /// <summary>What the cell's select shows: the user's posted choice after a refused save, else the stored value.</summary>
     public string Shown(Employee employee, BusinessTask task) =>
         Posted.TryGetValue(Key(employee.Id, task.Id), out var code) ? code : MatrixCellCode.Format(Cell(employee, task));
+
+    /// <summary>
+    /// Whether the cell shows 「マニュアル確認済」 beside the level it shows: a hint for the manager only; the level, the
+    /// select's value and what a save sends stay as they are.
+    /// </summary>
+    public bool ShowsManualHint(Employee employee, BusinessTask task)
+    {
+        ArgumentNullException.ThrowIfNull(employee);
+        ArgumentNullException.ThrowIfNull(task);
+        return MatrixCellCode.TryParse(Shown(employee, task), out var level, out _) && Confirmations.ShowsHint(employee.Id, task.Id, level);
+    }
 
     /// <summary>The stored values the form started from, <c>employee-task=code</c> joined by <c>;</c>, for the concurrency check.</summary>
     public string Original =>
