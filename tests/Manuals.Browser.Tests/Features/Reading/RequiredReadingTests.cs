@@ -56,6 +56,8 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
         var hire = await hireContext.NewPageAsync();
         await (await SignInPage.OpenAsync(hire)).SignInFirstTimeAsync(HireName, HirePassword, HirePassword + "-own");
         await hire.GotoAsync("/");
+        // The bell says something arrived; the notification leads to the manual too.
+        await Expect(hire.GetByRole(AriaRole.Link, new() { Name = "通知（未読 1 件）" })).ToBeVisibleAsync();
         var mine = hire.GetByRole(AriaRole.Region, new() { Name = "あなたの必読マニュアル" });
         await Expect(mine).ToContainTextAsync("未読");
         await Screenshots.SaveAsync(hire, "home-required-reading");
