@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ImageService>();
         services.AddScoped<Reading.ReaderShelf>();
         services.AddScoped<Reading.RequiredReadingService>();
+        services.TryAddSingleton<Notifications.INotificationOutbox, Notifications.InAppOnlyOutbox>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.ScheduledNotifications>();
         services.AddScoped<SearchService>();
