@@ -92,6 +92,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IRequiredReadingStore, RequiredReadingStore>();
         services.AddSingleton<ICheckQuestionStore, CheckQuestionStore>();
         services.AddSingleton<INotificationStore, NotificationStore>();
+        services.AddSingleton<IDepartmentWebhookStore, DepartmentWebhookStore>();
         // Every search reads the synonyms and the task names: kept on the node for a second (Recent… decorators).
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SynonymStore>();

@@ -106,6 +106,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<MvcOptions>, InputModelBinders>();
 
         AddAccounts(services, configuration);
+        AddNotificationDelivery(services, configuration);
         return services;
     }
 
@@ -145,6 +146,28 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthText.WriteAsync }).AllowAnonymous();
         app.MapControllers();
         return app;
+    }
+
+    /// <summary>E-mail and department webhooks for notifications, the admin's webhook page and each user's mail choices.</summary>
+    private static void AddNotificationDelivery(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Features.Notifications.NotificationSettings>()
+            .Bind(configuration.GetSection(Features.Notifications.NotificationSettings.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Features.Notifications.NotificationSettings>, Features.Notifications.NotificationSettingsValidation>();
+        // A webhook answers quickly or not at all; a redirect is never followed (the secret URL's post would go elsewhere).
+        services.AddHttpClient(Features.Notifications.WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+            });
+        services.AddSingleton<Features.Notifications.WebhookSender>();
+        services.AddSingleton<Features.Notifications.INotificationChannel, Features.Notifications.MailChannel>();
+        services.AddSingleton<Features.Notifications.INotificationChannel, Features.Notifications.WebhookChannel>();
+        services.AddScoped<Features.Notifications.MailPreferencePages>();
+        services.AddScoped<Features.Admin.WebhookAdministration>();
     }
 
     private static void AddAccounts(IServiceCollection services, IConfiguration configuration)

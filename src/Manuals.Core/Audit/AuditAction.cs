@@ -77,6 +77,11 @@ public static class AuditAction
     public const string HandoverCompleted = "handover-completed";
     public const string HandoverReopened = "handover-reopened";
 
+    /// <summary>A department's chat webhook (Teams or Slack) set or replaced; the detail names the service and host, never the URL.</summary>
+    public const string WebhookSaved = "webhook-saved";
+
+    public const string WebhookRemoved = "webhook-removed";
+
     /// <summary>Every action, in the order the admin page's filter lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -88,6 +93,7 @@ public static class AuditAction
         Import,
         TemplateCreated, TemplateChanged, TemplateRetired, TemplateRestored, ReadingAssigned, ReadingUnassigned, CheckQuestionsChanged,
         HandoverStarted, HandoverSigned, HandoverSignWithdrawn, HandoverCompleted, HandoverReopened,
+        WebhookSaved, WebhookRemoved,
     ];
 
     public static bool IsKnown(string? action) => action is not null && All.Contains(action, StringComparer.Ordinal);

@@ -39,6 +39,9 @@ internal static class EndpointAccessTable
         Row("POST /account/external/{scheme}/sign-out", _ => "/account/external/entra/sign-out", anon: NotFound, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),
         Row("GET /account/password", _ => "/account/password", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
         Row("POST /account/password", _ => "/account/password", anon: SignIn, readerA: BadRequest, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
+        // Each user's own e-mail choices (an empty form turns every kind off for that user only).
+        Row("GET /account/notifications", _ => "/account/notifications", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
+        Row("POST /account/notifications", _ => "/account/notifications", anon: SignIn, readerA: Redirect, editorA: Redirect, editorB: Redirect, admin: Redirect),
 
         // User administration: Admins only.
         Row("GET /admin/users", _ => "/admin/users", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
@@ -52,6 +55,11 @@ internal static class EndpointAccessTable
         Row("POST /admin/directory-groups", _ => "/admin/directory-groups", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: BadRequest),
         Row("GET /admin/directory-groups/{id:long}/remove", _ => "/admin/directory-groups/999999/remove", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: NotFound),
         Row("POST /admin/directory-groups/{id:long}/remove", _ => "/admin/directory-groups/999999/remove", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: NotFound),
+        // Department chat webhooks: Admins only. An empty form is refused; a department without a webhook has nothing to test or delete.
+        Row("GET /admin/webhooks", _ => "/admin/webhooks", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
+        Row("POST /admin/webhooks/{departmentId:long}", i => $"/admin/webhooks/{i.DepartmentA}", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: BadRequest),
+        Row("POST /admin/webhooks/{departmentId:long}/test", _ => "/admin/webhooks/999999/test", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: NotFound),
+        Row("POST /admin/webhooks/{departmentId:long}/delete", _ => "/admin/webhooks/999999/delete", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: NotFound),
 
         // Search administration: Admins only.
         Row("GET /admin/search", _ => "/admin/search", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
