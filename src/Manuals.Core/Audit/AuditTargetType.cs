@@ -16,5 +16,8 @@ public static class AuditTargetType
     /// <summary>An imported file or folder; the target name is its name.</summary>
     public const string File = "file";
 
-    public static IReadOnlyList<string> All { get; } = [User, Manual, Template, Handover, Synonym, MissedSearch, GroupMapping, File];
+    /// <summary>A department (部署), e.g. its approval route.</summary>
+    public const string Department = "department";
+
+    public static IReadOnlyList<string> All { get; } = [User, Manual, Template, Handover, Synonym, MissedSearch, GroupMapping, File, Department];
 }
