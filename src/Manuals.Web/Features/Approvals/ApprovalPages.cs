@@ -27,11 +27,14 @@ public sealed class ApprovalPages(
         return new ApprovalListView(Rows(waiting), Rows(mine), Rows(others), ApprovalPolicy.CanConfigure(viewer));
     }
 
-    /// <summary>How many requests wait for the viewer's approval, and how many of their own were sent back (for the home page).</summary>
-    public async Task<(int Waiting, int SentBack)> CountsAsync(Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>
+    /// For the home page: how many requests wait for the viewer's approval, and how many of their own wait or were sent
+    /// back.
+    /// </summary>
+    public async Task<(int Waiting, int MinePending, int SentBack)> CountsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var (waiting, mine, _) = await approvals.ListAsync(viewer, cancellationToken);
-        return (waiting.Count, mine.Count(r => r.State == ApprovalRequestState.SentBack));
+        return (waiting.Count, mine.Count(r => r.State == ApprovalRequestState.Pending), mine.Count(r => r.State == ApprovalRequestState.SentBack));
     }
 
     public async Task<Lookup<ApprovalRequestView>> RequestAsync(Viewer viewer, long id, CancellationToken cancellationToken)

@@ -88,7 +88,13 @@ public sealed class ManualPages(
         }
 
         var request = await approvals.FindOpenAsync(manualId, cancellationToken);
-        return request is not null && ApprovalPolicy.CanSee(viewer, request) ? request : null;
+        if (request is null || !ApprovalPolicy.CanSee(viewer, request))
+        {
+            return null;
+        }
+
+        // A sent-back request is shown with its comment, which is among its decisions.
+        return request.State == ApprovalRequestState.SentBack ? await approvals.FindAsync(request.Id, cancellationToken) : request;
     }
 
     /// <summary>
