@@ -20,6 +20,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ManualService>();
+        services.AddScoped<Approvals.ApprovalService>();
+        services.AddScoped<Approvals.ApprovalNotices>();
         services.AddSingleton<ManualImporter>();
         services.AddSingleton<TemplateService>();
         services.AddSingleton<ImageProcessor>();

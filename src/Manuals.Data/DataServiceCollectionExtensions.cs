@@ -85,6 +85,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IDepartmentStore, DepartmentStore>();
         services.AddSingleton<IManualStore, ManualStore>();
+        services.AddSingleton<Core.Approvals.IApprovalStore, Approvals.ApprovalStore>();
         services.AddSingleton<ITemplateStore, TemplateStore>();
         services.AddSingleton<IImageStore, ImageStore>();
         services.AddSingleton<IFavoriteStore, FavoriteStore>();

@@ -41,6 +41,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Audit.AuditPages>();
         services.AddScoped<Features.Manuals.ManualPages>();
         services.AddScoped<Features.Manuals.ManualAudit>();
+        services.AddScoped<Features.Approvals.ApprovalPages>();
         services.AddScoped<Features.Templates.TemplatePages>();
         services.AddScoped<Features.Manuals.StepPages>();
         services.AddScoped<Features.Reading.ReadingPages>();

@@ -68,6 +68,21 @@ public static class AuditAction
     /// <summary>A manual's 理解度チェック written, changed or removed.</summary>
     public const string CheckQuestionsChanged = "check-questions-changed";
 
+    /// <summary>A save that needs approval became a request (承認申請); the detail names the stages.</summary>
+    public const string ApprovalRequested = "approval-requested";
+
+    /// <summary>One stage of a request approved (the last one publishes the new revision).</summary>
+    public const string ApprovalApproved = "approval-approved";
+
+    /// <summary>A request sent back to its writer with a comment (差し戻し).</summary>
+    public const string ApprovalSentBack = "approval-sent-back";
+
+    /// <summary>A request withdrawn by its writer or an Admin (取り下げ).</summary>
+    public const string ApprovalWithdrawn = "approval-withdrawn";
+
+    /// <summary>A department's approval route set, changed or turned off.</summary>
+    public const string ApprovalSettingsChanged = "approval-settings-changed";
+
     public const string HandoverStarted = "handover-started";
 
     /// <summary>A sign-off box signed (by the person, or on their behalf).</summary>
@@ -92,6 +107,7 @@ public static class AuditAction
         SynonymDeleted, MissedSearchResolved,
         Import,
         TemplateCreated, TemplateChanged, TemplateRetired, TemplateRestored, ReadingAssigned, ReadingUnassigned, CheckQuestionsChanged,
+        ApprovalRequested, ApprovalApproved, ApprovalSentBack, ApprovalWithdrawn, ApprovalSettingsChanged,
         HandoverStarted, HandoverSigned, HandoverSignWithdrawn, HandoverCompleted, HandoverReopened,
         WebhookSaved, WebhookRemoved,
     ];

@@ -16,7 +16,7 @@ public static class AuditTargetType
     /// <summary>An imported file or folder; the target name is its name.</summary>
     public const string File = "file";
 
-    /// <summary>A department (its chat webhook).</summary>
+    /// <summary>A department (部署), its approval route or chat webhook.</summary>
     public const string Department = "department";
 
     public static IReadOnlyList<string> All { get; } = [User, Manual, Template, Handover, Synonym, MissedSearch, GroupMapping, File, Department];

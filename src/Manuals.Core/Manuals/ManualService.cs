@@ -1,4 +1,5 @@
 using Manuals.Core.Accounts;
+using Manuals.Core.Approvals;
 using Manuals.Core.Departments;
 using Manuals.Core.Templates;
 
@@ -10,6 +11,8 @@ public sealed class ManualService(
     IDepartmentStore departments,
     IAccountDirectory accounts,
     TemplateService templates,
+    IApprovalStore approvals,
+    ApprovalNotices notices,
     TimeProvider clock)
 {
     /// <summary>Creates a manual owned by the viewer, as revision 1.</summary>
@@ -28,6 +31,21 @@ public sealed class ManualService(
             return SaveResult.Failed(SaveOutcome.Forbidden);
         }
 
+        var stages = await approvals.GetStagesAsync(draft.DepartmentId, cancellationToken);
+        if (ApprovalPolicy.NeedsApproval(null, draft, stages))
+        {
+            // Publishing needs approval here: the manual starts as a 下書き with the text, and the request asks to publish it.
+            var now = clock.GetUtcNow();
+            var draftId = await manuals.CreateAsync(draft with { Status = ManualStatus.Draft }, author, viewer.UserId, now, cancellationToken);
+            var requestId = await approvals.SubmitAsync(draftId, 1, draft, author, stages, now, cancellationToken);
+            if (requestId is { } created)
+            {
+                await notices.WaitingAsync(created, cancellationToken);
+            }
+
+            return SaveResult.Saved(draftId) with { ApprovalRequestId = requestId };
+        }
+
         var id = await manuals.CreateAsync(draft, author, viewer.UserId, clock.GetUtcNow(), cancellationToken);
         return SaveResult.Saved(id);
     }
@@ -40,19 +58,37 @@ public sealed class ManualService(
         Viewer viewer, Author author, long id, int baseRevision, ManualDraft draft, CancellationToken cancellationToken) =>
         SaveAsync(viewer, author, id, baseRevision, null, draft, cancellationToken);
 
-    /// <summary>
-    /// Saves a new revision written on top of <paramref name="baseRevision"/> (whose settings were
-    /// <paramref name="baseline"/>). When the manual has moved on since, nothing is written: the result carries the
-    /// current manual and <see cref="SaveResult.Conflict"/>, the writer's edit merged with it from the common base,
-    /// for the writer to check and save again.
-    /// </summary>
-    public async Task<SaveResult> SaveAsync(
+    /// <inheritdoc cref="SaveAsync(Viewer, Author, long, int, ManualBaseline?, ManualDraft, CancellationToken)"/>
+    public Task<SaveResult> SaveAsync(
         Viewer viewer,
         Author author,
         long id,
         int baseRevision,
         ManualBaseline? baseline,
         ManualDraft draft,
+        CancellationToken cancellationToken) =>
+        SaveAsync(viewer, author, id, baseRevision, baseline, draft, restore: false, cancellationToken);
+
+    /// <summary>
+    /// Saves a new revision written on top of <paramref name="baseRevision"/> (whose settings were
+    /// <paramref name="baseline"/>). When the manual has moved on since, nothing is written: the result carries the
+    /// current manual and <see cref="SaveResult.Conflict"/>, the writer's edit merged with it from the common base,
+    /// for the writer to check and save again.
+    /// <para>
+    /// In a department with an approval route, a save that publishes the manual or changes a published one as 重要な変更
+    /// (a restore counts as one) becomes a request (承認待ち) instead: the manual stays as it was until the last stage
+    /// approves. While a request waits, only its writer may save the manual, and only as a new request that replaces it
+    /// (approval starts again at stage 1); every other save is refused with <see cref="SaveOutcome.AwaitingApproval"/>.
+    /// </para>
+    /// </summary>
+    private async Task<SaveResult> SaveAsync(
+        Viewer viewer,
+        Author author,
+        long id,
+        int baseRevision,
+        ManualBaseline? baseline,
+        ManualDraft draft,
+        bool restore,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -79,6 +115,36 @@ public sealed class ManualService(
         {
             // Opened and saved without a change: no new revision, not a byte changed.
             return SaveResult.Saved(id) with { Unchanged = true };
+        }
+
+        var open = await approvals.FindOpenAsync(id, cancellationToken);
+        var pending = open is { State: ApprovalRequestState.Pending };
+        if (pending && open!.RequestedById != viewer.UserId)
+        {
+            return SaveResult.Failed(SaveOutcome.AwaitingApproval, id) with { Current = existing };
+        }
+
+        if (existing.RevisionNumber == baseRevision)
+        {
+            var stages = await approvals.GetStagesAsync(draft.DepartmentId, cancellationToken);
+            if (ApprovalPolicy.NeedsApproval(existing, restore ? draft with { MaterialChange = true } : draft, stages))
+            {
+                var requestId = await approvals.SubmitAsync(id, baseRevision, draft, author, stages, clock.GetUtcNow(), cancellationToken);
+                if (requestId is { } submitted)
+                {
+                    await notices.WaitingAsync(submitted, cancellationToken);
+                }
+
+                return requestId is null
+                    ? SaveResult.Failed(SaveOutcome.AwaitingApproval, id) with { Current = existing }
+                    : SaveResult.Saved(id) with { Previous = existing, ApprovalRequestId = requestId };
+            }
+
+            if (pending)
+            {
+                // The writer's own save that needs no approval would go live around the waiting request.
+                return SaveResult.Failed(SaveOutcome.AwaitingApproval, id) with { Current = existing };
+            }
         }
 
         if (existing.RevisionNumber == baseRevision
@@ -128,7 +194,7 @@ public sealed class ManualService(
 
         var draft = new ManualDraft(
             revision.Title, current.DepartmentId, current.Visibility, current.Status, current.Template, current.Tags, revision.Body, changeNote);
-        return await SaveAsync(viewer, author, id, baseRevision, draft, cancellationToken);
+        return await SaveAsync(viewer, author, id, baseRevision, null, draft, restore: true, cancellationToken);
     }
 
     /// <summary>Records the viewer's 「レビュー済みにする」: the manual was checked and is still right.</summary>

@@ -10,4 +10,10 @@ public enum SaveOutcome
 
     /// <summary>Someone saved a newer revision first; nothing was written.</summary>
     Conflict,
+
+    /// <summary>
+    /// The manual has a request waiting for approval (承認待ち) by someone else, or the writer's own save would bypass it;
+    /// nothing was written.
+    /// </summary>
+    AwaitingApproval,
 }

@@ -18,6 +18,12 @@ public sealed record SaveResult(SaveOutcome Outcome, long ManualId, Manual? Curr
     /// <summary>On <see cref="SaveOutcome.Saved"/>, nothing differed from the current revision, so nothing was written.</summary>
     public bool Unchanged { get; init; }
 
+    /// <summary>
+    /// On <see cref="SaveOutcome.Saved"/>, the save needed approval: readers still see the manual as it was, and this
+    /// request (承認待ち) holds the new text.
+    /// </summary>
+    public long? ApprovalRequestId { get; init; }
+
     public static SaveResult Saved(long id) => new(SaveOutcome.Saved, id, null, []);
 
     public static SaveResult Failed(SaveOutcome outcome, long id = 0) => new(outcome, id, null, []);

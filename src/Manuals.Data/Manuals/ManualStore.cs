@@ -101,6 +101,33 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
 
     public async Task<bool> TryUpdateAsync(long id, int baseRevision, ManualDraft draft, Author author, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await TryUpdateAsync(connection, transaction, id, baseRevision, draft, author, now, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryUpdateAsync(long, int, ManualDraft, Author, DateTimeOffset, CancellationToken)"/> inside a transaction
+    /// another feature composes (the last approval of a request saves its text in the approval's transaction). False,
+    /// having written nothing, when the manual is no longer at <paramref name="baseRevision"/>.
+    /// </summary>
+    internal static async Task<bool> TryUpdateAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        long id,
+        int baseRevision,
+        ManualDraft draft,
+        Author author,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(draft);
         // The WHERE on revision_number is the optimistic-concurrency check: of two writers that started from the
         // same revision, exactly one updates a row; the other gets 0 rows and a conflict, never a silent overwrite.
@@ -111,8 +138,6 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
             WHERE id = @id AND revision_number = @baseRevision
             """;
         const string clearTagsSql = "DELETE FROM manual_tags WHERE manual_id = @id";
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             sql,
             new
@@ -132,7 +157,6 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
             cancellationToken: cancellationToken));
         if (updated != 1)
         {
-            await transaction.RollbackAsync(cancellationToken);
             return false;
         }
 
@@ -141,7 +165,6 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         await ManualImageUsage.RecordAsync(connection, transaction, id, ImageReferences.Extract(draft.Body), cancellationToken);
         // Every node's search index learns of the save from the journal row, written in the same transaction.
         await SearchJournalWriter.AppendAsync(connection, transaction, id, SearchJournalKind.Upsert, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

@@ -75,6 +75,18 @@ internal static class EndpointAccessTable
         Row("GET /admin/audit", _ => "/admin/audit", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
         Row("GET /admin/audit.csv", _ => "/admin/audit.csv", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
 
+        // 承認フロー: the routes are for Admins (an empty form turns A's route off, as it is: saved); requests are for
+        // Editors and Admins, and each one only for its writer, approvers and Admins (ApprovalsControllerTests). Readers take
+        // no part: 403 before anything is looked up. No request 999999 exists: 404 for those who pass the role check.
+        Row("GET /admin/approvals", _ => "/admin/approvals", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
+        Row("GET /admin/approvals/{departmentId:long}", i => $"/admin/approvals/{i.DepartmentA}", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Ok),
+        Row("POST /admin/approvals/{departmentId:long}", i => $"/admin/approvals/{i.DepartmentA}", anon: SignIn, readerA: Forbidden, editorA: Forbidden, editorB: Forbidden, admin: Redirect),
+        Row("GET /approvals", _ => "/approvals", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Ok, admin: Ok),
+        Row("GET /approvals/{id:long}", _ => "/approvals/999999", anon: SignIn, readerA: Forbidden, editorA: NotFound, editorB: NotFound, admin: NotFound),
+        Row("POST /approvals/{id:long}/approve", _ => "/approvals/999999/approve", anon: SignIn, readerA: Forbidden, editorA: NotFound, editorB: NotFound, admin: NotFound),
+        Row("POST /approvals/{id:long}/send-back", _ => "/approvals/999999/send-back", anon: SignIn, readerA: Forbidden, editorA: NotFound, editorB: NotFound, admin: NotFound),
+        Row("POST /approvals/{id:long}/withdraw", _ => "/approvals/999999/withdraw", anon: SignIn, readerA: Forbidden, editorA: NotFound, editorB: NotFound, admin: NotFound),
+
         // Search: everyone signed in; results are filtered, never refused.
         Row("GET /search", _ => "/search?q=%E4%BC%9A%E8%AD%B0%E5%AE%A4", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
         Row("GET /search/suggest", _ => "/search/suggest?q=%E4%BC%9A%E8%AD%B0", anon: SignIn, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),

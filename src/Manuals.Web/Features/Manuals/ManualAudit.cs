@@ -45,6 +45,18 @@ public sealed class ManualAudit(AuditTrail audit, IManualStore manuals, IStringL
         }
     }
 
+    /// <summary>After a save became a request for approval (承認申請): records the request, not a publish.</summary>
+    public async Task RequestedAsync(SaveResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var current = await manuals.FindAsync(result.ManualId, cancellationToken);
+        if (current is not null)
+        {
+            var kind = result.Previous is { Status: ManualStatus.Published } ? l["Approvals.Kind.Change"].Value : l["Approvals.Kind.Publish"].Value;
+            await audit.RecordAsync(AuditAction.ApprovalRequested, Target(current), l["Audit.Detail.ApprovalRequested", kind, result.ApprovalRequestId ?? 0].Value);
+        }
+    }
+
     /// <summary>After revision <paramref name="number"/> was restored as a new revision.</summary>
     public async Task RestoredAsync(SaveResult result, int number, CancellationToken cancellationToken)
     {

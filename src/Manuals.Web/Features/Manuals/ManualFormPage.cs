@@ -16,4 +16,14 @@ public sealed record ManualFormPage(
     CompletenessReport Completeness,
     IReadOnlyList<StepTemplate> Templates,
     EditorLayout? Layout,
-    bool AddStep = false);
+    bool AddStep = false)
+{
+    /// <summary>The manual's open request (承認待ち or 差し戻し), when the viewer may see it.</summary>
+    public global::Manuals.Core.Approvals.ApprovalRequest? OpenRequest { get; init; }
+
+    /// <summary>The form holds <see cref="OpenRequest"/>'s text (the writer editing their own request), not the current revision's.</summary>
+    public bool EditsRequest { get; init; }
+
+    /// <summary>How many approval stages the form's department has (0: publishing needs no approval).</summary>
+    public int ApprovalStages { get; init; }
+}

@@ -23,4 +23,7 @@ public sealed record ManualPage(
 {
     /// <summary>Answers to the 理解度チェック that were not all right, shown again after 「読みました」 was refused.</summary>
     public CheckAttempt? Attempt { get; init; }
+
+    /// <summary>The manual's open request (承認待ち or 差し戻し), only for those who may see it: its writer, approvers and Admins.</summary>
+    public global::Manuals.Core.Approvals.ApprovalRequest? OpenRequest { get; init; }
 }

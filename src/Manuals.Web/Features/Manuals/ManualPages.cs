@@ -1,4 +1,5 @@
 using Manuals.Core.Accounts;
+using Manuals.Core.Approvals;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
 using Manuals.Core.Manuals.Editing;
@@ -20,6 +21,7 @@ public sealed class ManualPages(
     IStringLocalizer<SharedResource> l,
     TemplateService templates,
     ReaderShelf shelf,
+    IApprovalStore approvals,
     CoverageClock clock)
 {
     public async Task<Lookup<ManualListPage>> ListAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
@@ -59,6 +61,7 @@ public sealed class ManualPages(
         var completeness = await templates.CheckAsync(manual.Template, manual.Body, cancellationToken);
         var reader = await shelf.OpenedAsync(viewer, manual.Id, cancellationToken);
         var moment = clock.Now();
+        var request = await OpenRequestAsync(viewer, manual.Id, cancellationToken);
         return Lookups.Found(new ManualPage(
             manual,
             department,
@@ -68,7 +71,58 @@ public sealed class ManualPages(
             owners,
             completeness,
             reader,
-            moment.Today));
+            moment.Today)
+        { OpenRequest = request });
+    }
+
+    /// <summary>
+    /// The manual's open request (承認待ち or 差し戻し) when the viewer may see it. Readers take no part in approval, so
+    /// for them nothing is even looked up.
+    /// </summary>
+    public async Task<ApprovalRequest?> OpenRequestAsync(Viewer viewer, long manualId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.IsWriter)
+        {
+            return null;
+        }
+
+        var request = await approvals.FindOpenAsync(manualId, cancellationToken);
+        if (request is null || !ApprovalPolicy.CanSee(viewer, request))
+        {
+            return null;
+        }
+
+        // A sent-back request is shown with its comment, which is among its decisions.
+        return request.State == ApprovalRequestState.SentBack ? await approvals.FindAsync(request.Id, cancellationToken) : request;
+    }
+
+    /// <summary>
+    /// The edit form of <paramref name="manual"/>. When the viewer's own request is open on the current revision, the
+    /// form holds the request's text, so a writer whose request was sent back edits what they asked for.
+    /// </summary>
+    public async Task<ManualFormPage> EditFormAsync(Viewer viewer, Manual manual, string editorMode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(manual);
+        var request = await OpenRequestAsync(viewer, manual.Id, cancellationToken);
+        var editsRequest = request is not null && request.RequestedById == viewer.UserId && request.BaseRevision == manual.RevisionNumber;
+        ManualFormModel form;
+        if (editsRequest)
+        {
+            var draft = request!.ToDraft();
+            form = ManualFormModel.From(ManualContent.From(draft), draft.ChangeNote);
+            form.MaterialChange = draft.MaterialChange;
+            form.StartFrom(manual);
+        }
+        else
+        {
+            form = ManualFormModel.From(manual);
+        }
+
+        form.EditorMode = editorMode;
+        var page = await FormAsync(viewer, form, manual.Id, preview: false, cancellationToken);
+        return page with { OpenRequest = request, EditsRequest = editsRequest };
     }
 
     /// <summary>The edit form for an existing manual, or null-status when missing or not editable.</summary>
@@ -97,7 +151,11 @@ public sealed class ManualPages(
         var choices = (await departments.ListAsync(cancellationToken))
             .Where(d => ManualAccessPolicy.CanCreateIn(viewer, d.Id) || d.Id == form.DepartmentId)
             .ToList();
-        return new ManualFormPage(form, choices, manualId, previewHtml, completeness, templateChoices, layout, addStep);
+        var stages = form.DepartmentId is { } departmentId ? await approvals.GetStagesAsync(departmentId, cancellationToken) : [];
+        return new ManualFormPage(form, choices, manualId, previewHtml, completeness, templateChoices, layout, addStep)
+        {
+            ApprovalStages = stages.Count,
+        };
     }
 
     /// <summary>

@@ -101,9 +101,8 @@ public sealed class ManualsController(
             return this.ViewOr(manual);
         }
 
-        var form = ManualFormModel.From(manual.Value);
-        form.EditorMode = EditorModes.Chosen(editor, Request.Cookies[EditorModes.Cookie]);
-        return View("Form", await pages.FormAsync(currentUser.Viewer, form, id, preview: false, cancellationToken));
+        var mode = EditorModes.Chosen(editor, Request.Cookies[EditorModes.Cookie]);
+        return View("Form", await pages.EditFormAsync(currentUser.Viewer, manual.Value, mode, cancellationToken));
     }
 
     [HttpPost("{id:long}/edit")]
@@ -163,12 +162,19 @@ public sealed class ManualsController(
         var result = await service.RestoreAsync(currentUser.Viewer, currentUser.Author, id, number, baseRevision, note, cancellationToken);
         switch (result.Outcome)
         {
+            case SaveOutcome.Saved when result.ApprovalRequestId is { } requestId:
+                await audit.RequestedAsync(result, cancellationToken);
+                TempData["Flash"] = l["Approvals.Requested"].Value;
+                return Redirect($"/approvals/{requestId}");
             case SaveOutcome.Saved:
                 await audit.RestoredAsync(result, number, cancellationToken);
                 TempData["Flash"] = l["Manuals.Revision.Restored", number].Value;
                 return RedirectToAction(nameof(Show), new { id });
             case SaveOutcome.Conflict:
                 TempData["Flash"] = l["Manuals.Revision.RestoreConflict"].Value;
+                return RedirectToAction(nameof(History), new { id });
+            case SaveOutcome.AwaitingApproval:
+                TempData["Flash"] = l["Approvals.SaveRefused"].Value;
                 return RedirectToAction(nameof(History), new { id });
             case SaveOutcome.Forbidden:
                 return Forbid();
@@ -231,6 +237,11 @@ public sealed class ManualsController(
             case SaveOutcome.Saved when result.Unchanged:
                 TempData["Flash"] = l["Manuals.SavedUnchanged"].Value;
                 return RedirectToAction(nameof(Show), new { id = result.ManualId });
+            case SaveOutcome.Saved when result.ApprovalRequestId is { } requestId:
+                // Readers still see the manual as it was; the request holds the new text until the last approval.
+                await audit.RequestedAsync(result, cancellationToken);
+                TempData["Flash"] = l["Approvals.Requested"].Value;
+                return Redirect($"/approvals/{requestId}");
             case SaveOutcome.Saved:
                 await audit.SavedAsync(result, cancellationToken);
                 TempData["Flash"] = l["Manuals.Saved"].Value;
@@ -242,6 +253,15 @@ public sealed class ManualsController(
                 }
 
                 return await FormAgainAsync(form, id, preview: false, cancellationToken);
+            case SaveOutcome.AwaitingApproval:
+                {
+                    // The writer's text stays in the form; nothing was saved while someone's request waits for approval.
+                    ModelState.AddModelError("", l["Approvals.SaveRefused"]);
+                    var page = await FormAgainAsync(form, id, preview: false, cancellationToken);
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    return page;
+                }
+
             case SaveOutcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Conflict", await pages.ConflictAsync(currentUser.Viewer, form, result.Current!, result.Conflict!, cancellationToken));
