@@ -26,6 +26,9 @@ public interface IRequiredReadingStore
     /// <summary>Takes one assignment off the manual; the reader's confirmations stay. False when it is not the manual's.</summary>
     Task<bool> RemoveAsync(long manualId, long targetId, CancellationToken cancellationToken);
 
+    /// <summary>Records that the user opened <paramref name="revisionNumber"/> of a manual assigned to them (既読).</summary>
+    Task RecordOpenAsync(long manualId, long userId, int revisionNumber, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Records that the user read <paramref name="revisionNumber"/>; an earlier revision never replaces a later one.</summary>
     Task ConfirmAsync(long manualId, long userId, int revisionNumber, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -37,6 +40,9 @@ public interface IRequiredReadingStore
     /// reminders; confirmed ones included (the caller looks at <see cref="ReadingRow.State"/>).
     /// </summary>
     Task<IReadOnlyList<ReadingRow>> ListDueAsync(DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>The required reading of everyone in a department (enabled users), one row per person and manual.</summary>
+    Task<IReadOnlyList<ReadingRow>> ListForDepartmentAsync(long departmentId, CancellationToken cancellationToken);
 
     /// <summary>Everyone a manual is assigned to (enabled users, directly or through a department), by name.</summary>
     Task<IReadOnlyList<ReadingRow>> ListForManualAsync(long manualId, CancellationToken cancellationToken);

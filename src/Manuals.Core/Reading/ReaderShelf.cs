@@ -18,11 +18,19 @@ public sealed class ReaderShelf(
     /// Records that the viewer opened a manual they may read (the manual page): whether it is one of their favourites,
     /// their required reading of it and, while that is not confirmed, the 理解度チェック to answer.
     /// </summary>
-    public async Task<ManualForReader> OpenedAsync(Viewer viewer, long manualId, CancellationToken cancellationToken)
+    /// <param name="revisionNumber">The revision the page shows: opening it counts as 既読 for required reading.</param>
+    public async Task<ManualForReader> OpenedAsync(Viewer viewer, long manualId, int revisionNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        await views.RecordAsync(viewer.UserId, manualId, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        await views.RecordAsync(viewer.UserId, manualId, now, cancellationToken);
         var reading = (await required.ListForUserAsync(viewer.UserId, cancellationToken)).FirstOrDefault(r => r.ManualId == manualId);
+        if (reading is not null && reading.State != ReadingState.Confirmed && (reading.OpenedRevision ?? 0) < revisionNumber)
+        {
+            await required.RecordOpenAsync(manualId, viewer.UserId, revisionNumber, now, cancellationToken);
+            reading = reading with { OpenedRevision = revisionNumber };
+        }
+
         return new ManualForReader(
             await favorites.IsFavoriteAsync(viewer.UserId, manualId, cancellationToken),
             reading,

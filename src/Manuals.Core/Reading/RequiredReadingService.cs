@@ -296,6 +296,30 @@ public sealed class RequiredReadingService(
             : (SaveOutcome.Forbidden, manual, [], []);
     }
 
+    /// <summary>
+    /// The required reading of everyone in a department, for its Editors and Admins: each person's manuals (only those
+    /// the viewer may read, so a title never leaks) with where they stand.
+    /// </summary>
+    /// <returns>Forbidden for anyone else; the rows with each manual's title.</returns>
+    public async Task<(SaveOutcome Outcome, IReadOnlyList<(ReadingRow Row, string Title)> Rows)> DepartmentStatusAsync(
+        Viewer viewer, long departmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!(viewer.IsAdmin || (viewer.IsWriter && viewer.BelongsTo(departmentId))))
+        {
+            return (SaveOutcome.Forbidden, []);
+        }
+
+        var readable = (await manuals.ListAsync(null, cancellationToken))
+            .Where(m => ManualAccessPolicy.CanRead(viewer, m))
+            .ToDictionary(m => m.Id, m => m.Title);
+        var rows = (await store.ListForDepartmentAsync(departmentId, cancellationToken))
+            .Where(r => readable.ContainsKey(r.ManualId))
+            .Select(r => (r, readable[r.ManualId]))
+            .ToList();
+        return (SaveOutcome.Saved, rows);
+    }
+
     /// <summary>Takes one assignment off the manual (people keep what they confirmed); only for those who may edit it.</summary>
     /// <returns>The outcome, and on <see cref="SaveOutcome.Saved"/> the manual and the assignment taken off (for the audit log).</returns>
     public async Task<(SaveOutcome Outcome, Manual? Manual, ReadingTarget? Target)> UnassignAsync(

@@ -72,6 +72,19 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { manualId, targetId }, cancellationToken: cancellationToken)) > 0;
     }
 
+    public async Task RecordOpenAsync(long manualId, long userId, int revisionNumber, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO reading_opens (manual_id, user_id, revision_number, opened_at)
+            VALUES (@manualId, @userId, @revisionNumber, @at)
+            ON CONFLICT (manual_id, user_id) DO UPDATE SET revision_number = excluded.revision_number, opened_at = excluded.opened_at
+            WHERE reading_opens.revision_number < excluded.revision_number
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql, new { manualId, userId, revisionNumber, at }, cancellationToken: cancellationToken));
+    }
+
     public async Task ConfirmAsync(long manualId, long userId, int revisionNumber, DateTimeOffset at, CancellationToken cancellationToken)
     {
         const string sql = """
@@ -89,7 +102,7 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
     {
         const string sql = $"""
             SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
-                   {RequiredRevision} AS required_revision
+                   {RequiredRevision} AS required_revision, o.revision_number AS opened_revision
             FROM (
                 SELECT a.manual_id, @userId AS user_id, MIN(a.due_on) AS due_on
                 FROM reading_assignments a
@@ -99,6 +112,7 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
             ) rows
             JOIN users u ON u.id = rows.user_id
             LEFT JOIN read_confirmations c ON c.manual_id = rows.manual_id AND c.user_id = rows.user_id
+            LEFT JOIN reading_opens o ON o.manual_id = rows.manual_id AND o.user_id = rows.user_id
             ORDER BY rows.due_on, rows.manual_id
             """;
         return await QueryAsync(sql, new { userId, material = true }, cancellationToken);
@@ -108,7 +122,8 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
     {
         const string sql = $"""
             SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
-                   {RequiredRevision} AS required_revision, k.failed_attempts AS failed_checks, k.passed_on_attempt AS passed_check_on_attempt
+                   {RequiredRevision} AS required_revision, k.failed_attempts AS failed_checks, k.passed_on_attempt AS passed_check_on_attempt,
+                   o.revision_number AS opened_revision
             FROM (
                 SELECT @manualId AS manual_id, targets.user_id, MIN(targets.due_on) AS due_on
                 FROM (
@@ -123,17 +138,45 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
             ) rows
             JOIN users u ON u.id = rows.user_id AND u.is_disabled = @disabled
             LEFT JOIN read_confirmations c ON c.manual_id = rows.manual_id AND c.user_id = rows.user_id
+            LEFT JOIN reading_opens o ON o.manual_id = rows.manual_id AND o.user_id = rows.user_id
             LEFT JOIN check_results k ON k.manual_id = rows.manual_id AND k.user_id = rows.user_id
             ORDER BY u.display_name, rows.user_id
             """;
         return await QueryAsync(sql, new { manualId, material = true, disabled = false }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ReadingRow>> ListForDepartmentAsync(long departmentId, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
+                   {RequiredRevision} AS required_revision, o.revision_number AS opened_revision
+            FROM (
+                SELECT targets.manual_id, targets.user_id, MIN(targets.due_on) AS due_on
+                FROM (
+                    SELECT a.manual_id, a.user_id, a.due_on
+                    FROM reading_assignments a
+                    JOIN user_departments m ON m.user_id = a.user_id AND m.department_id = @departmentId
+                    UNION ALL
+                    SELECT a.manual_id, ud.user_id, a.due_on
+                    FROM reading_assignments a
+                    JOIN user_departments ud ON ud.department_id = a.department_id
+                    JOIN user_departments m ON m.user_id = ud.user_id AND m.department_id = @departmentId
+                ) targets
+                GROUP BY targets.manual_id, targets.user_id
+            ) rows
+            JOIN users u ON u.id = rows.user_id AND u.is_disabled = @disabled
+            LEFT JOIN read_confirmations c ON c.manual_id = rows.manual_id AND c.user_id = rows.user_id
+            LEFT JOIN reading_opens o ON o.manual_id = rows.manual_id AND o.user_id = rows.user_id
+            ORDER BY u.display_name, rows.user_id, rows.due_on, rows.manual_id
+            """;
+        return await QueryAsync(sql, new { departmentId, material = true, disabled = false }, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ReadingRow>> ListDueAsync(DateOnly day, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
-                   {RequiredRevision} AS required_revision
+                   {RequiredRevision} AS required_revision, o.revision_number AS opened_revision
             FROM (
                 SELECT targets.manual_id, targets.user_id, MIN(targets.due_on) AS due_on
                 FROM (
@@ -148,6 +191,7 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
             ) rows
             JOIN users u ON u.id = rows.user_id AND u.is_disabled = @disabled
             LEFT JOIN read_confirmations c ON c.manual_id = rows.manual_id AND c.user_id = rows.user_id
+            LEFT JOIN reading_opens o ON o.manual_id = rows.manual_id AND o.user_id = rows.user_id
             ORDER BY rows.manual_id, rows.user_id
             """;
         return await QueryAsync(
@@ -168,7 +212,8 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
                 r.ConfirmedAt,
                 (int)(r.RequiredRevision ?? 1),
                 (int)(r.FailedChecks ?? 0),
-                r.PassedCheckOnAttempt is { } passed ? (int)passed : null))
+                r.PassedCheckOnAttempt is { } passed ? (int)passed : null,
+                r.OpenedRevision is { } opened ? (int)opened : null))
             .ToList();
     }
 
@@ -183,5 +228,6 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
         public long? RequiredRevision { get; set; }
         public long? FailedChecks { get; set; }
         public long? PassedCheckOnAttempt { get; set; }
+        public long? OpenedRevision { get; set; }
     }
 }

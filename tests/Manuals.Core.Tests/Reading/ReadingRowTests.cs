@@ -17,6 +17,15 @@ public sealed class ReadingRowTests
         Assert.Equal(expected, Row(confirmed, required).State);
 
     [Theory]
+    [InlineData(null, 2, 1, ReadingState.Opened)] // opened, never confirmed
+    [InlineData(null, 3, 4, ReadingState.NotRead)] // opened before the 重要な変更 only
+    [InlineData(2, 4, 4, ReadingState.Opened)] // opened the 重要な変更, not yet confirmed it
+    [InlineData(2, 3, 4, ReadingState.RevisionNotConfirmed)]
+    [InlineData(4, 4, 4, ReadingState.Confirmed)]
+    public void State_WithTheRevisionOpened_IsOpenedUntilConfirmed(int? confirmed, int opened, int required, ReadingState expected) =>
+        Assert.Equal(expected, (Row(confirmed, required) with { OpenedRevision = opened }).State);
+
+    [Theory]
     [InlineData(null, "2026-12-14", false)] // due today: not yet overdue
     [InlineData(null, "2026-12-15", true)]
     [InlineData(2, "2026-12-15", true)] // confirmed an older revision only

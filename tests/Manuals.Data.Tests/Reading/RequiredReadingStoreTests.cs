@@ -118,6 +118,27 @@ public sealed class RequiredReadingStoreTests
         Assert.Equal(ReadingState.Confirmed, Assert.Single(await store.ListForUserAsync(hanako, db.CancellationToken)).State);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task RecordOpenAsync_OpenedIsShownUntilConfirmed_AndAnOlderRevisionNeverReplacesALaterOne(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<IRequiredReadingStore>();
+        var hanako = await db.CreateUserAsync("hanako");
+        var closing = await CreateManualAsync(db, "月次決算");
+        await store.AssignAsync(closing, [hanako], [], Friday, hanako, Monday, db.CancellationToken);
+
+        await store.RecordOpenAsync(closing, hanako, 2, Monday, db.CancellationToken);
+        await store.RecordOpenAsync(closing, hanako, 1, Monday.AddHours(1), db.CancellationToken);
+        var opened = Assert.Single(await store.ListForManualAsync(closing, db.CancellationToken));
+        var due = Assert.Single(await store.ListDueAsync(Friday, db.CancellationToken));
+        await store.ConfirmAsync(closing, hanako, 2, Monday.AddHours(2), db.CancellationToken);
+
+        Assert.Equal((2, ReadingState.Opened), (opened.OpenedRevision, opened.State));
+        Assert.Equal(ReadingState.Opened, due.State);
+        Assert.Equal(ReadingState.Confirmed, Assert.Single(await store.ListForUserAsync(hanako, db.CancellationToken)).State);
+    }
+
     private static ManualDraft Draft(string title, string note) =>
         new(title, Accounting, ManualVisibility.Company, ManualStatus.Published, null, [], "## 手順\n1. 画面を開きます。\n\n" + note, note);
 

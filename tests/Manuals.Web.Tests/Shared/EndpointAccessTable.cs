@@ -129,6 +129,9 @@ internal static class EndpointAccessTable
         // Taking an assignment off: ManualOfA has none here, so those who may edit it get 404.
         Row("POST /manuals/{id:long}/reading/{targetId:long}/remove", i => $"/manuals/{i.ManualOfA}/reading/999999/remove", anon: SignIn, readerA: Forbidden, editorA: NotFound, editorB: Forbidden, admin: NotFound),
         // The manuals of chosen tasks made required reading at once: Editors and Admins (an empty form chooses no task: 400).
+        // 必読の状況（部署別）: Editors of the department (A) and Admins; an Editor elsewhere is refused (403).
+        Row("GET /reading/departments", i => $"/reading/departments?department={i.DepartmentA}", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
+        Row("GET /reading/departments/csv", i => $"/reading/departments/csv?department={i.DepartmentA}", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Forbidden, admin: Ok),
         Row("GET /reading/tasks", _ => "/reading/tasks", anon: SignIn, readerA: Forbidden, editorA: Ok, editorB: Ok, admin: Ok),
         Row("POST /reading/tasks", _ => "/reading/tasks", anon: SignIn, readerA: Forbidden, editorA: BadRequest, editorB: BadRequest, admin: BadRequest),
         // 理解度チェック: written by those who may edit the manual (an empty form writes none: saved, back to the status).

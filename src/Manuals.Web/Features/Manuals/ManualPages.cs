@@ -59,7 +59,7 @@ public sealed class ManualPages(
         var canEdit = ManualAccessPolicy.CanEdit(viewer, manual);
         var owners = canEdit ? await OwnerChoicesAsync(cancellationToken) : [];
         var completeness = await templates.CheckAsync(manual.Template, manual.Body, cancellationToken);
-        var reader = await shelf.OpenedAsync(viewer, manual.Id, cancellationToken);
+        var reader = await shelf.OpenedAsync(viewer, manual.Id, manual.RevisionNumber, cancellationToken);
         var moment = clock.Now();
         var request = await OpenRequestAsync(viewer, manual.Id, cancellationToken);
         return Lookups.Found(new ManualPage(

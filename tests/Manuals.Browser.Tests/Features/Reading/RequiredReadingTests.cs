@@ -14,6 +14,8 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
     private const string Title = "社会保険の資格取得手続き"; // 人事・労務, no other browser test uses it
     private const string HireName = "shinjin.reading";
     private const string HirePassword = "new-hire-password-1";
+    private const string ManagerName = "shunin.reading";
+    private const string ManagerPassword = "manager-password-1";
 
     [Fact]
     public async Task RequiredReading_AssignedToANewHire_ConfirmedSeenByTheManager_AndAskedAgainAfterAMaterialChange()
@@ -29,27 +31,40 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
         await user.Department("人事・労務").CheckAsync();
         await user.SaveButton.ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync(HireName);
+        var editor = await UserFormPage.OpenNewAsync(admin);
+        await editor.UserName.FillAsync(ManagerName);
+        await editor.DisplayName.FillAsync("主任 花子");
+        await editor.InitialPassword.FillAsync(ManagerPassword);
+        await editor.Role("編集者").CheckAsync();
+        await editor.Department("人事・労務").CheckAsync();
+        await editor.SaveButton.ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync(ManagerName);
+
+        // The manager is an Editor of the department, not an Admin.
+        await using var managerContext = await browser.NewContextAsync();
+        var manager = await managerContext.NewPageAsync();
+        await (await SignInPage.OpenAsync(manager)).SignInFirstTimeAsync(ManagerName, ManagerPassword, ManagerPassword + "-own");
 
         // The manager: 必読の状況 → 新人 太郎, 3 business days.
-        await admin.GotoAsync("/manuals");
-        await admin.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).ClickAsync();
-        await admin.GetByRole(AriaRole.Link, new() { Name = "必読の状況" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"必読の状況：{Title}");
-        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "新人 太郎", Exact = true }).CheckAsync();
-        await admin.GetByLabel("期限（営業日）").FillAsync("3");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "必読に指定する" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("必読に指定しました。");
-        var hireRow = admin.GetByRole(AriaRole.Region, new() { Name = "確認状況" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "新人 太郎" });
+        await manager.GotoAsync("/manuals");
+        await manager.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).ClickAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = "必読の状況" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"必読の状況：{Title}");
+        await manager.GetByRole(AriaRole.Checkbox, new() { Name = "新人 太郎", Exact = true }).CheckAsync();
+        await manager.GetByLabel("期限（営業日）").FillAsync("3");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "必読に指定する" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("必読に指定しました。");
+        var hireRow = manager.GetByRole(AriaRole.Region, new() { Name = "確認状況" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "新人 太郎" });
         await Expect(hireRow).ToContainTextAsync("未読");
 
         // Two check questions: the hire confirms only with both right.
-        await admin.GetByRole(AriaRole.Link, new() { Name = "理解度チェックを作る" }).ClickAsync();
-        await WriteQuestionAsync(admin, 1, "資格取得届の提出期限は？", ["入社日から5日以内", "入社日から30日以内"], correct: 0);
-        await WriteQuestionAsync(admin, 2, "届け出る先は？", ["税務署", "年金事務所", "市区町村"], correct: 1);
-        await Screenshots.SaveAsync(admin, "check-questions-editor");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "理解度チェックを保存" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("理解度チェックを保存しました。");
-        await Expect(admin.GetByText("理解度チェック：2問")).ToBeVisibleAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = "理解度チェックを作る" }).ClickAsync();
+        await WriteQuestionAsync(manager, 1, "資格取得届の提出期限は？", ["入社日から5日以内", "入社日から30日以内"], correct: 0);
+        await WriteQuestionAsync(manager, 2, "届け出る先は？", ["税務署", "年金事務所", "市区町村"], correct: 1);
+        await Screenshots.SaveAsync(manager, "check-questions-editor");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "理解度チェックを保存" }).ClickAsync();
+        await Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("理解度チェックを保存しました。");
+        await Expect(manager.GetByText("理解度チェック：2問")).ToBeVisibleAsync();
 
         // The new hire: the home page lists it; the manual says when it is due; 読みました.
         await using var hireContext = await browser.NewContextAsync();
@@ -81,13 +96,13 @@ public sealed class RequiredReadingTests(BrowserFixture browser)
         await Expect(confirm).ToBeHiddenAsync();
 
         // The manager sees 確認済; then saves a 重要な変更.
-        await admin.ReloadAsync();
+        await manager.ReloadAsync();
         await Expect(hireRow).ToContainTextAsync("確認済");
         await Expect(hireRow).ToContainTextAsync("全問正解（2回目）");
-        await Screenshots.SaveAsync(admin, "required-reading-status");
-        await admin.GotoAsync("/manuals");
-        await admin.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).ClickAsync();
-        var form = await new ManualPage(admin).EditAsync();
+        await Screenshots.SaveAsync(manager, "required-reading-status");
+        await manager.GotoAsync("/manuals");
+        await manager.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true }).ClickAsync();
+        var form = await new ManualPage(manager).EditAsync();
         await form.AppendToBodyAsync("- 2027年4月からは電子申請のみで届け出ます。");
         await form.MaterialChange.CheckAsync();
         await form.SaveAsync("届出方法の変更");

@@ -33,6 +33,7 @@ public sealed class ReadingControllerTests(ManualsAppFactory factory) : IClassFi
         });
         var (_, home) = await reader.GetAsync("/");
         var (_, page) = await reader.GetAsync($"/manuals/{id}");
+        var (_, opened) = await editor.GetAsync($"/manuals/{id}/reading");
         var confirmed = await reader.SubmitAsync($"/manuals/{id}", $"form[action^='/manuals/{id}/read']", []);
         var (_, status) = await editor.GetAsync($"/manuals/{id}/reading");
         var revision = (await FindAsync(id)).RevisionNumber;
@@ -52,6 +53,7 @@ public sealed class ReadingControllerTests(ManualsAppFactory factory) : IClassFi
         Assert.Contains("未読", home.QuerySelector("[data-required-reading]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("期限", page.QuerySelector("[aria-labelledby=required-reading-heading]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains($"読みました（第{revision}版）", page.QuerySelector("#read-confirm")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("既読・未確認", opened.QuerySelectorAll(".reading-table:not(.reading-targets) tbody tr").Single(r => r.TextContent.Contains("reading.hire", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var row = status.QuerySelectorAll(".reading-table:not(.reading-targets) tbody tr").Single(r => r.TextContent.Contains("reading.hire", StringComparison.Ordinal));
         Assert.Contains("確認済", row.TextContent, StringComparison.Ordinal);

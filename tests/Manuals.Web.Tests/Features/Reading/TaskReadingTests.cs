@@ -44,6 +44,37 @@ public sealed class TaskReadingTests(ManualsAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task DepartmentStatus_ListsEachPersonWithTheirManualsAndStates_ForTheDepartmentsEditors_AndAsCsv()
+    {
+        var hire = await factory.CreateUserAsync("dept.hire", Roles.Reader, Department);
+        await factory.CreateUserAsync("dept.editor", Roles.Editor, Department);
+        await factory.CreateUserAsync("dept.outsider", Roles.Editor, "広報");
+        var editor = await WebSession.SignInAsync(factory, "dept.editor", ManualsAppFactory.UserPassword);
+        var reader = await WebSession.SignInAsync(factory, "dept.hire", ManualsAppFactory.UserPassword);
+        var outsider = await WebSession.SignInAsync(factory, "dept.outsider", ManualsAppFactory.UserPassword);
+        var humanResources = (await factory.Services.GetRequiredService<IDepartmentStore>().ListAsync(CancellationToken.None)).Single(d => d.Name == Department).Id;
+        await editor.SubmitAsync("/reading/tasks", "form[action='/reading/tasks']", new()
+        {
+            ["TaskIds"] = (await TaskIdAsync("年末調整")).ToString(CultureInfo.InvariantCulture),
+            ["UserIds"] = hire.ToString(CultureInfo.InvariantCulture),
+            ["BusinessDays"] = "5",
+        });
+        await reader.GetAsync($"/manuals/{await ManualIdAsync("年末調整の手順")}");
+
+        var (_, page) = await editor.GetAsync($"/reading/departments?department={humanResources}");
+        var (csv, _) = await editor.GetAsync($"/reading/departments/csv?department={humanResources}");
+        var (forbidden, _) = await outsider.GetAsync($"/reading/departments?department={humanResources}");
+
+        var row = page.QuerySelectorAll(".reading-department tbody tr").Single(r => r.QuerySelector("summary")!.TextContent.StartsWith("dept.hire", StringComparison.Ordinal));
+        Assert.Contains("年末調整の手順", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("既読・未確認", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["1", "0", "1", "0"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.Matches($"{Department},dept\\.hire[^,]*,年末調整の手順,\\d{{4}}-\\d{{2}}-\\d{{2}},既読・未確認,", text);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
     public async Task Assign_ARestrictedManualToAnotherDepartment_Is400NamingTheManual_NothingAssigned_ChoicesKept()
     {
         var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
