@@ -122,7 +122,13 @@ public sealed class ApprovalService(
 
         if (!ApprovalPolicy.CanDecide(viewer, request))
         {
-            return ApprovalResult.Failed(SaveOutcome.Forbidden, request);
+            // An approver of a stage already passed (approved by a colleague a moment ago) is told it moved on; one of a
+            // later stage is not yet asked.
+            return ApprovalResult.Failed(
+                request.Stages.Any(stage => stage.Number < request.CurrentStage && ApprovalPolicy.IsApprover(viewer, request, stage))
+                    ? SaveOutcome.Conflict
+                    : SaveOutcome.Forbidden,
+                request);
         }
 
         var last = request.CurrentStage >= request.Stages.Count;
@@ -158,7 +164,13 @@ public sealed class ApprovalService(
 
         if (!ApprovalPolicy.CanDecide(viewer, request))
         {
-            return ApprovalResult.Failed(SaveOutcome.Forbidden, request);
+            // An approver of a stage already passed (approved by a colleague a moment ago) is told it moved on; one of a
+            // later stage is not yet asked.
+            return ApprovalResult.Failed(
+                request.Stages.Any(stage => stage.Number < request.CurrentStage && ApprovalPolicy.IsApprover(viewer, request, stage))
+                    ? SaveOutcome.Conflict
+                    : SaveOutcome.Forbidden,
+                request);
         }
 
         var text = (comment ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
