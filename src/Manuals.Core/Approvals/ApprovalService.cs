@@ -109,26 +109,10 @@ public sealed class ApprovalService(
     public async Task<ApprovalResult> ApproveAsync(Viewer viewer, Author approver, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var (outcome, request) = await FindAsync(viewer, id, cancellationToken);
-        if (request is null)
+        var (request, refused) = await DecidableAsync(viewer, id, cancellationToken);
+        if (refused is not null)
         {
-            return ApprovalResult.Failed(outcome);
-        }
-
-        if (request.State != ApprovalRequestState.Pending)
-        {
-            return ApprovalResult.Failed(SaveOutcome.Conflict, request);
-        }
-
-        if (!ApprovalPolicy.CanDecide(viewer, request))
-        {
-            // An approver of a stage already passed (approved by a colleague a moment ago) is told it moved on; one of a
-            // later stage is not yet asked.
-            return ApprovalResult.Failed(
-                request.Stages.Any(stage => stage.Number < request.CurrentStage && ApprovalPolicy.IsApprover(viewer, request, stage))
-                    ? SaveOutcome.Conflict
-                    : SaveOutcome.Forbidden,
-                request);
+            return refused;
         }
 
         var last = request.CurrentStage >= request.Stages.Count;
@@ -151,26 +135,10 @@ public sealed class ApprovalService(
     public async Task<ApprovalResult> SendBackAsync(Viewer viewer, Author approver, long id, string? comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var (outcome, request) = await FindAsync(viewer, id, cancellationToken);
-        if (request is null)
+        var (request, refused) = await DecidableAsync(viewer, id, cancellationToken);
+        if (refused is not null)
         {
-            return ApprovalResult.Failed(outcome);
-        }
-
-        if (request.State != ApprovalRequestState.Pending)
-        {
-            return ApprovalResult.Failed(SaveOutcome.Conflict, request);
-        }
-
-        if (!ApprovalPolicy.CanDecide(viewer, request))
-        {
-            // An approver of a stage already passed (approved by a colleague a moment ago) is told it moved on; one of a
-            // later stage is not yet asked.
-            return ApprovalResult.Failed(
-                request.Stages.Any(stage => stage.Number < request.CurrentStage && ApprovalPolicy.IsApprover(viewer, request, stage))
-                    ? SaveOutcome.Conflict
-                    : SaveOutcome.Forbidden,
-                request);
+            return refused;
         }
 
         var text = (comment ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
@@ -233,5 +201,32 @@ public sealed class ApprovalService(
         var mine = open.Where(r => r.RequestedById == viewer.UserId).ToList();
         var others = open.Where(r => ApprovalPolicy.CanSee(viewer, r) && !waiting.Contains(r) && !mine.Contains(r)).ToList();
         return (waiting, mine, others);
+    }
+
+    /// <summary>
+    /// The request the viewer may decide now, or why not: missing or not theirs to see, no longer waiting (409), an
+    /// approver of a stage already passed — approved by a colleague a moment ago — told it moved on (409), anyone else
+    /// (a later stage's approver too) refused (403).
+    /// </summary>
+    private async Task<(ApprovalRequest Request, ApprovalResult? Refused)> DecidableAsync(Viewer viewer, long id, CancellationToken cancellationToken)
+    {
+        var (outcome, request) = await FindAsync(viewer, id, cancellationToken);
+        if (request is null)
+        {
+            return (null!, ApprovalResult.Failed(outcome));
+        }
+
+        if (request.State != ApprovalRequestState.Pending)
+        {
+            return (request, ApprovalResult.Failed(SaveOutcome.Conflict, request));
+        }
+
+        if (!ApprovalPolicy.CanDecide(viewer, request))
+        {
+            var passed = request.Stages.Any(stage => stage.Number < request.CurrentStage && ApprovalPolicy.IsApprover(viewer, request, stage));
+            return (request, ApprovalResult.Failed(passed ? SaveOutcome.Conflict : SaveOutcome.Forbidden, request));
+        }
+
+        return (request, null);
     }
 }
