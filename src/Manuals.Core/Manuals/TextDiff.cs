@@ -38,8 +38,8 @@ public static class TextDiff
             SplitLines);
 
         // DiffPlex's pieces are the lines the block indexes refer to (an empty text has none).
-        var oldLines = result.PiecesOld;
-        var newLines = result.PiecesNew;
+        string[] oldLines = [.. result.PiecesOld];
+        string[] newLines = [.. result.PiecesNew];
         var lines = new List<DiffLine>(Math.Max(oldLines.Length, newLines.Length));
         var oldIndex = 0;
         var newIndex = 0;
@@ -130,8 +130,8 @@ public static class TextDiff
             ignoreCase: false,
             SplitTextElements);
 
-        var oldChanged = new bool[result.PiecesOld.Length];
-        var newChanged = new bool[result.PiecesNew.Length];
+        var oldChanged = new bool[result.PiecesOld.Count];
+        var newChanged = new bool[result.PiecesNew.Count];
         foreach (var block in result.DiffBlocks)
         {
             Array.Fill(oldChanged, true, block.DeleteStartA, block.DeleteCountA);
@@ -155,8 +155,8 @@ public static class TextDiff
             oldIndex + 1,
             newIndex + 1,
             DiffLineKind.Modified,
-            ToSegments(result.PiecesOld, oldChanged),
-            ToSegments(result.PiecesNew, newChanged));
+            ToSegments([.. result.PiecesOld], oldChanged),
+            ToSegments([.. result.PiecesNew], newChanged));
     }
 
     private static DiffSegment[] WholeLine(string text, bool changed) =>

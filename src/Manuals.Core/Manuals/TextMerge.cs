@@ -109,7 +109,7 @@ public static class TextMerge
     {
         var result = Differ.CreateCustomDiffs(
             Normalize(baseText), Normalize(changed), ignoreWhiteSpace: false, ignoreCase: false, SplitLines);
-        var newLines = result.PiecesNew;
+        string[] newLines = [.. result.PiecesNew];
         return result.DiffBlocks
             .Select(block => new Hunk(
                 block.DeleteStartA,

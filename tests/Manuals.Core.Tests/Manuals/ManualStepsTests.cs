@@ -91,7 +91,7 @@ public sealed class ManualStepsTests
         Assert.Equal(2, lists.Length);
         Assert.Equal("", lists[1].ClassName ?? "");
         Assert.All(lists[1].Children, li => Assert.Null(li.GetAttribute("id")));
-        Assert.Null(document.QuerySelector("ul")!.ClassName);
+        Assert.False(document.QuerySelector("ul")!.HasAttribute("class"));
         Assert.Equal(9, document.QuerySelectorAll("[id^=step-]").Length);
     }
 
