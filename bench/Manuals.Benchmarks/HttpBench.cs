@@ -67,7 +67,7 @@ internal static partial class HttpBench
             using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
             await WaitHealthyAsync(probe, server, output, cancellationToken);
             var startSeconds = started.Elapsed.TotalSeconds;
-            Log($"web app answered /healthz after {startSeconds:F1} s");
+            Log($"web app answered /readyz after {startSeconds:F1} s");
 
             using var admin = NewClient(baseAddress);
             await SignInAsync(admin, "admin", AdminPassword, cancellationToken);
@@ -256,7 +256,7 @@ internal static partial class HttpBench
 
             try
             {
-                using var response = await probe.GetAsync("/healthz", cancellationToken);
+                using var response = await probe.GetAsync("/readyz", cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -274,7 +274,7 @@ internal static partial class HttpBench
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"The web app did not answer /healthz within 3 minutes:\n{output}");
+        throw new TimeoutException($"The web app was not ready (/readyz) within 3 minutes:\n{output}");
     }
 
     /// <summary>VmRSS and VmHWM (peak RSS) of the process, in MB.</summary>

@@ -6,6 +6,7 @@ using Manuals.Web.Hosting;
 // `import <folder>` and other commands share the app's configuration and services but start no web server.
 var command = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
+ListenAddress.Apply(builder);
 builder.Services.AddManualsCore();
 builder.Services.AddManualsData(builder.Configuration);
 builder.Services.AddManualsWeb(builder.Configuration);

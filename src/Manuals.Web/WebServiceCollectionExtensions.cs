@@ -19,9 +19,11 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using OpenTelemetry.Metrics;
 
 namespace Manuals.Web;
 
@@ -29,6 +31,8 @@ namespace Manuals.Web;
 public static class WebServiceCollectionExtensions
 {
     public static readonly CultureInfo[] SupportedCultures = [new("ja-JP"), new("en-US")];
+
+    private const string ReadyTag = "ready";
 
     public static IServiceCollection AddManualsWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -64,9 +68,10 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<Features.Notifications.ScheduledNotificationService>();
         services.AddScoped<Features.Notifications.NotificationBell>();
         services.AddScoped<Features.Notifications.NotificationText>();
+        // /healthz asks none of them (the process answers); /readyz asks both.
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<SearchIndexHealthCheck>("search-index");
+            .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag])
+            .AddCheck<SearchIndexHealthCheck>("search-index", tags: [ReadyTag]);
         services.AddOptions<ForwardedHeadersOptions>().Configure(options =>
             configuration.GetSection(ProxySettings.Section).Get<ProxySettings>()?.ApplyTo(options));
 
@@ -108,6 +113,7 @@ public static class WebServiceCollectionExtensions
 
         AddAccounts(services, configuration);
         AddNotificationDelivery(services, configuration);
+        AddMetrics(services, configuration);
         return services;
     }
 
@@ -144,9 +150,66 @@ public static class WebServiceCollectionExtensions
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthText.WriteAsync }).AllowAnonymous();
+        // Liveness: the process answers, whatever the database does. Readiness: the database answers with every migration
+        // applied and the search index has caught up (503 until then). Neither is ever cached.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthText.WriteAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthText.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
+        MapMetrics(app);
         app.MapControllers();
         return app;
+    }
+
+    /// <summary>
+    /// OpenTelemetry metrics, only when the Prometheus endpoint is on: ASP.NET Core's request counts and latencies
+    /// (<c>http.server.request.duration</c>) and the app's own meter (<see cref="SearchIndexMetrics"/>).
+    /// </summary>
+    private static void AddMetrics(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<SearchIndexMetrics>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexMetrics>());
+        var prometheus = configuration.GetSection(PrometheusSettings.Section).Get<PrometheusSettings>() ?? new PrometheusSettings();
+        services.AddSingleton(prometheus);
+        if (prometheus.Enabled)
+        {
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter(SearchIndexMetrics.MeterName)
+                .AddPrometheusExporter());
+        }
+    }
+
+    /// <summary><c>/metrics</c> is always a route: the scrape when on and asked directly, else 404 (<see cref="PrometheusSettings"/>).</summary>
+    private static void MapMetrics(WebApplication app)
+    {
+        var prometheus = app.Services.GetRequiredService<PrometheusSettings>();
+        if (!prometheus.Enabled)
+        {
+            app.Map(PrometheusSettings.Path, () => Results.NotFound()).AllowAnonymous();
+            return;
+        }
+
+        var networks = prometheus.Networks();
+        app.MapPrometheusScrapingEndpoint(PrometheusSettings.Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use((context, next) =>
+        {
+            if (PrometheusSettings.Allows(context, networks))
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }), optionsName: null).AllowAnonymous();
     }
 
     /// <summary>E-mail and department webhooks for notifications, the admin's webhook page and each user's mail choices.</summary>

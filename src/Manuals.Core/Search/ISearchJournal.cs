@@ -33,6 +33,12 @@ public interface ISearchJournal
     /// </summary>
     Task<long> SettledSequenceAsync(TimeSpan age, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many rows the journal holds and how many of them lie above <paramref name="appliedSequence"/>, in one
+    /// query (the metrics of a node's search index lag).
+    /// </summary>
+    Task<SearchJournalStatus> StatusAsync(long appliedSequence, CancellationToken cancellationToken);
+
     /// <summary>Records that node <paramref name="nodeId"/> has applied every row up to <paramref name="appliedSequence"/> (its cursor's watermark), seen at <paramref name="now"/>.</summary>
     Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -64,6 +64,26 @@ public sealed partial class MigrationRunner
         return applied;
     }
 
+    /// <summary>
+    /// The migrations this runner knows that the database has not recorded, in version order (readiness: every one is
+    /// applied). A database without <c>schema_version</c> yet has all of them pending.
+    /// </summary>
+    public async Task<IReadOnlyList<Migration>> PendingAsync(CancellationToken cancellationToken)
+    {
+        var tableSql = _connections.Engine == SqlEngine.Postgres
+            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_version'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        const string appliedSql = "SELECT version FROM schema_version";
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(tableSql, cancellationToken: cancellationToken)) == 0)
+        {
+            return _migrations;
+        }
+
+        var applied = (await connection.QueryAsync<int>(new CommandDefinition(appliedSql, cancellationToken: cancellationToken))).ToHashSet();
+        return _migrations.Where(m => !applied.Contains(m.Version)).ToList();
+    }
+
     private async Task<bool> ApplyAsync(DbConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -51,6 +51,20 @@ public sealed class SearchJournal(IDbConnectionFactory connections) : ISearchJou
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { seconds, modifier }, cancellationToken: cancellationToken));
     }
 
+    public async Task<SearchJournalStatus> StatusAsync(long appliedSequence, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT COUNT(*) AS Rows,
+                   COUNT(CASE WHEN sequence > @appliedSequence THEN 1 END) AS RowsAfter,
+                   MIN(CASE WHEN sequence > @appliedSequence THEN recorded_at END) AS OldestAfter
+            FROM search_journal
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<StatusRow>(
+            new CommandDefinition(sql, new { appliedSequence }, cancellationToken: cancellationToken));
+        return new SearchJournalStatus(row.Rows, row.RowsAfter, row.OldestAfter);
+    }
+
     public async Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);
@@ -74,5 +88,15 @@ public sealed class SearchJournal(IDbConnectionFactory connections) : ISearchJou
         var pruned = await connection.ExecuteAsync(new CommandDefinition(pruneSql, transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return pruned;
+    }
+
+    /// <summary>Properties, not a constructor, so Dapper reads SQLite's text time through the time handler.</summary>
+    private sealed class StatusRow
+    {
+        public long Rows { get; init; }
+
+        public long RowsAfter { get; init; }
+
+        public DateTimeOffset? OldestAfter { get; init; }
     }
 }

@@ -59,6 +59,26 @@ public sealed class SearchJournalTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task StatusAsync_RowsAboveAndBelowApplied_CountsBothAndDatesTheOldestUnapplied(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var empty = await Journal(db).StatusAsync(0, db.CancellationToken);
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await AppendAsync(db, (10, SearchJournalKind.Upsert), (11, SearchJournalKind.Upsert), (12, SearchJournalKind.Delete));
+
+        var behind = await Journal(db).StatusAsync(1, db.CancellationToken);
+        var current = await Journal(db).StatusAsync(3, db.CancellationToken);
+
+        Assert.Equal(new SearchJournalStatus(0, 0, null), empty);
+        Assert.Equal(3, behind.Rows);
+        Assert.Equal(2, behind.RowsAfter);
+        Assert.NotNull(behind.OldestAfter);
+        Assert.InRange(behind.OldestAfter.Value, before, DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(new SearchJournalStatus(3, 0, null), current);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ReadAfterAsync_Rows_ReturnsThoseAboveTheSequenceAscendingUpToTheLimit(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);

@@ -104,7 +104,7 @@ public sealed class AppNode : IAsyncDisposable
     public HttpClient CreateClient() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address };
 
-    /// <summary>Waits until <c>/healthz</c> says <c>Healthy</c> (the search index has caught up once).</summary>
+    /// <summary>Waits until <c>/readyz</c> says <c>Healthy</c> (the search index has caught up once).</summary>
     public async Task WaitHealthyAsync(TimeSpan timeout)
     {
         using var client = CreateClient();
@@ -112,7 +112,7 @@ public sealed class AppNode : IAsyncDisposable
         var last = "";
         while (deadline.Elapsed < timeout)
         {
-            using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
             last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             if (response.StatusCode == HttpStatusCode.OK && last.EndsWith("Healthy", StringComparison.Ordinal))
             {
@@ -122,7 +122,7 @@ public sealed class AppNode : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"/healthz of {Address} still answered '{last}' after {timeout}.\n{Output}");
+        throw new TimeoutException($"/readyz of {Address} still answered '{last}' after {timeout}.\n{Output}");
     }
 
     /// <summary>Signs in; a user an admin created must then replace the password, which this does when asked.</summary>

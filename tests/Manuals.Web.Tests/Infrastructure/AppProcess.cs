@@ -25,8 +25,11 @@ public static class AppProcess
         return (process.ExitCode, await output, await errors);
     }
 
-    /// <summary>Starts the app; the caller reads its output and ends it.</summary>
-    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the app; the caller reads its output and ends it. It listens on a free loopback port unless
+    /// <paramref name="onFreePort"/> is false: then only the given arguments and settings say where (ListenAddressTests).
+    /// </summary>
+    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, bool onFreePort = true)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(environment);
@@ -49,7 +52,17 @@ public static class AppProcess
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Urls"] = "http://127.0.0.1:0";
+        // Whatever the machine's own environment says, the test decides where the app listens.
+        foreach (var name in (string[])["Urls", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_CONTENTROOT"])
+        {
+            start.Environment.Remove(name);
+        }
+
+        if (onFreePort)
+        {
+            start.Environment["Urls"] = "http://127.0.0.1:0";
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

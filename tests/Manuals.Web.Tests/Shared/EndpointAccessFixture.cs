@@ -54,6 +54,7 @@ public sealed class EndpointAccessFixture : IAsyncLifetime
         }
 
         var services = Factory.Services;
+        await services.GetRequiredService<Manuals.Web.Features.Search.SearchIndexingService>().CaughtUp;
         var departmentA = (await services.GetRequiredService<IDepartmentStore>().ListAsync(CancellationToken.None)).Single(d => d.Name == DepartmentA).Id;
         var image = await services.GetRequiredService<ImageService>().UploadAsync(null, TestPng.Create(seed: 811), CancellationToken.None);
         Assert.True(image.IsAccepted);

@@ -15,8 +15,11 @@ internal static class EndpointAccessTable
 {
     public static IReadOnlyList<EndpointRow> Rows { get; } =
     [
-        // Health, errors, language, sign-in: open to everyone.
+        // Health, errors, language, sign-in: open to everyone. /readyz is 200 once the index has caught up (the fixture
+        // waits for it). /metrics is off in this table's app, as by default: 404 to everyone (MetricsTests turn it on).
         Row("ANY /healthz", _ => "/healthz", anon: Ok, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
+        Row("ANY /readyz", _ => "/readyz", anon: Ok, readerA: Ok, editorA: Ok, editorB: Ok, admin: Ok),
+        Row("ANY /metrics", _ => "/metrics", anon: NotFound, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),
         // The exception page asked for directly, without an exception behind it: nothing to show (404).
         Row("ANY /error", _ => "/error", anon: NotFound, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),
         Row("ANY /error/{code:int}", _ => "/error/404", anon: NotFound, readerA: NotFound, editorA: NotFound, editorB: NotFound, admin: NotFound),

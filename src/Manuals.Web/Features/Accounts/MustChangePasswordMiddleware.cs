@@ -2,12 +2,12 @@ namespace Manuals.Web.Features.Accounts;
 
 /// <summary>
 /// Sends a user who still has a password an admin set to the change-password page, from every page but that one,
-/// sign-out, the health check and the error pages, until they have chosen their own. Static files are served before
+/// sign-out, the health checks, the metrics and the error pages, until they have chosen their own. Static files are served before
 /// this runs.
 /// </summary>
 public sealed class MustChangePasswordMiddleware(RequestDelegate next)
 {
-    private static readonly PathString[] Allowed = ["/account/password", "/account/sign-out", "/account/sign-in", "/healthz", "/error", "/language"];
+    private static readonly PathString[] Allowed = ["/account/password", "/account/sign-out", "/account/sign-in", "/healthz", "/readyz", "/metrics", "/error", "/language"];
 
     public Task InvokeAsync(HttpContext context)
     {

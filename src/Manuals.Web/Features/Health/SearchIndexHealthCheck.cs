@@ -3,9 +3,17 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Manuals.Web.Features.Health;
 
-/// <summary><c>/healthz</c> says 「indexing」 (degraded) until this node's search index has caught up once.</summary>
+/// <summary>
+/// <c>/readyz</c> says 「Indexing」 until this node's search index has caught up with the journal once since start-up, and
+/// is unhealthy when the journal has not been applied for a while since.
+/// </summary>
 public sealed class SearchIndexHealthCheck(SearchIndexingService indexing) : IHealthCheck
 {
+    public const string Indexing = "indexing";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(indexing.IsCaughtUp ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("indexing"));
+        Task.FromResult(
+            !indexing.IsCaughtUp ? HealthCheckResult.Degraded(Indexing)
+            : indexing.IsCurrent ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"search index not synced for {SearchIndexingService.StaleAfter.TotalSeconds:0} s"));
 }

@@ -277,6 +277,9 @@ public sealed class LuceneIndexerTests
 
         public Task<long> SettledSequenceAsync(TimeSpan age, CancellationToken cancellationToken) => inner.SettledSequenceAsync(age, cancellationToken);
 
+        public Task<SearchJournalStatus> StatusAsync(long appliedSequence, CancellationToken cancellationToken) =>
+            inner.StatusAsync(appliedSequence, cancellationToken);
+
         public Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.RecordProgressAsync(nodeId, appliedSequence, now, cancellationToken);
 

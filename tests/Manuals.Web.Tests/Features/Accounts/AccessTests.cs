@@ -1,8 +1,6 @@
 using System.Net;
 using Manuals.Core.Accounts;
-using Manuals.Web.Features.Search;
 using Manuals.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Manuals.Web.Tests.Features.Accounts;
 
@@ -25,17 +23,6 @@ public sealed class AccessTests(ManualsAppFactory factory) : IClassFixture<Manua
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/sign-in", response.Headers.Location?.AbsolutePath);
-    }
-
-    [Fact]
-    public async Task Healthz_Anonymous_ReportsHealthy()
-    {
-        // Until this node's search index has caught up once, /healthz says Indexing.
-        await factory.Services.GetRequiredService<SearchIndexingService>().CaughtUp;
-        var response = await factory.CreateBrowserlikeClient().GetAsync(new Uri("/healthz", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
