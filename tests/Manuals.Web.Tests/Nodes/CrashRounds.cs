@@ -6,25 +6,21 @@ using Dapper;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Manuals.Data.Search.Lucene;
-using Manuals.Data.Tests.Infrastructure;
 using Manuals.Web.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Manuals.Web.Tests.Nodes;
 
 /// <summary>
-/// The app killed outright (SIGKILL) in the middle of a stream of saves, again and again, on SQLite and on PostgreSQL:
-/// after each restart the database passes its integrity check, holds every save the app acknowledged, and the index
-/// holds exactly the manuals of the database at their revisions.
+/// The rounds of <see cref="SqliteCrashTests"/> and <see cref="PostgresCrashTests"/>: the app killed outright (SIGKILL)
+/// in the middle of a stream of saves, again and again; after each restart the database passes its integrity check and
+/// holds every save the app acknowledged, and the index holds exactly the manuals of the database at their revisions.
+/// Each round starts the node once; the session signed in at the first start serves every round.
 /// </summary>
-public sealed class CrashTests(ITestOutputHelper output) : IDisposable
+internal sealed class CrashRounds(ITestOutputHelper output, string directory)
 {
     /// <summary>Fixed, so a failure can be replayed; printed with each kill.</summary>
     private const int Seed = 20_240_613;
-
-    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("manuals-crash-").FullName;
 
     private enum KillPoint
     {
@@ -38,63 +34,10 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         DuringPost,
     }
 
-    [Fact]
-    public Task Kill_DuringSavesOnSqlite_IntegrityHoldsAndEveryAcknowledgedSaveIsStoredAndFound()
-    {
-        var database = Path.Combine(_directory, "manuals.db");
-        return KillDuringSavesAsync(new Store(
-            "Sqlite",
-            $"Data Source={database}",
-            () => new SqliteConnection($"Data Source={database};Mode=ReadOnly"),
-            async connection =>
-            {
-                Assert.Equal(["ok"], await connection.QueryAsync<string>("PRAGMA integrity_check"));
-                Assert.Empty(await connection.QueryAsync("PRAGMA foreign_key_check"));
-            }), kills: 20);
-    }
-
-    [Fact]
-    public async Task Kill_DuringSavesOnPostgres_IntegrityHoldsAndEveryAcknowledgedSaveIsStoredAndFound()
-    {
-        await using var cluster = await PostgresCluster.StartAsync(CancellationToken.None);
-        var database = await cluster.CreateDatabaseAsync();
-        await KillDuringSavesAsync(new Store(
-            "Postgres",
-            database,
-            () => new NpgsqlConnection(database),
-            async connection =>
-            {
-                // amcheck: every B-tree index is well formed and holds every row of its table (heapallindexed), and
-                // no table's pages are corrupt.
-                await connection.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS amcheck");
-                const string Indexes = """
-                    SELECT c.relname FROM pg_index i
-                    JOIN pg_class c ON c.oid = i.indexrelid
-                    JOIN pg_am a ON a.oid = c.relam
-                    JOIN pg_namespace n ON n.oid = c.relnamespace
-                    WHERE a.amname = 'btree' AND n.nspname = 'public'
-                    """;
-                var indexes = (await connection.QueryAsync<string>(Indexes)).ToList();
-                Assert.NotEmpty(indexes);
-                foreach (var index in indexes)
-                {
-                    await connection.ExecuteAsync("SELECT bt_index_check(@index::regclass, true)", new { index });
-                }
-
-                var corrupt = await connection.QueryAsync<string>("""
-                    SELECT t.relname || ': ' || v.msg FROM pg_class t
-                    JOIN pg_namespace n ON n.oid = t.relnamespace
-                    CROSS JOIN LATERAL verify_heapam(t.oid) v
-                    WHERE n.nspname = 'public' AND t.relkind = 'r'
-                    """);
-                Assert.Empty(corrupt);
-            }), kills: 5);
-    }
-
-    private async Task KillDuringSavesAsync(Store store, int kills)
+    public async Task KillDuringSavesAsync(Store store, int kills)
     {
         var random = new Random(Seed);
-        var indexPath = Path.Combine(_directory, "search-index");
+        var indexPath = Path.Combine(directory, "search-index");
         var settings = AppNode.Settings(store.Provider, store.ConnectionString, indexPath);
         var elapsed = Stopwatch.StartNew();
         var cookies = new CookieContainer();
@@ -182,12 +125,6 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
 
         Assert.True(acknowledged.Count >= kills, "Every kill came after at least one acknowledged save.");
         output.WriteLine($"{store.Provider}: {kills} kills in {elapsed.Elapsed.TotalSeconds:0.0} s.");
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(_directory, recursive: true);
     }
 
     /// <summary>
@@ -332,7 +269,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     private sealed record SaveForm(string Action, Dictionary<string, string> Fields, string Word);
 
     /// <summary>The engine under test: the app's settings for it, a connection for the checks, and its integrity check.</summary>
-    private sealed record Store(string Provider, string ConnectionString, Func<DbConnection> Open, Func<DbConnection, Task> CheckIntegrityAsync);
+    public sealed record Store(string Provider, string ConnectionString, Func<DbConnection> Open, Func<DbConnection, Task> CheckIntegrityAsync);
 
     private sealed record Save(long ManualId, string Word);
 }
