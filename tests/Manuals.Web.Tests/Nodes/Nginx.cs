@@ -11,8 +11,8 @@ namespace Manuals.Web.Tests.Nodes;
 /// <summary>
 /// Debian's nginx, run as this test's own process (never the system service) with <c>infra/nginx/nginx.conf</c> and
 /// <c>manuals.conf</c> as they are, except the values a deployment changes too: the nodes (its own
-/// <c>manuals-nodes.conf</c>), the two <c>listen</c> ports (loopback here), the certificate and the cache folder. Clients pin the test's self-signed
-/// certificate, so TLS is verified, not switched off.
+/// <c>manuals-nodes.conf</c>), the two <c>listen</c> ports (loopback here), the certificate and the cache folder.
+/// Clients pin the test's self-signed certificate, so TLS is verified, not switched off.
 /// </summary>
 internal sealed class Nginx : IAsyncDisposable
 {
