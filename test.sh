@@ -11,7 +11,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # --- (a) prerequisites -------------------------------------------------------------------------------------------
 # Browser tests need Chromium and a Japanese font (screenshots, printed checklists) and pdftotext to read the
-# printed PDFs; store tests start a private PostgreSQL cluster from the server binaries. Missing ones are installed;
+# printed PDFs; store and node tests start a private PostgreSQL cluster from the server binaries. Missing ones are installed;
 # when one is still missing, the tests that need it fail with the install step - they never skip.
 has_cjk_font() { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i 'Noto.*CJK' >/dev/null; }
 has_postgres() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
@@ -23,6 +23,10 @@ has_postgres || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # The web project's build bundles the step editor's formatted text fields with npm (package.json).
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# The node tests put two app nodes behind nginx run from infra/nginx as their own process (never the system service),
+# and check infra/systemd's unit with systemd-analyze (systemd itself need not run).
+command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 
 if ((${#missing[@]} > 0)); then
     if command -v apt-get >/dev/null 2>&1; then

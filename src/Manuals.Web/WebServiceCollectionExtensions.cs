@@ -72,8 +72,9 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag])
             .AddCheck<SearchIndexHealthCheck>("search-index", tags: [ReadyTag]);
+        // Without a ForwardedHeaders section too: loopback (a proxy on the same machine) is always trusted.
         services.AddOptions<ForwardedHeadersOptions>().Configure(options =>
-            configuration.GetSection(ProxySettings.Section).Get<ProxySettings>()?.ApplyTo(options));
+            (configuration.GetSection(ProxySettings.Section).Get<ProxySettings>() ?? new ProxySettings()).ApplyTo(options));
 
         // Razor would otherwise write every Japanese character as an HTML entity.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -75,9 +75,26 @@ public static partial class StartupTasks
         // A printed random password has been on a screen: it must be replaced at the first sign-in. One the operator
         // chose (Manuals:InitialAdminPassword) need not be.
         var admin = new User { UserName = "admin", DisplayName = "管理者", MustChangePassword = string.IsNullOrEmpty(configured) };
-        var result = await users.CreateAsync(admin, password);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(admin, password);
+        }
+        catch (DbException ex)
+        {
+            // The unique user name refused the insert when another node got there first.
+            result = IdentityResult.Failed(new IdentityError { Code = "Database", Description = ex.Message });
+        }
+
         if (!result.Succeeded)
         {
+            if (await directory.CountAsync(CancellationToken.None) > 0)
+            {
+                // Several nodes started on the same empty database and another one created the admin a moment
+                // earlier (and printed its password).
+                return;
+            }
+
             throw new InvalidOperationException(
                 "Could not create the first admin: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }

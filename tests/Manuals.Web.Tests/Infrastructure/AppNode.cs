@@ -55,10 +55,13 @@ public sealed class AppNode : IAsyncDisposable
         ["Manuals__SignIn__PermitLimit"] = "100000",
     };
 
-    /// <summary>Starts the app and returns once it listens; throws with its output when it exits or stays silent.</summary>
-    public static async Task<AppNode> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the app (as <paramref name="command"/> says, by default the built app) and returns once it listens; throws
+    /// with its output when it exits or stays silent.
+    /// </summary>
+    public static async Task<AppNode> StartAsync(IReadOnlyDictionary<string, string> environment, AppCommand? command = null)
     {
-        var process = AppProcess.Start([], environment);
+        var process = AppProcess.Start([], environment, command);
         var output = new StringBuilder();
         var errors = Task.Run(async () =>
         {

@@ -26,27 +26,26 @@ public static class AppProcess
     }
 
     /// <summary>
-    /// Starts the app; the caller reads its output and ends it. It listens on a free loopback port unless
+    /// Starts the app (as <see cref="AppCommand.Built"/> unless <paramref name="command"/> says otherwise, e.g. as a
+    /// systemd unit would); the caller reads its output and ends it. It listens on a free loopback port unless
     /// <paramref name="onFreePort"/> is false: then only the given arguments and settings say where (ListenAddressTests).
     /// </summary>
-    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, bool onFreePort = true)
+    public static Process Start(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, AppCommand? command = null, bool onFreePort = true)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(environment);
 
-        // The app is built next to this test assembly's configuration (Debug or Release).
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var appDirectory = Path.Combine(ManualsAppFactory.RepositoryRoot, "src", "Manuals.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet")
+        command ??= AppCommand.Built;
+        var start = new ProcessStartInfo(command.Program)
         {
-            WorkingDirectory = appDirectory,
+            WorkingDirectory = command.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path.Combine(appDirectory, "Manuals.Web.dll"));
-        foreach (var argument in arguments)
+        foreach (var argument in command.Arguments.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
