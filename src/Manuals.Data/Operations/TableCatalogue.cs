@@ -84,9 +84,12 @@ public static class TableCatalogue
     {
         const string columnsSql = """
             SELECT c.table_name AS TableName, c.column_name AS ColumnName, c.data_type AS Type,
-                   COALESCE((SELECT array_position(i.indkey::smallint[], a.attnum)
-                             FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = c.column_name
-                             WHERE i.indrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND i.indisprimary), 0) AS KeyPosition
+                   COALESCE((SELECT k.position::integer
+                             FROM pg_index i
+                             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = c.column_name
+                             CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
+                             WHERE i.indrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND i.indisprimary
+                               AND k.attnum = a.attnum), 0) AS KeyPosition
             FROM information_schema.columns c
             JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
             WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
