@@ -51,6 +51,12 @@ public sealed class SearchJournal(IDbConnectionFactory connections) : ISearchJou
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { seconds, modifier }, cancellationToken: cancellationToken));
     }
 
+    public async Task<string> GenerationAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await SearchIndexGeneration.ReadAsync(connection, null, cancellationToken);
+    }
+
     public async Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeId);

@@ -277,6 +277,8 @@ public sealed class LuceneIndexerTests
 
         public Task<long> SettledSequenceAsync(TimeSpan age, CancellationToken cancellationToken) => inner.SettledSequenceAsync(age, cancellationToken);
 
+        public Task<string> GenerationAsync(CancellationToken cancellationToken) => inner.GenerationAsync(cancellationToken);
+
         public Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.RecordProgressAsync(nodeId, appliedSequence, now, cancellationToken);
 
