@@ -63,6 +63,10 @@ public static class AdminCommandLine
         {
             CommandLanguage.CreateOption(l["Cli.Option.Lang"]),
             ImportCommand.Create(context),
+            ReindexCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
+            MigrateToPostgresCommand.Create(context),
             CreateAdminCommand.Create(context),
             CheckCommand.Create(context),
         };

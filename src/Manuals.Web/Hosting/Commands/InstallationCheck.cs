@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
+using Manuals.Core.Search;
 using Manuals.Data;
 using Manuals.Data.Migrations;
 using Manuals.Data.Search;
@@ -108,7 +109,13 @@ public sealed class InstallationCheck(IServiceProvider services, IStringLocalize
         }
         else if (!folder.CommitData.TryGetValue(LuceneIndexer.SchemaKey, out var schema) || schema != LuceneSearchIndex.SchemaVersion)
         {
-            findings.Add(Attention("Cli.Check.IndexOldSchema", path));
+            findings.Add(new(CheckLevel.Info, l["Cli.Check.IndexOldSchema", path]));
+        }
+        else if (!folder.CommitData.TryGetValue(LuceneIndexer.GenerationKey, out var builtFrom)
+            || builtFrom != await services.GetRequiredService<ISearchJournal>().GenerationAsync(cancellationToken))
+        {
+            // Asked to rebuild (reindex), or the data was restored or moved: the node rebuilds at its next sync or start.
+            findings.Add(new(CheckLevel.Info, l[folder.InUse ? "Cli.Check.IndexRebuildRunning" : "Cli.Check.IndexRebuildStopped", path]));
         }
         else
         {

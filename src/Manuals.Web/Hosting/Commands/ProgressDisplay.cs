@@ -5,7 +5,8 @@ namespace Manuals.Web.Hosting.Commands;
 
 /// <summary>
 /// Shows a long command's progress: Spectre.Console's bars on a terminal, one per step; and when the output goes to a
-/// file or a pipe (a script, a log), plain lines instead — one when a step starts and one per tenth of it.
+/// file or a pipe (a script, a log), plain lines instead — one when a step starts or moves to another item, and one per
+/// tenth of it.
 /// </summary>
 public static class ProgressDisplay
 {
@@ -31,6 +32,7 @@ public static class ProgressDisplay
     {
         private readonly Lock _lock = new();
         private string? _label;
+        private string? _item;
         private int _lastTenth;
 
         public void Report(ProgressReport value)
@@ -39,16 +41,16 @@ public static class ProgressDisplay
             lock (_lock)
             {
                 var tenth = value.Total > 0 ? (int)(Math.Clamp((double)value.Done / value.Total, 0, 1) * 10) : 0;
-                if (value.Label == _label && tenth <= _lastTenth)
+                if (value.Label == _label && value.Item == _item && tenth <= _lastTenth)
                 {
                     return;
                 }
 
-                _label = value.Label;
-                _lastTenth = tenth;
+                (_label, _item, _lastTenth) = (value.Label, value.Item, tenth);
+                var item = value.Item is null ? "" : "  " + value.Item;
                 output.WriteLine(value.Total > 0
-                    ? string.Create(CultureInfo.CurrentCulture, $"{value.Label}  {tenth * 10,3}%  {value.Done:N0}/{value.Total:N0}")
-                    : string.Create(CultureInfo.CurrentCulture, $"{value.Label}  {value.Done:N0}"));
+                    ? string.Create(CultureInfo.CurrentCulture, $"{value.Label}  {tenth * 10,3}%  {value.Done:N0}/{value.Total:N0}{item}")
+                    : string.Create(CultureInfo.CurrentCulture, $"{value.Label}{item}"));
                 output.Flush();
             }
         }
@@ -72,6 +74,7 @@ public static class ProgressDisplay
                 }
 
                 _current = task;
+                task.Description = Markup.Escape(value.Item is null ? value.Label : $"{value.Label}  {value.Item}");
                 task.IsIndeterminate = value.Total <= 0;
                 if (value.Total > 0)
                 {
