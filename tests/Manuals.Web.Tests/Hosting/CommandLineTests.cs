@@ -67,6 +67,18 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("create-admin --help", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MigrateToPostgres_WithoutTarget_Exits2_AndToAnotherEngine_IsRefusedWith3()
+    {
+        var (missing, _, missingErrors) = await RunAsync("migrate-to-postgres");
+        var (refused, _, refusedErrors) = await RunAsync("migrate-to-postgres", "--to", "Data Source=elsewhere.db");
+
+        Assert.Equal(2, missing);
+        Assert.Contains("--to", missingErrors, StringComparison.Ordinal);
+        Assert.Equal(3, refused);
+        Assert.Contains("移行先の接続文字列で PostgreSQL に接続できません", refusedErrors, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
