@@ -114,6 +114,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDirectoryGroupMappingStore, DirectoryGroupMappingStore>();
         services.AddSingleton<IAuditLog, AuditLogStore>();
         services.AddScoped<IAccountDirectory>(sp => sp.GetRequiredService<UserStore>());
+        services.AddSingleton<Operations.DatabaseBackup>();
+        services.AddSingleton<Operations.PostgresMigration>();
+        services.AddSingleton<Operations.SearchIndexRebuild>();
         return services;
     }
 

@@ -26,8 +26,12 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IDisposabl
             builder.MaxAutoPrepare = MaxAutoPrepare;
         }
 
+        ConnectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
+
+    /// <summary>The connection string as configured (backups hand it to <c>pg_dump</c> and <c>pg_restore</c>).</summary>
+    public string ConnectionString { get; }
 
     public SqlEngine Engine => SqlEngine.Postgres;
 

@@ -2,10 +2,11 @@ using Manuals.Core;
 using Manuals.Data;
 using Manuals.Web;
 using Manuals.Web.Hosting;
+using Manuals.Web.Hosting.Commands;
 
-// `import <folder>` and other commands share the app's configuration and services but start no web server.
-var command = CommandLine.Parse(args);
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+// The admin commands (`import <folder>`, `check`, `--help`…) share the app's configuration and services but start no web server.
+var command = AdminCommandLine.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
 ListenAddress.Apply(builder);
 builder.Services.AddManualsCore();
 builder.Services.AddManualsData(builder.Configuration);
@@ -13,9 +14,9 @@ builder.Services.AddManualsWeb(builder.Configuration);
 
 var app = builder.Build();
 
-if (command is not null)
+if (command)
 {
-    return await command.RunAsync(app);
+    return await AdminCommandLine.RunAsync(app.Services, args);
 }
 
 if (!await StartupTasks.RunAsync(app))

@@ -43,6 +43,14 @@ public interface IImageStore
     Task<int> DeleteUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many images <see cref="DeleteUnusedAsync"/> would delete for <paramref name="uploadedBefore"/>, and their bytes
+    /// (with their smaller widths), without deleting anything: what the command line's <c>check</c> reports.
+    /// </summary>
+    /// <param name="uploadedBefore">The end of the grace period.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    Task<UnusedImages> CountUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes one image at once when no manual revision has used it, no template mentions it and
     /// <paramref name="uploadedBy"/> uploaded it (a redacted picture's unredacted original, still only in the writer's
     /// editor). Anything else is left for <see cref="DeleteUnusedAsync"/>.

@@ -39,6 +39,13 @@ public interface ISearchJournal
     /// </summary>
     Task<SearchJournalStatus> StatusAsync(long appliedSequence, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The database's search index generation: a random id the index records with its watermark. Journal positions
+    /// are only meaningful within one generation; a restore, a move to another database or a rebuild request writes a
+    /// new one, and an index built from another generation must be rebuilt from the manuals.
+    /// </summary>
+    Task<string> GenerationAsync(CancellationToken cancellationToken);
+
     /// <summary>Records that node <paramref name="nodeId"/> has applied every row up to <paramref name="appliedSequence"/> (its cursor's watermark), seen at <paramref name="now"/>.</summary>
     Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -82,6 +82,20 @@ public sealed class ImageStore(IDbConnectionFactory connections) : IImageStore
     public Task<int> DeleteUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken) =>
         DeleteAsync($"created_at < @uploadedBefore AND {Unused}", new { uploadedBefore }, cancellationToken);
 
+    public async Task<UnusedImages> CountUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT COUNT(*) AS Count,
+                   COALESCE(SUM(byte_length + (SELECT COALESCE(SUM(LENGTH(v.data)), 0) FROM image_variants v WHERE v.sha256 = images.sha256)), 0) AS Bytes
+            FROM images
+            WHERE created_at < @uploadedBefore AND {Unused}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(long Count, long Bytes)>(
+            new CommandDefinition(sql, new { uploadedBefore }, cancellationToken: cancellationToken));
+        return new UnusedImages((int)row.Count, row.Bytes);
+    }
+
     public async Task<bool> DeleteIfUnusedAsync(string sha256, long uploadedBy, CancellationToken cancellationToken) =>
         await DeleteAsync($"sha256 = @sha256 AND created_by = @uploadedBy AND {Unused}", new { sha256, uploadedBy }, cancellationToken) > 0;
 

@@ -70,19 +70,31 @@ public sealed partial class MigrationRunner
     /// </summary>
     public async Task<IReadOnlyList<Migration>> PendingAsync(CancellationToken cancellationToken)
     {
-        var tableSql = _connections.Engine == SqlEngine.Postgres
-            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_version'"
-            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
-        const string appliedSql = "SELECT version FROM schema_version";
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(tableSql, cancellationToken: cancellationToken)) == 0)
-        {
-            return _migrations;
-        }
-
-        var applied = (await connection.QueryAsync<int>(new CommandDefinition(appliedSql, cancellationToken: cancellationToken))).ToHashSet();
+        var applied = (await AppliedVersionsAsync(cancellationToken)).ToHashSet();
         return _migrations.Where(m => !applied.Contains(m.Version)).ToList();
     }
+
+    /// <summary>
+    /// The versions recorded in <c>schema_version</c> (empty when the table does not exist yet), without applying
+    /// anything; with <see cref="Known"/>, what the command line's <c>check</c> compares.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> AppliedVersionsAsync(CancellationToken cancellationToken)
+    {
+        var existsSql = _connections.Engine == SqlEngine.Postgres
+            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_version'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(existsSql, cancellationToken: cancellationToken)) == 0)
+        {
+            return [];
+        }
+
+        return (await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT version FROM schema_version ORDER BY version", cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>The scripts this app would apply, in version order.</summary>
+    public IReadOnlyList<Migration> Known => _migrations;
 
     private async Task<bool> ApplyAsync(DbConnection connection, Migration migration, CancellationToken cancellationToken)
     {

@@ -63,6 +63,13 @@ public sealed class SearchJournal(IDbConnectionFactory connections) : ISearchJou
         var row = await connection.QuerySingleAsync<StatusRow>(
             new CommandDefinition(sql, new { appliedSequence }, cancellationToken: cancellationToken));
         return new SearchJournalStatus(row.Rows, row.RowsAfter, row.OldestAfter);
+
+    }
+
+    public async Task<string> GenerationAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await SearchIndexGeneration.ReadAsync(connection, null, cancellationToken);
     }
 
     public async Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken)
@@ -98,5 +105,34 @@ public sealed class SearchJournal(IDbConnectionFactory connections) : ISearchJou
         public long RowsAfter { get; init; }
 
         public DateTimeOffset? OldestAfter { get; init; }
+
+    }
+
+    /// <summary>
+    /// Every node that reported progress and has not been forgotten by pruning, with how far it applied the journal and
+    /// when it last said so (the command line's <c>check</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<SearchNodeProgress>> ListNodesAsync(CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT node_id AS NodeId, applied_sequence AS AppliedSequence, seen_at AS SeenAt FROM search_nodes ORDER BY node_id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NodeRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.Select(r => new SearchNodeProgress(r.NodeId, r.AppliedSequence, r.SeenAt)).ToList();
+    }
+
+    /// <summary>How many rows the journal holds (rows every live node has applied are pruned).</summary>
+    public async Task<long> CountAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM search_journal", cancellationToken: cancellationToken));
+    }
+
+    private sealed class NodeRow
+    {
+        public string NodeId { get; set; } = "";
+
+        public long AppliedSequence { get; set; }
+
+        public DateTimeOffset SeenAt { get; set; }
     }
 }

@@ -196,6 +196,9 @@ public sealed class ImageServiceTests
                 .Where(i => sha256s.Contains(i.Sha256))
                 .ToDictionary(i => i.Sha256, i => new PictureSize(i.Width, i.Height, [])));
 
+        public Task<UnusedImages> CountUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken) =>
+            Task.FromResult(new UnusedImages(0, 0));
+
         public Task<int> DeleteUnusedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
         {
             DeletedBefore = uploadedBefore;

@@ -290,8 +290,10 @@ public sealed class ImageStoreTests
                 cancellationToken: db.CancellationToken));
         }
 
+        var counted = await store.CountUnusedAsync(Monday.AddDays(-30), db.CancellationToken);
         var deleted = await store.DeleteUnusedAsync(Monday.AddDays(-30), db.CancellationToken);
 
+        Assert.Equal(new UnusedImages(1, oldUnused.Data.Length + 1), counted);
         Assert.Equal(1, deleted);
         Assert.Null(await store.FindAsync(oldUnused.Sha256, db.CancellationToken));
         Assert.Null(await store.ListUsagesAsync(oldUnused.Sha256, db.CancellationToken));
@@ -307,6 +309,7 @@ public sealed class ImageStoreTests
         }
 
         Assert.Equal(0, await store.DeleteUnusedAsync(Monday.AddDays(-30), db.CancellationToken));
+        Assert.Equal(new UnusedImages(0, 0), await store.CountUnusedAsync(Monday.AddDays(-30), db.CancellationToken));
     }
 
     [Theory]

@@ -35,6 +35,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public SqlEngine Engine { get; }
 
+    /// <summary>The PostgreSQL database's connection string (null on SQLite), for work that opens a database by its string.</summary>
+    public string? PostgresConnectionString => _postgresConnectionString;
+
     public IDbConnectionFactory Connections { get; }
 
     /// <summary>Logging, the connection factory and the stores, plus whatever the test added.</summary>

@@ -9,6 +9,20 @@ public sealed class MigrationRunnerTests
 {
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task AppliedVersionsAsync_BeforeAndAfterMigrating_NoneThenEveryKnownOne(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine, migrate: false);
+        var runner = new MigrationRunner(db.Connections, NullLogger<MigrationRunner>.Instance);
+
+        var before = await runner.AppliedVersionsAsync(db.CancellationToken);
+        await runner.MigrateAsync(db.CancellationToken);
+
+        Assert.Empty(before);
+        Assert.Equal(runner.Known.Select(m => m.Version), await runner.AppliedVersionsAsync(db.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task MigrateAsync_FreshDatabase_AppliesEveryEmbeddedMigrationAndRecordsIt(SqlEngine engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine, migrate: false);

@@ -167,6 +167,9 @@ public sealed class SearchJournalTests
 
         var nodes = await db.QueryAsync<(string, long, DateTimeOffset)>("SELECT node_id, applied_sequence, seen_at FROM search_nodes ORDER BY node_id");
         Assert.Equal([("web-1", 9L, Noon.AddMinutes(1)), ("web-2", 7L, Noon)], nodes);
+        Assert.Equal(
+            [new SearchNodeProgress("web-1", 9, Noon.AddMinutes(1)), new SearchNodeProgress("web-2", 7, Noon)],
+            await ((SearchJournal)Journal(db)).ListNodesAsync(db.CancellationToken));
     }
 
     [Theory]

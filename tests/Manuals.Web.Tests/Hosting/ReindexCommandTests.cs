@@ -1,97 +1,59 @@
-using Manuals.Core.Search;
-using Manuals.Data.Search.Lucene;
-using Manuals.Web.Hosting;
+using System.Diagnostics;
 using Manuals.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace Manuals.Web.Tests.Hosting;
 
-/// <summary>Runs <c>Manuals.Web reindex</c> in its own process, as an operator would.</summary>
+/// <summary><c>reindex</c> beside a running node: the command only asks, through the database; the node rebuilds.</summary>
 public sealed class ReindexCommandTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("manuals-reindex-").FullName;
 
     [Fact]
-    public async Task Reindex_ImportedSamples_ShowsProgressAndIndexesEveryManual()
+    public async Task Reindex_WhileANodeRuns_TheNodeRebuildsItsIndexFromTheDatabase()
     {
-        var database = Path.Combine(_directory, "manuals.db");
-        var samples = Path.Combine(ManualsAppFactory.RepositoryRoot, "samples", "manuals");
-        var manuals = Directory.GetFiles(samples, "*.md").Length;
-        var (imported, _, _) = await RunAsync(database, "import", samples);
-
-        var (exitCode, output, errors) = await RunAsync(database, "reindex");
-
-        Assert.Equal(0, imported);
-        Assert.True(exitCode == 0, errors);
-        Assert.Contains("検索インデックスを再構築しています", output, StringComparison.Ordinal);
-        Assert.Contains($"100%  {manuals}/{manuals}", output, StringComparison.Ordinal);
-        Assert.Contains($"検索インデックスを再構築しました（{manuals} 件、", output, StringComparison.Ordinal);
-        // The index beside the database now holds one document per manual, in its only generation.
-        using var index = new LuceneIndex(Path.Combine(_directory, "search-index"));
-        Assert.Equal(manuals, index.Read(searcher => searcher.IndexReader.NumDocs));
-        Assert.Equal(LuceneSearchIndex.SchemaVersion, index.CommitData[LuceneIndexer.SchemaKey]);
-        Assert.Single(Directory.GetDirectories(index.Path, "generation-*"));
-    }
-
-    [Fact]
-    public async Task Reindex_WhileTheAppHoldsTheIndex_SaysSoInJapaneseAndLeavesItAlone()
-    {
-        var database = Path.Combine(_directory, "manuals.db");
-        using var running = new LuceneIndex(Path.Combine(_directory, "search-index"));
-
-        var (exitCode, _, errors) = await RunAsync(database, "reindex");
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains("起動中のアプリが使っています", errors, StringComparison.Ordinal);
-        Assert.Single(Directory.GetDirectories(running.Path, "generation-*"));
-    }
-
-    [Fact]
-    public async Task Reindex_WithAnArgument_PrintsUsageAndFails()
-    {
-        var (exitCode, output, _) = await RunAsync(Path.Combine(_directory, "manuals.db"), "reindex", "now");
-
-        Assert.Equal(2, exitCode);
-        Assert.Contains("reindex", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ConsoleProgressBar_Redirected_OneLinePerTenthAndTheEnd()
-    {
-        using var output = new StringWriter();
-        var bar = new ConsoleProgressBar(output, interactive: false);
-
-        foreach (var done in new[] { 0, 5, 40, 41, 200 })
+        var folder = Directory.CreateDirectory(Path.Combine(_directory, "in")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "card.md"), "---\ntitle: 名刺の発注\ndepartment: 総務\nstatus: 公開\n---\n## 手順\n1. 申請します。\n");
+        var settings = AppNode.Settings("Sqlite", $"Data Source={Database}", Path.Combine(_directory, "index"));
+        Assert.Equal(0, (await AppProcess.RunAsync(["import", folder], settings)).ExitCode);
+        await using var node = await AppNode.StartAsync(settings);
+        await node.WaitHealthyAsync(TimeSpan.FromSeconds(30));
+        var admin = await node.SignInAsync("admin", AppNode.AdminPassword);
+        // A change behind the journal's back: only a rebuild from the manuals can put it in the index.
+        await using (var connection = new SqliteConnection($"Data Source={Database}"))
         {
-            bar.Report(new SearchRebuildProgress(done, 200));
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE manuals SET title = '稟議書の回覧' WHERE title = '名刺の発注'";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
         }
 
-        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
-        Assert.StartsWith("[░", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("100%  200/200", lines[2], StringComparison.Ordinal);
-    }
+        Assert.DoesNotContain("稟議書の回覧", await SearchAsync(admin, "稟議書"), StringComparison.Ordinal);
 
-    [Fact]
-    public void ConsoleProgressBar_Terminal_RedrawsInPlaceAndEndsTheLine()
-    {
-        using var output = new StringWriter();
-        var bar = new ConsoleProgressBar(output, interactive: true);
+        // The node holds its index folder: a command that opened it would be refused.
+        var (exitCode, output, errors) = await AppProcess.RunAsync(["reindex"], settings);
 
-        bar.Report(new SearchRebuildProgress(0, 0));
-
-        Assert.Equal("\r[" + new string('█', 30) + "] 100%  0/0" + Environment.NewLine, output.ToString());
+        Assert.True(exitCode == 0, errors);
+        Assert.Contains("すべてのノードに検索インデックスの再構築を依頼しました。", output, StringComparison.Ordinal);
+        var deadline = Stopwatch.StartNew();
+        while (!(await SearchAsync(admin, "稟議書")).Contains("稟議書の回覧", StringComparison.Ordinal))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "The node did not rebuild its index.\n" + node.Output);
+            await Task.Delay(100);
+        }
     }
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static Task<(int ExitCode, string Output, string Errors)> RunAsync(string database, params string[] arguments) =>
-        AppProcess.RunAsync(arguments, new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Manuals"] = $"Data Source={database}",
-            ["Storage__Provider"] = "Sqlite",
-        });
+    private string Database => Path.Combine(_directory, "manuals.db");
+
+    private static async Task<string> SearchAsync(WebSession session, string query)
+    {
+        var (_, page) = await session.GetAsync("/search?q=" + Uri.EscapeDataString(query));
+        return page.QuerySelector("main")?.TextContent ?? "";
+    }
 }

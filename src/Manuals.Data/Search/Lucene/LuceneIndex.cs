@@ -119,6 +119,46 @@ public sealed class LuceneIndex : IDisposable
         old.Discard();
     }
 
+    /// <summary>
+    /// What an index folder holds, read without opening it for writing, so it works while a node runs on it (the command
+    /// line's <c>check</c>): whether a process holds it, the generation in use with its commit data and documents, and any
+    /// other generation folders (a rebuild under way when the folder is in use; otherwise left by one that was cut off).
+    /// </summary>
+    public static IndexFolderState Inspect(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!System.IO.Directory.Exists(path))
+        {
+            return new IndexFolderState(path, Exists: false, InUse: false, null, [], new Dictionary<string, string>(), null);
+        }
+
+        var current = ReadCurrent(path);
+        var others = System.IO.Directory.EnumerateDirectories(path, GenerationPrefix + "*")
+            .Select(d => System.IO.Path.GetFileName(d))
+            .Where(name => name != current)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var commitData = new Dictionary<string, string>();
+        int? documents = null;
+        if (current is not null)
+        {
+            using var directory = new global::Lucene.Net.Store.NIOFSDirectory(System.IO.Path.Combine(path, current));
+            if (global::Lucene.Net.Index.DirectoryReader.IndexExists(directory))
+            {
+                // A reader beside another process's writer is safe: it sees the last commit.
+                using var reader = global::Lucene.Net.Index.DirectoryReader.Open(directory);
+                foreach (var (key, value) in reader.IndexCommit.UserData)
+                {
+                    commitData[key] = value;
+                }
+
+                documents = reader.NumDocs;
+            }
+        }
+
+        return new IndexFolderState(path, Exists: true, IsLocked(path), current, others, commitData, documents);
+    }
+
     public void Dispose()
     {
         _live.Dispose();
@@ -142,14 +182,37 @@ public sealed class LuceneIndex : IDisposable
     }
 
     /// <summary>The generation <c>current</c> names, when that folder exists.</summary>
-    private string? CurrentName()
+    private string? CurrentName() => ReadCurrent(Path);
+
+    private static string? ReadCurrent(string path)
     {
-        var file = System.IO.Path.Combine(Path, CurrentFileName);
+        var file = System.IO.Path.Combine(path, CurrentFileName);
         var name = File.Exists(file) ? File.ReadAllText(file).Trim() : null;
         return name is { Length: > 0 } && name.StartsWith(GenerationPrefix, StringComparison.Ordinal)
-            && System.IO.Directory.Exists(System.IO.Path.Combine(Path, name))
+            && System.IO.Directory.Exists(System.IO.Path.Combine(path, name))
             ? name
             : null;
+    }
+
+    /// <summary>
+    /// Whether a process holds the folder's lock file. Tried by taking it for a moment: a node that starts in that
+    /// instant is refused the folder, which only a command run at the same moment as a start can cause.
+    /// </summary>
+    private static bool IsLocked(string path)
+    {
+        try
+        {
+            using var probe = new FileStream(System.IO.Path.Combine(path, LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Replaces <c>current</c> atomically: written beside it, flushed to disk, renamed over it.</summary>

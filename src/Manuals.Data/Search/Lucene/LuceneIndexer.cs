@@ -21,6 +21,9 @@ public sealed partial class LuceneIndexer(
     /// <summary>Commit user data: every journal row up to this sequence is in the index.</summary>
     public const string WatermarkKey = "journal";
 
+    /// <summary>Commit user data: the database's search index generation the index was built from (<see cref="ISearchJournal.GenerationAsync"/>).</summary>
+    public const string GenerationKey = "generation";
+
     /// <summary>Journal rows, and manuals, per step.</summary>
     private const int BatchSize = 500;
 
@@ -28,6 +31,7 @@ public sealed partial class LuceneIndexer(
     private readonly SemaphoreSlim _rebuilding = new(1, 1);
     private SearchJournalCursor? _cursor;
     private long _watermark = -1;
+    private string _generation = "";
     private SyncedRange? _synced;
 
     /// <summary>The watermark of the index's last commit, and whether changes beyond that commit are searchable only.</summary>
@@ -42,7 +46,31 @@ public sealed partial class LuceneIndexer(
     /// commits the index with the watermark and reports it as this node's progress; returns how many manuals it wrote
     /// or removed.
     /// </summary>
-    public Task<int> SyncAsync(CancellationToken cancellationToken) => SyncAsync(durable: true, cancellationToken);
+    /// <remarks>
+    /// When the database's search index generation is no longer the one the index was built from (the database was
+    /// restored or moved, or every node was asked to rebuild), the journal positions the index holds mean nothing: it
+    /// rebuilds instead, as <see cref="RebuildAsync"/> does, beside the index in use, and swaps the new one in (unless a
+    /// rebuild is running already; a rebuild that read the older generation is followed by another).
+    /// </remarks>
+    public async Task<int> SyncAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _cursor) is not null
+            && await journal.GenerationAsync(cancellationToken) is var generation && Volatile.Read(ref _generation) is var builtFrom && generation != builtFrom
+            && await _rebuilding.WaitAsync(0, cancellationToken))
+        {
+            try
+            {
+                LogGenerationChanged(logger, index.Path, builtFrom, generation);
+                return await BuildAndSwapAsync(new Progress<SearchRebuildProgress>(p => LogRebuildProgress(logger, p.Done, p.Total)), cancellationToken);
+            }
+            finally
+            {
+                _rebuilding.Release();
+            }
+        }
+
+        return await SyncAsync(durable: true, cancellationToken);
+    }
 
     /// <summary>
     /// Applies the journal rows beyond the cursor and makes them searchable at once. A durable sync then commits them
@@ -69,7 +97,7 @@ public sealed partial class LuceneIndexer(
             {
                 if (_uncommitted || watermark != _committed)
                 {
-                    index.Commit(CommitData(watermark));
+                    index.Commit(CommitData(watermark, _generation));
                     (_committed, _uncommitted) = (watermark, false);
                 }
 
@@ -131,23 +159,29 @@ public sealed partial class LuceneIndexer(
 
         try
         {
-            var (generation, count) = await BuildAsync(progress, cancellationToken);
-            await _gate.WaitAsync(cancellationToken);
-            try
-            {
-                await SwapInAsync(generation, cancellationToken);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-
-            return count;
+            return await BuildAndSwapAsync(progress, cancellationToken);
         }
         finally
         {
             _rebuilding.Release();
         }
+    }
+
+    /// <summary>Builds a new generation while syncs go on, then takes the sync's turn to swap it in. The caller holds <see cref="_rebuilding"/>.</summary>
+    private async Task<int> BuildAndSwapAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (generation, count) = await BuildAsync(progress, cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await SwapInAsync(generation, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return count;
     }
 
     public void Dispose()
@@ -187,27 +221,33 @@ public sealed partial class LuceneIndexer(
     private async Task<SearchJournalCursor> OpenAsync(CancellationToken cancellationToken)
     {
         var data = index.CommitData;
+        var generation = await journal.GenerationAsync(cancellationToken);
         if (data.TryGetValue(SchemaKey, out var schema) && schema == LuceneSearchIndex.SchemaVersion
+            && data.TryGetValue(GenerationKey, out var builtFrom) && builtFrom == generation
             && data.TryGetValue(WatermarkKey, out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var watermark))
         {
             Interlocked.Exchange(ref _watermark, watermark);
             (_committed, _uncommitted) = (watermark, false);
+            Volatile.Write(ref _generation, generation);
             return _cursor = new SearchJournalCursor(watermark, time);
         }
 
         // Nothing to search yet that is worth keeping: build, then serve (the caller holds the gate throughout).
-        LogRebuilding(logger, index.Path, schema ?? "(none)", LuceneSearchIndex.SchemaVersion);
-        var (generation, _) = await BuildAsync(new Progress<SearchRebuildProgress>(p => LogRebuildProgress(logger, p.Done, p.Total)), cancellationToken);
-        return await SwapInAsync(generation, cancellationToken);
+        var found = data.TryGetValue(GenerationKey, out var foundGeneration) ? foundGeneration : "(none)";
+        LogRebuilding(logger, index.Path, schema ?? "(none)", LuceneSearchIndex.SchemaVersion, found, generation);
+        var (built, _) = await BuildAsync(new Progress<SearchRebuildProgress>(p => LogRebuildProgress(logger, p.Done, p.Total)), cancellationToken);
+        return await SwapInAsync(built, cancellationToken);
     }
 
     /// <summary>
-    /// Writes every manual into a new generation. The watermark it starts from is read first: rows up to it are
+    /// Writes every manual into a new generation, recording the database's search index generation (read first, so a
+    /// newer one written meanwhile makes the next sync rebuild again). The watermark it starts from is read first: rows up to it are
     /// reflected in the manuals read afterwards; later ones, and any lower one still to commit, are applied by
     /// <see cref="SwapInAsync"/> (it starts below the latest row by longer than a transaction lasts).
     /// </summary>
     private async Task<(BuiltGeneration Generation, int Count)> BuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
     {
+        var databaseGeneration = await journal.GenerationAsync(cancellationToken);
         var watermark = await journal.SettledSequenceAsync(SearchJournalCursor.DefaultGapTimeout, cancellationToken);
         var total = await source.CountAsync(cancellationToken);
         var generation = index.CreateGeneration();
@@ -236,7 +276,7 @@ public sealed partial class LuceneIndexer(
                 progress?.Report(new SearchRebuildProgress(done, Math.Max(total, done)));
             }
 
-            return (new BuiltGeneration(generation, watermark, written), done);
+            return (new BuiltGeneration(generation, watermark, databaseGeneration, written), done);
         }
         catch
         {
@@ -263,9 +303,10 @@ public sealed partial class LuceneIndexer(
                     upserts.Where(m => !(built.Written.TryGetValue(m.Id, out var fingerprint) && fingerprint == Fingerprint(m))), deletes),
                 cancellationToken);
             var watermark = cursor.Watermark;
-            built.Generation.Commit(CommitData(watermark));
+            built.Generation.Commit(CommitData(watermark, built.DatabaseGeneration));
             index.SwapIn(built.Generation);
             (_committed, _uncommitted) = (watermark, false);
+            Volatile.Write(ref _generation, built.DatabaseGeneration);
             Publish(cursor, watermark);
             return _cursor = cursor;
         }
@@ -320,9 +361,10 @@ public sealed partial class LuceneIndexer(
         return ids.Count;
     }
 
-    private static Dictionary<string, string> CommitData(long watermark) => new()
+    private static Dictionary<string, string> CommitData(long watermark, string generation) => new()
     {
         [SchemaKey] = LuceneSearchIndex.SchemaVersion,
+        [GenerationKey] = generation,
         [WatermarkKey] = watermark.ToString(CultureInfo.InvariantCulture),
     };
 
@@ -336,10 +378,10 @@ public sealed partial class LuceneIndexer(
     private sealed record SyncedRange(long Watermark, long Position, long Rows);
 
     /// <summary>
-    /// A generation holding every manual as of <paramref name="Watermark"/>'s journal row, not yet in use, with the
-    /// <see cref="Fingerprint"/> of each manual it wrote.
+    /// A generation holding every manual as of <paramref name="Watermark"/>'s journal row, not yet in use, built from
+    /// the database's <paramref name="DatabaseGeneration"/>, with the <see cref="Fingerprint"/> of each manual it wrote.
     /// </summary>
-    private sealed record BuiltGeneration(LuceneGeneration Generation, long Watermark, IReadOnlyDictionary<long, Int128> Written);
+    private sealed record BuiltGeneration(LuceneGeneration Generation, long Watermark, string DatabaseGeneration, IReadOnlyDictionary<long, Int128> Written);
 
     /// <summary>A digest of everything the index takes from a manual: equal digests, equal documents.</summary>
     private static Int128 Fingerprint(IndexedManual manual)
@@ -361,8 +403,11 @@ public sealed partial class LuceneIndexer(
         return new Int128(BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search index at {Path} has schema {Found}, needs {Expected}: rebuilding from the manuals")]
-    private static partial void LogRebuilding(ILogger logger, string path, string found, string expected);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index at {Path} has schema {Found}, needs {Expected}, was built from generation {FoundGeneration}, the database's is {Generation}: rebuilding from the manuals")]
+    private static partial void LogRebuilding(ILogger logger, string path, string found, string expected, string foundGeneration, string generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index at {Path} was built from generation {Found}; the database now has {Generation} (restored, moved or a rebuild was asked for): rebuilding")]
+    private static partial void LogGenerationChanged(ILogger logger, string path, string found, string generation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuild: {Done} of {Total} manuals")]
     private static partial void LogRebuildProgress(ILogger logger, int done, int total);

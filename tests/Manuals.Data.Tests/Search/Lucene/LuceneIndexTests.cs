@@ -21,6 +21,35 @@ public sealed class LuceneIndexTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_WhileOpenWithARebuildUnderWay_ReadsTheCommitAndTellsTheFolderIsInUse()
+    {
+        using var index = new LuceneIndex(_folder);
+        index.Apply([Manual(1), Manual(2)], []);
+        index.Commit(Data("seen"));
+        using var rebuilding = index.CreateGeneration();
+
+        var state = LuceneIndex.Inspect(_folder);
+
+        Assert.True(state.InUse);
+        Assert.Equal(("generation-000001", 2, "seen"), (state.CurrentGeneration, state.Documents, state.CommitData["mark"]));
+        Assert.Equal(["generation-000002"], state.OtherGenerations);
+    }
+
+    [Fact]
+    public void Inspect_ClosedFolderWithALeftoverGeneration_NamesItAndLeavesItThere()
+    {
+        new LuceneIndex(_folder).Dispose();
+        Directory.CreateDirectory(Path.Combine(_folder, "generation-000009"));
+
+        var state = LuceneIndex.Inspect(_folder);
+
+        Assert.False(state.InUse);
+        Assert.Equal(["generation-000009"], state.OtherGenerations);
+        Assert.Equal(["generation-000001", "generation-000009"], Generations());
+        Assert.False(LuceneIndex.Inspect(Path.Combine(_folder, "missing")).Exists);
+    }
+
+    [Fact]
     public void SwapIn_CommittedGeneration_ServesItAtOnceDeletesTheOldOneAndIsWhatTheNextOpenServes()
     {
         using (var index = new LuceneIndex(_folder))

@@ -280,6 +280,8 @@ public sealed class LuceneIndexerTests
         public Task<SearchJournalStatus> StatusAsync(long appliedSequence, CancellationToken cancellationToken) =>
             inner.StatusAsync(appliedSequence, cancellationToken);
 
+        public Task<string> GenerationAsync(CancellationToken cancellationToken) => inner.GenerationAsync(cancellationToken);
+
         public Task RecordProgressAsync(string nodeId, long appliedSequence, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.RecordProgressAsync(nodeId, appliedSequence, now, cancellationToken);
 

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using Manuals.Data;
+using Manuals.Data.Operations;
+using Manuals.Data.Tests.Infrastructure;
+using Manuals.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Manuals.Web.Tests.Operations;
+
+/// <summary>
+/// The move from SQLite to PostgreSQL as an operator makes it: the app runs on SQLite with the sample manuals, is
+/// stopped, everything is copied, and the app started on PostgreSQL — with the same search index folder, built from the
+/// SQLite database — shows the same manuals and its search finds the same ones in the same order.
+/// </summary>
+public sealed class MoveToPostgresTests : IAsyncLifetime
+{
+    private static readonly string[] Queries = ["経費精算", "年末調整", "月次決算", "申込"];
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("manuals-move-").FullName;
+    private PostgresCluster? _cluster;
+
+    public async Task InitializeAsync() => _cluster = await PostgresCluster.StartAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task CopyAsync_AppStartedOnTheTarget_ShowsTheSameManualsAndSearchFindsTheSame()
+    {
+        var sqlite = $"Data Source={Path.Combine(_directory, "manuals.db")}";
+        var indexPath = Path.Combine(_directory, "search-index");
+        var settings = AppNode.Settings("Sqlite", sqlite, indexPath);
+        settings["Manuals__ImportSamplesOnFirstStart"] = "true";
+        settings["Manuals__SamplesPath"] = SamplesPath();
+        var before = new Dictionary<string, List<long>>();
+        string page;
+        await using (var node = await AppNode.StartAsync(settings))
+        {
+            await node.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+            var admin = await node.SignInAsync("admin", AppNode.AdminPassword);
+            foreach (var query in Queries)
+            {
+                before[query] = await HitsAsync(admin, query);
+                Assert.NotEmpty(before[query]);
+            }
+
+            page = await ManualTitleAsync(admin, before[Queries[0]][0]);
+        }
+
+        var postgres = await _cluster!.CreateDatabaseAsync();
+        await using (var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory(sqlite))
+            .AddManualsStores()
+            .BuildServiceProvider())
+        {
+            await services.GetRequiredService<PostgresMigration>().CopyAsync(postgres, null, CancellationToken.None);
+        }
+
+        await using (var node = await AppNode.StartAsync(AppNode.Settings("Postgres", postgres, indexPath)))
+        {
+            await node.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+            var admin = await node.SignInAsync("admin", AppNode.AdminPassword);
+            foreach (var query in Queries)
+            {
+                Assert.Equal(before[query], await HitsAsync(admin, query));
+            }
+
+            Assert.Equal(page, await ManualTitleAsync(admin, before[Queries[0]][0]));
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>The repository's sample manuals (their coverage samples lie beside them).</summary>
+    private static string SamplesPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Manuals.sln")))
+            {
+                return Path.Combine(dir.FullName, "samples", "manuals");
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository root (Manuals.sln) was not found above the test's folder.");
+    }
+
+    private static async Task<List<long>> HitsAsync(WebSession session, string word)
+    {
+        var (response, document) = await session.GetAsync("/search?q=" + Uri.EscapeDataString(word));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return document.QuerySelectorAll(".search-hit__title a")
+            .Select(a => long.Parse(a.GetAttribute("href")!.Split('/')[^1], CultureInfo.InvariantCulture))
+            .ToList();
+    }
+
+    private static async Task<string> ManualTitleAsync(WebSession session, long id)
+    {
+        var (response, document) = await session.GetAsync($"/manuals/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return document.QuerySelector("h1")!.TextContent.Trim() + "\n" + document.QuerySelector("main")!.TextContent;
+    }
+}
