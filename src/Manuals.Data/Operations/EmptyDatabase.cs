@@ -25,7 +25,7 @@ internal static class EmptyDatabase
                 $"SELECT COUNT(*) FROM {TableChecksums.Quote(table.Name)}", transaction: transaction, cancellationToken: cancellationToken));
             if (rows > FreshCounts.Value.GetValueOrDefault(table.Name))
             {
-                filled.Add($"{table.Name} ({rows} rows)");
+                filled.Add($"{table.Name}: {rows}");
             }
         }
 

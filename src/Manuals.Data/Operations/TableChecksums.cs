@@ -52,10 +52,10 @@ public static partial class TableChecksums
         var found = actual.ToDictionary(s => s.Table, StringComparer.Ordinal);
         var differences = expected
             .Where(e => !found.TryGetValue(e.Table, out var a) || a.Rows != e.Rows || a.Checksum != e.Checksum)
-            .Select(e => found.TryGetValue(e.Table, out var a) ? $"{e.Table} ({e.Rows} → {a.Rows} rows)" : $"{e.Table} (missing)")
+            .Select(e => found.TryGetValue(e.Table, out var a) ? $"{e.Table}: {e.Rows} → {a.Rows}" : $"{e.Table}: -")
             .ToList();
         var known = expected.Select(e => e.Table).ToHashSet(StringComparer.Ordinal);
-        differences.AddRange(actual.Where(a => !known.Contains(a.Table)).Select(a => $"{a.Table} (unexpected)"));
+        differences.AddRange(actual.Where(a => !known.Contains(a.Table)).Select(a => $"{a.Table}: - → {a.Rows}"));
         return differences;
     }
 

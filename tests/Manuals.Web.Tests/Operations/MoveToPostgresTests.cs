@@ -11,7 +11,7 @@ namespace Manuals.Web.Tests.Operations;
 /// <summary>
 /// The move from SQLite to PostgreSQL as an operator makes it: the app runs on SQLite with the sample manuals, is
 /// stopped, everything is copied, and the app started on PostgreSQL — with the same search index folder, built from the
-/// SQLite database — shows the same manuals and its search finds the same ones in the same order.
+/// SQLite database — shows the same manuals, people and handovers, and its search finds the same ones in the same order.
 /// </summary>
 public sealed class MoveToPostgresTests : IAsyncLifetime
 {
@@ -23,7 +23,7 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
     public async Task InitializeAsync() => _cluster = await PostgresCluster.StartAsync(CancellationToken.None);
 
     [Fact]
-    public async Task CopyAsync_AppStartedOnTheTarget_ShowsTheSameManualsAndSearchFindsTheSame()
+    public async Task CopyAsync_AppStartedOnTheTarget_ShowsTheSameManualsPeopleAndHandoversAndSearchFindsTheSame()
     {
         var sqlite = $"Data Source={Path.Combine(_directory, "manuals.db")}";
         var indexPath = Path.Combine(_directory, "search-index");
@@ -32,6 +32,7 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
         settings["Manuals__SamplesPath"] = SamplesPath();
         var before = new Dictionary<string, List<long>>();
         string page;
+        var pages = new Dictionary<string, string>();
         await using (var node = await AppNode.StartAsync(settings))
         {
             await node.WaitHealthyAsync(TimeSpan.FromSeconds(60));
@@ -43,6 +44,12 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
             }
 
             page = await ManualTitleAsync(admin, before[Queries[0]][0]);
+            var handover = await StartHandoverAsync(admin);
+            await admin.GetAsync($"/handovers/{handover}"); // the page after the redirect, with its one-time 「開始しました」
+            foreach (var path in (string[])["/employees", "/handovers", $"/handovers/{handover}", "/coverage"])
+            {
+                pages[path] = await MainTextAsync(admin, path);
+            }
         }
 
         var postgres = await _cluster!.CreateDatabaseAsync();
@@ -65,6 +72,10 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
             }
 
             Assert.Equal(page, await ManualTitleAsync(admin, before[Queries[0]][0]));
+            foreach (var (path, text) in pages)
+            {
+                Assert.Equal(text, await MainTextAsync(admin, path));
+            }
         }
     }
 
@@ -99,6 +110,30 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
         return document.QuerySelectorAll(".search-hit__title a")
             .Select(a => long.Parse(a.GetAttribute("href")!.Split('/')[^1], CultureInfo.InvariantCulture))
             .ToList();
+    }
+
+    /// <summary>A handover of the first person on the employee list, started through the app's form.</summary>
+    private static async Task<long> StartHandoverAsync(WebSession admin)
+    {
+        var (_, list) = await admin.GetAsync("/employees");
+        var employee = list.QuerySelectorAll("a[href^='/employees/']")
+            .Select(a => a.GetAttribute("href")!.Split('/')[^1])
+            .First(id => id.All(char.IsAsciiDigit));
+        var response = await admin.SubmitAsync(
+            $"/handovers/new?employee={employee}",
+            "form[action='/handovers/new'][method=post]",
+            new() { ["Reason"] = "Transfer", ["ManagerName"] = "松田 康弘", ["EffectiveDate"] = "2027-01-15" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> MainTextAsync(WebSession session, string path)
+    {
+        var (response, document) = await session.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = document.QuerySelector("main")!.TextContent;
+        Assert.False(string.IsNullOrWhiteSpace(text), path);
+        return text;
     }
 
     private static async Task<string> ManualTitleAsync(WebSession session, long id)
