@@ -70,7 +70,6 @@ done
 # whole run then takes minutes less. Each background project's console output is kept in a file and printed when it
 # ends, so the streams do not interleave.
 runs_beside() { [[ "$1" != *Web.Tests* ]]; }
-declare -A started_at
 
 run_tests() { # run_tests <project>
     local name
@@ -86,8 +85,13 @@ background_pids=() background_projects=()
 for project in "${projects[@]}"; do
     if runs_beside "$project"; then
         echo "==> dotnet test $project (in the background; output follows when it ends)"
-        started_at[$project]=$SECONDS
-        run_tests "$project" >"$results/$(basename "$project" .csproj).log" 2>&1 &
+        (
+            started=$SECONDS
+            status=0
+            run_tests "$project" >"$results/$(basename "$project" .csproj).log" 2>&1 || status=$?
+            echo $((SECONDS - started)) >"$results/$(basename "$project" .csproj).seconds"
+            exit "$status"
+        ) &
         background_pids+=($!)
         background_projects+=("$project")
     fi
@@ -112,8 +116,7 @@ for i in "${!background_pids[@]}"; do
     if ((status != 0)); then
         broken+=("$(basename "$project" .csproj)")
     fi
-    # Measured from its start to when its report was collected: a project that ended earlier shows as longer.
-    phases+=("$(basename "$project" .csproj) ≤ $((SECONDS - started_at[$project])) s")
+    phases+=("$(basename "$project" .csproj) $(cat "$results/$(basename "$project" .csproj).seconds" 2>/dev/null || echo '?') s")
 done
 phase_done tests
 

@@ -20,6 +20,24 @@ public sealed class WebSession(HttpClient client)
         return session;
     }
 
+    /// <summary>Signs this session in; a user an admin created must then replace the password, which this does when asked.</summary>
+    public async Task SignInAsync(string userName, string password, string? newPassword = null)
+    {
+        var signIn = await SubmitAsync("/account/sign-in", "form[action='/account/sign-in']",
+            new() { ["UserName"] = userName, ["Password"] = password });
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {userName} answered {(int)signIn.StatusCode}");
+        if (newPassword is not null)
+        {
+            var changed = await SubmitAsync("/account/password", "form[action='/account/password']", new()
+            {
+                ["CurrentPassword"] = password,
+                ["NewPassword"] = newPassword,
+                ["ConfirmPassword"] = newPassword,
+            });
+            Assert.True(changed.StatusCode == HttpStatusCode.Redirect, $"Password change of {userName} answered {(int)changed.StatusCode}");
+        }
+    }
+
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(string url)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));

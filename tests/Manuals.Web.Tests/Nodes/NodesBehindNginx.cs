@@ -109,20 +109,7 @@ public sealed class NodesBehindNginx : IAsyncLifetime
         public async Task SignInAsync(WebSession session, string userName, string password, string? newPassword = null)
         {
             ArgumentNullException.ThrowIfNull(session);
-            var signIn = await session.SubmitAsync("/account/sign-in", "form[action='/account/sign-in']",
-                new() { ["UserName"] = userName, ["Password"] = password });
-            Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {userName} answered {(int)signIn.StatusCode}");
-            if (newPassword is not null)
-            {
-                var changed = await session.SubmitAsync("/account/password", "form[action='/account/password']", new()
-                {
-                    ["CurrentPassword"] = password,
-                    ["NewPassword"] = newPassword,
-                    ["ConfirmPassword"] = newPassword,
-                });
-                Assert.True(changed.StatusCode == HttpStatusCode.Redirect, $"Password change of {userName} answered {(int)changed.StatusCode}");
-            }
-
+            await session.SignInAsync(userName, password, newPassword);
             Assert.NotNull(cookies.GetAllCookies()["manuals.auth"]);
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Manuals.Data.Operations;
+using Manuals.Web.Shared;
 
 namespace Manuals.Web.Hosting.Commands;
 
@@ -24,7 +25,7 @@ public static class RestoreCommand
                 async progress =>
                 {
                     var manifest = await backup.ReadManifestAsync(path, cancellationToken);
-                    context.Say("Cli.Restore.Manifest", manifest.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                    context.Say("Cli.Restore.Manifest", context.Services.GetRequiredService<TimeDisplay>().Format(manifest.CreatedAt),
                         manifest.AppVersion, manifest.SchemaVersion, manifest.Engine, manifest.Tables.Count);
                     return await backup.RestoreAsync(path, parsed.GetValue(force), progress, cancellationToken);
                 },
