@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Manuals.Data;
 
 namespace Manuals.Benchmarks.Load;
@@ -11,10 +13,11 @@ namespace Manuals.Benchmarks.Load;
 /// and an index folder of its own; it builds or catches up that index before <c>/readyz</c> answers. Samples the
 /// process's resident memory while it runs.
 /// </summary>
-internal sealed class LoadServer : IAsyncDisposable
+internal sealed partial class LoadServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _sampling = new();
     private readonly Task _sampler;
     private long _peakSampledMb;
@@ -23,8 +26,8 @@ internal sealed class LoadServer : IAsyncDisposable
     {
         _process = process;
         BaseAddress = baseAddress;
-        _process.OutputDataReceived += (_, e) => HttpBench.Append(_output, e.Data);
-        _process.ErrorDataReceived += (_, e) => HttpBench.Append(_output, e.Data);
+        _process.OutputDataReceived += (_, e) => Read(e.Data);
+        _process.ErrorDataReceived += (_, e) => Read(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         _sampler = SampleAsync(_sampling.Token);
@@ -90,6 +93,24 @@ internal sealed class LoadServer : IAsyncDisposable
         lock (_output)
         {
             return _output.ToString();
+        }
+    }
+
+    /// <summary>
+    /// The exceptions the server logged (its JSON console log), counted by type and message with the app's frame that
+    /// threw: "34× Npgsql.PostgresException (0x80004005): 40P01: deadlock detected at Manuals.Data.Reading.RecentViewStore.RecordAsync".
+    /// </summary>
+    public IReadOnlyList<string> ErrorSummary() =>
+        _errors.OrderByDescending(e => e.Value).Select(e => $"{e.Value}× {e.Key}").ToList();
+
+    private void Read(string? line)
+    {
+        HttpBench.Append(_output, line);
+        if (line is not null && ExceptionPattern().Match(line) is { Success: true } exception)
+        {
+            var frame = FramePattern().Match(line);
+            var key = exception.Groups["what"].Value + (frame.Success ? " at " + frame.Groups["frame"].Value : "");
+            _errors.AddOrUpdate(key, 1, (_, count) => count + 1);
         }
     }
 
@@ -192,6 +213,13 @@ internal sealed class LoadServer : IAsyncDisposable
             // The process went away between the check and the read.
         }
     }
+
+    // The app logs JSON to the console: "Exception":"Type: message\n   at …" (the first line ends at the escaped newline).
+    [GeneratedRegex(@"""Exception"":""(?<what>[^\\""]+)")]
+    private static partial Regex ExceptionPattern();
+
+    [GeneratedRegex(@"at (?<frame>Manuals\.[A-Za-z0-9_.]+)")]
+    private static partial Regex FramePattern();
 
     /// <summary>What wrk sends to be this user: the Cookie header and the form token.</summary>
     internal sealed record Session(string Cookie, string Token);
