@@ -21,7 +21,7 @@ internal sealed record HttpFigures(
 internal static partial class HttpBench
 {
     // The first admin's password when the app creates it in an empty benchmark database (configuration, as documented).
-    private const string AdminPassword = "bench-admin-Passw0rd!";
+    internal const string AdminPassword = "bench-admin-Passw0rd!";
     private const string ReaderName = "bench.reader";
     private const string ReaderPassword = "bench-reader-Passw0rd!";
 
@@ -137,7 +137,7 @@ internal static partial class HttpBench
     }
 
     /// <summary>The search page's URL for a benchmark query, with its filters as the form sends them.</summary>
-    private static string SearchUrl(BenchQuery query)
+    internal static string SearchUrl(BenchQuery query)
     {
         var request = query.Request;
         var filters = request.Filters;
@@ -165,14 +165,14 @@ internal static partial class HttpBench
         }
     }
 
-    private static HttpClient NewClient(Uri baseAddress) =>
+    internal static HttpClient NewClient(Uri baseAddress) =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(60),
         };
 
-    private static async Task SignInAsync(HttpClient client, string userName, string password, CancellationToken cancellationToken)
+    internal static async Task SignInAsync(HttpClient client, string userName, string password, CancellationToken cancellationToken)
     {
         var token = await TokenAsync(client, "/account/sign-in", cancellationToken);
         using var response = await client.PostAsync(
@@ -192,7 +192,7 @@ internal static partial class HttpBench
     }
 
     /// <summary>Replaces an admin-set password, as the app asks at the first sign-in.</summary>
-    private static async Task ChangePasswordAsync(HttpClient client, string current, string next, CancellationToken cancellationToken)
+    internal static async Task ChangePasswordAsync(HttpClient client, string current, string next, CancellationToken cancellationToken)
     {
         var token = await TokenAsync(client, "/account/password", cancellationToken);
         using var response = await client.PostAsync(
@@ -237,17 +237,17 @@ internal static partial class HttpBench
         return response.StatusCode == HttpStatusCode.Redirect;
     }
 
-    private static async Task<string> TokenAsync(HttpClient client, string url, CancellationToken cancellationToken)
+    internal static async Task<string> TokenAsync(HttpClient client, string url, CancellationToken cancellationToken)
     {
         var html = await client.GetStringAsync(url, cancellationToken);
         var match = TokenPattern().Match(html);
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {url}.");
     }
 
-    private static async Task WaitHealthyAsync(HttpClient probe, Process server, System.Text.StringBuilder output, CancellationToken cancellationToken)
+    internal static async Task WaitHealthyAsync(HttpClient probe, Process server, System.Text.StringBuilder output, CancellationToken cancellationToken, int minutes = 3)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(minutes))
         {
             if (server.HasExited)
             {
@@ -274,11 +274,11 @@ internal static partial class HttpBench
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"The web app was not ready (/readyz) within 3 minutes:\n{output}");
+        throw new TimeoutException($"The web app was not ready (/readyz) within {minutes} minutes:\n{output}");
     }
 
     /// <summary>VmRSS and VmHWM (peak RSS) of the process, in MB.</summary>
-    private static (long RssMb, long HwmMb) ReadMemory(int pid)
+    internal static (long RssMb, long HwmMb) ReadMemory(int pid)
     {
         long rss = 0, hwm = 0;
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
@@ -300,7 +300,7 @@ internal static partial class HttpBench
     }
 
     /// <summary>src/Manuals.Web's built dll in this program's configuration (the project reference builds it).</summary>
-    private static string FindWebApp()
+    internal static string FindWebApp()
     {
 #if DEBUG
         const string configuration = "Debug";
@@ -322,16 +322,16 @@ internal static partial class HttpBench
     }
 
     /// <summary>src/Manuals.Web from its bin/&lt;configuration&gt;/net10.0/Manuals.Web.dll.</summary>
-    private static string ProjectDirectory(string dll) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", ".."));
+    internal static string ProjectDirectory(string dll) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", ".."));
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Append(System.Text.StringBuilder output, string? line)
+    internal static void Append(System.Text.StringBuilder output, string? line)
     {
         if (line is null)
         {

@@ -18,11 +18,17 @@ using Manuals.Data.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-// Search benchmark (issue #4, item 8), and with "images" first the upload pipeline's time per image (issue #15).
+// Search benchmark (issue #4, item 8); with "images" first the upload pipeline's time per image (issue #15); with "load"
+// first the load benchmark of the whole app (issue #18).
 // See bench/README.md.
 if (args is ["images", ..])
 {
     return await ImageBench.RunAsync(args[1..]);
+}
+
+if (args is ["load", ..])
+{
+    return await Manuals.Benchmarks.Load.LoadBench.RunAsync(args[1..]);
 }
 
 var options = BenchOptions.Parse(args);
@@ -485,7 +491,7 @@ internal static class BenchRunner
     }
 
     /// <summary>The repository's root folder (the one holding Manuals.sln and samples/manuals).</summary>
-    private static string FindRepository()
+    internal static string FindRepository()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
