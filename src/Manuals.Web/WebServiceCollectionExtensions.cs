@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TimeDisplay>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<RenderCache>();
+        // Manual pages queue 最近見たマニュアル instead of writing it on every view.
+        services.AddSingleton<Manuals.Data.Reading.RecentViewStore>();
+        services.Replace(ServiceDescriptor.Singleton<Manuals.Core.Reading.IRecentViewStore, Features.Reading.BufferedRecentViews>());
         services.AddScoped<MarkdownHtml>();
         services.AddScoped<Features.Audit.AuditTrail>();
         services.AddScoped<Features.Audit.AuditPages>();

@@ -1,3 +1,5 @@
+using Manuals.Core.Manuals;
+
 namespace Manuals.Core.Coverage;
 
 /// <summary>
@@ -6,6 +8,6 @@ namespace Manuals.Core.Coverage;
 /// </summary>
 public interface IManualCompleteness
 {
-    /// <summary>The ids, among <paramref name="manualIds"/>, of manuals with a required template section left empty.</summary>
-    Task<IReadOnlySet<long>> FindIncompleteAsync(IReadOnlyCollection<long> manualIds, CancellationToken cancellationToken);
+    /// <summary>The ids, among <paramref name="candidates"/>, of manuals with a required template section left empty.</summary>
+    Task<IReadOnlySet<long>> FindIncompleteAsync(IReadOnlyCollection<ManualSummary> candidates, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Manuals.Core.Accounts;
+
 namespace Manuals.Core.Manuals;
 
 /// <summary>Manuals and their revisions.</summary>
@@ -10,6 +12,32 @@ public interface IManualStore
     Task<IReadOnlyList<ManualSummary>> ListAsync(long? departmentId, CancellationToken cancellationToken);
 
     Task<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the manuals <paramref name="viewer"/> may read (<see cref="ManualAccessPolicy.CanRead(Viewer, ManualSummary)"/>,
+    /// asked in SQL), of one department or of all, newest update first, from <paramref name="position"/> (the first
+    /// page when null), at most <paramref name="limit"/>.
+    /// </summary>
+    Task<ManualListSlice> ListReadableAsync(
+        Viewer viewer, long? departmentId, ManualListPosition? position, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many manuals <paramref name="viewer"/> may read in each department (departments without any are left out).</summary>
+    Task<IReadOnlyDictionary<long, int>> CountReadableByDepartmentAsync(Viewer viewer, CancellationToken cancellationToken);
+
+    /// <summary>The manuals with these ids, in no particular order; unknown ids are left out.</summary>
+    Task<IReadOnlyList<ManualSummary>> ListByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>Every manual linked to a business task (what coverage judges), in no particular order.</summary>
+    Task<IReadOnlyList<ManualSummary>> ListLinkedToTasksAsync(CancellationToken cancellationToken);
+
+    /// <summary>The current text of the manuals with these ids; unknown ids are left out.</summary>
+    Task<IReadOnlyList<ManualText>> ListTextsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>The manuals <paramref name="ownerId"/> is the 担当者 of.</summary>
+    Task<IReadOnlyList<ManualSummary>> ListOwnedAsync(long ownerId, CancellationToken cancellationToken);
+
+    /// <summary>The published manuals past their review date at <paramref name="now"/> (<see cref="ReviewSchedule"/>).</summary>
+    Task<IReadOnlyList<ManualSummary>> ListOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Creates the manual and its revision 1; returns the new id.</summary>
     Task<long> CreateAsync(ManualDraft draft, Author author, long? ownerId, DateTimeOffset now, CancellationToken cancellationToken);

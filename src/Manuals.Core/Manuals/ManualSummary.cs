@@ -8,6 +8,9 @@ public sealed class ManualSummary
     public long DepartmentId { get; set; }
     public ManualVisibility Visibility { get; set; }
     public ManualStatus Status { get; set; }
+
+    /// <summary>The step template the manual follows (テンプレート), or null.</summary>
+    public string? Template { get; set; }
     public long? OwnerId { get; set; }
     public int RevisionNumber { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -11,8 +11,15 @@ public interface IRecentViewStore
     /// <param name="manualId">The manual they opened.</param>
     /// <param name="at">When.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    Task RecordAsync(long userId, long manualId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task RecordAsync(long userId, long manualId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        RecordAsync([new ManualView(userId, manualId, at)], cancellationToken);
+
+    /// <summary>Records many openings at once, in one transaction (each as <see cref="RecordAsync(long, long, DateTimeOffset, CancellationToken)"/>).</summary>
+    Task RecordAsync(IReadOnlyCollection<ManualView> views, CancellationToken cancellationToken);
 
     /// <summary>The ids of the manuals the user opened, the latest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<long>> ListAsync(long userId, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>That <paramref name="UserId"/> opened the manual <paramref name="ManualId"/> at <paramref name="At"/>.</summary>
+public sealed record ManualView(long UserId, long ManualId, DateTimeOffset At);

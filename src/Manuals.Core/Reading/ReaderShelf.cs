@@ -57,15 +57,17 @@ public sealed class ReaderShelf(
         return SaveOutcome.Saved;
     }
 
-    /// <summary>The viewer's required reading, favourites and recently opened manuals among <paramref name="all"/>, only those they may read.</summary>
-    public async Task<ReaderLists> ListAsync(Viewer viewer, IReadOnlyList<ManualSummary> all, CancellationToken cancellationToken)
+    /// <summary>The viewer's required reading, favourites and recently opened manuals, only those they may read.</summary>
+    public async Task<ReaderLists> ListAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        ArgumentNullException.ThrowIfNull(all);
-        var readable = all.Where(m => ManualAccessPolicy.CanRead(viewer, m)).ToDictionary(m => m.Id);
         var favoriteIds = await favorites.ListAsync(viewer.UserId, cancellationToken);
         var recentIds = await views.ListAsync(viewer.UserId, IRecentViewStore.Kept, cancellationToken);
-        var reading = (await required.ListForUserAsync(viewer.UserId, cancellationToken))
+        var assigned = await required.ListForUserAsync(viewer.UserId, cancellationToken);
+        var readable = (await manuals.ListByIdsAsync([.. favoriteIds, .. recentIds, .. assigned.Select(r => r.ManualId)], cancellationToken))
+            .Where(m => ManualAccessPolicy.CanRead(viewer, m))
+            .ToDictionary(m => m.Id);
+        var reading = assigned
             .Where(r => readable.ContainsKey(r.ManualId))
             .Select(r => (Manual: readable[r.ManualId], Reading: r))
             .OrderBy(x => x.Reading.State == ReadingState.Confirmed)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Manuals.Core.Accounts;
 using Manuals.Core.Images;
 using Manuals.Core.Manuals;
 using Manuals.Core.Search;
@@ -15,7 +16,7 @@ namespace Manuals.Data.Manuals;
 public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
 {
     private const string SummaryColumns = """
-        m.id, m.title, m.department_id, m.visibility, m.status, m.owner_id, o.display_name AS owner_name,
+        m.id, m.title, m.department_id, m.visibility, m.status, m.template, m.owner_id, o.display_name AS owner_name,
         m.revision_number, m.created_at, m.updated_at, m.review_interval_days, m.reviewed_at
         """;
 
@@ -65,6 +66,191 @@ public sealed class ManualStore(IDbConnectionFactory connections) : IManualStore
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
+
+    public async Task<ManualListSlice> ListReadableAsync(
+        Viewer viewer, long? departmentId, ManualListPosition? position, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        ManualSummary? from = null;
+        if (position is not null)
+        {
+            from = await connection.QuerySingleOrDefaultAsync<ManualSummary>(new CommandDefinition(
+                "SELECT id, updated_at FROM manuals WHERE id = @id", new { id = position.ManualId }, cancellationToken: cancellationToken));
+        }
+
+        // Newest first; a page before a position is read oldest first from it and turned round. One more row than asked
+        // tells whether the list goes on.
+        var before = position is { Before: true } && from is not null;
+        var keyset = from is null
+            ? ""
+            : before
+                ? "AND (m.updated_at > @fromUpdatedAt OR (m.updated_at = @fromUpdatedAt AND m.id > @fromId))"
+                : "AND (m.updated_at < @fromUpdatedAt OR (m.updated_at = @fromUpdatedAt AND m.id < @fromId))";
+        var order = before ? "m.updated_at ASC, m.id ASC" : "m.updated_at DESC, m.id DESC";
+        var sql = $"""
+            SELECT {SummaryColumns}
+            FROM manuals m
+            LEFT JOIN users o ON o.id = m.owner_id
+            WHERE ({ReadableBy(viewer)}) AND (@departmentId IS NULL OR m.department_id = @departmentId) {keyset}
+            ORDER BY {order}
+            LIMIT @take
+            """;
+        var rows = (await connection.QueryAsync<ManualSummary>(new CommandDefinition(
+            sql,
+            new
+            {
+                departmentId,
+                fromUpdatedAt = from?.UpdatedAt ?? default,
+                fromId = from?.Id ?? 0,
+                take = limit + 1,
+                viewerId = viewer.UserId,
+                departmentIds = DepartmentIds(viewer),
+            },
+            cancellationToken: cancellationToken))).ToList();
+        var more = rows.Count > limit;
+        var page = rows.Take(limit).ToList();
+        if (before)
+        {
+            page.Reverse();
+        }
+
+        return before
+            ? new ManualListSlice(page, HasNewer: more, HasOlder: true)
+            : new ManualListSlice(page, HasNewer: from is not null, HasOlder: more);
+    }
+
+    public async Task<IReadOnlyDictionary<long, int>> CountReadableByDepartmentAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        // Counted in groups of what the access policy looks at, so the policy itself decides on each group: a few hundred
+        // groups, read from an index without touching the manuals' text.
+        const string sql = """
+            SELECT department_id, visibility, status, CASE WHEN owner_id = @viewerId THEN 1 ELSE 0 END AS owned, COUNT(*) AS manuals
+            FROM manuals
+            GROUP BY department_id, visibility, status, CASE WHEN owner_id = @viewerId THEN 1 ELSE 0 END
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var groups = await connection.QueryAsync<(long DepartmentId, string Visibility, string Status, long Owned, long Manuals)>(
+            new CommandDefinition(sql, new { viewerId = viewer.UserId }, cancellationToken: cancellationToken));
+        return groups
+            .Where(g => ManualAccessPolicy.CanRead(
+                viewer,
+                g.DepartmentId,
+                Enum.Parse<ManualVisibility>(g.Visibility),
+                g.Owned == 1 ? viewer.UserId : null,
+                Enum.Parse<ManualStatus>(g.Status)))
+            .GroupBy(g => g.DepartmentId)
+            .ToDictionary(g => g.Key, g => (int)g.Sum(x => x.Manuals));
+    }
+
+    public async Task<IReadOnlyList<ManualSummary>> ListByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var sql = $"""
+            SELECT {SummaryColumns}
+            FROM manuals m
+            LEFT JOIN users o ON o.id = m.owner_id
+            WHERE {IdIn("m.id")}
+            """;
+        return await ListInChunksAsync<ManualSummary>(sql, ids, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ManualSummary>> ListLinkedToTasksAsync(CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {SummaryColumns}
+            FROM manuals m
+            LEFT JOIN users o ON o.id = m.owner_id
+            WHERE m.id IN (SELECT manual_id FROM task_manuals)
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ManualSummary>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task<IReadOnlyList<ManualText>> ListTextsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var sql = $"SELECT id, revision_number, body FROM manuals WHERE {IdIn("id")}";
+        return await ListInChunksAsync<ManualText>(sql, ids, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (which takes <c>@ids</c>) for at most 500 ids at a time, on one connection.</summary>
+    private async Task<IReadOnlyList<T>> ListInChunksAsync<T>(string sql, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        if (ids.Count == 0)
+        {
+            return rows;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            rows.AddRange(await connection.QueryAsync<T>(new CommandDefinition(sql, new { ids = chunk }, cancellationToken: cancellationToken)));
+        }
+
+        return rows;
+    }
+
+    private string IdIn(string column) => connections.Engine == SqlEngine.Postgres ? $"{column} = ANY(@ids)" : $"{column} IN @ids";
+
+    public async Task<IReadOnlyList<ManualSummary>> ListOwnedAsync(long ownerId, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {SummaryColumns}
+            FROM manuals m
+            LEFT JOIN users o ON o.id = m.owner_id
+            WHERE m.owner_id = @ownerId
+            ORDER BY m.updated_at DESC, m.id DESC
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ManualSummary>(
+            new CommandDefinition(sql, new { ownerId }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task<IReadOnlyList<ManualSummary>> ListOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // ReviewSchedule.DueAt in SQL, with a day to spare for the engines' date arithmetic; ReviewSchedule itself then
+        // decides on each of those few, so the boundary is exactly the one the manual page shows.
+        var dueBy = connections.Engine == SqlEngine.Postgres
+            ? "COALESCE(m.reviewed_at, m.created_at) + make_interval(days => m.review_interval_days - 1) <= @now"
+            : "julianday(COALESCE(m.reviewed_at, m.created_at)) + m.review_interval_days - 1 <= julianday(@now)";
+        var sql = $"""
+            SELECT {SummaryColumns}
+            FROM manuals m
+            LEFT JOIN users o ON o.id = m.owner_id
+            WHERE m.status = 'Published' AND {dueBy}
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ManualSummary>(new CommandDefinition(sql, new { now }, cancellationToken: cancellationToken)))
+            .Where(m => ReviewSchedule.StateOf(m.Status, ReviewSchedule.DueAt(m), now) == ReviewState.Overdue)
+            .ToList();
+    }
+
+    /// <summary>
+    /// <see cref="ManualAccessPolicy.CanRead(Viewer, ManualSummary)"/> as a SQL condition on <c>m</c>, for lists that must
+    /// page in the database (tests compare the two on every kind of manual and viewer). Only fixed text depends on the
+    /// viewer's roles; their id and departments are the parameters <c>@viewerId</c> and <c>@departmentIds</c>.
+    /// </summary>
+    private string ReadableBy(Viewer viewer)
+    {
+        if (viewer.IsAdmin)
+        {
+            return "1 = 1";
+        }
+
+        var own = connections.Engine == SqlEngine.Postgres
+            ? "m.department_id = ANY(@departmentIds) OR m.owner_id = @viewerId"
+            : "m.department_id IN @departmentIds OR m.owner_id = @viewerId";
+        // Writers read their own departments' and their own drafts too; nobody else reads a draft.
+        return viewer.IsWriter
+            ? $"(m.visibility = 'Company' AND m.status <> 'Draft') OR {own}"
+            : $"m.status <> 'Draft' AND (m.visibility = 'Company' OR {own})";
+    }
+
+    private static long[] DepartmentIds(Viewer viewer) => viewer.DepartmentIds.ToArray();
 
     public async Task<long> CreateAsync(ManualDraft draft, Author author, long? ownerId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -6,11 +6,18 @@ namespace Manuals.Data.Reading;
 /// <summary>The manuals each reader opened last, in <c>manual_views</c>: one row per reader and manual, the newest kept.</summary>
 public sealed class RecentViewStore(IDbConnectionFactory connections) : IRecentViewStore
 {
-    public async Task RecordAsync(long userId, long manualId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task RecordAsync(IReadOnlyCollection<ManualView> views, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(views);
+        if (views.Count == 0)
+        {
+            return;
+        }
+
         const string record = """
-            INSERT INTO manual_views (user_id, manual_id, viewed_at) VALUES (@userId, @manualId, @at)
+            INSERT INTO manual_views (user_id, manual_id, viewed_at) VALUES (@UserId, @ManualId, @At)
             ON CONFLICT (user_id, manual_id) DO UPDATE SET viewed_at = excluded.viewed_at
+            WHERE excluded.viewed_at > manual_views.viewed_at
             """;
         // Only the newest are ever shown; the rest would grow with every manual a reader ever opened.
         const string trim = """
@@ -20,9 +27,17 @@ public sealed class RecentViewStore(IDbConnectionFactory connections) : IRecentV
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(record, new { userId, manualId, at }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            trim, new { userId, kept = IRecentViewStore.Kept }, transaction, cancellationToken: cancellationToken));
+        foreach (var view in views)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(record, view, transaction, cancellationToken: cancellationToken));
+        }
+
+        foreach (var userId in views.Select(v => v.UserId).Distinct())
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                trim, new { userId, kept = IRecentViewStore.Kept }, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

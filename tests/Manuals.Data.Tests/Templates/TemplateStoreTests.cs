@@ -316,7 +316,8 @@ public sealed class TemplateStoreTests
         var retired = await store.FindByNameAsync("来客受付", db.CancellationToken);
         Assert.True(retired!.IsRetired);
         Assert.Equal(["手順"], TemplateCompleteness.Check(retired, incompleteBody).MissingRequired);
-        Assert.Equal([incomplete], await new TemplateManualCompleteness(manuals, store).FindIncompleteAsync([incomplete, otherWidth], db.CancellationToken));
+        var candidates = await manuals.ListByIdsAsync([incomplete, otherWidth], db.CancellationToken);
+        Assert.Equal([incomplete], await new TemplateManualCompleteness(manuals, store).FindIncompleteAsync(candidates, db.CancellationToken));
     }
 
     private static Task<long> CreateManualAsync(IManualStore manuals, string title, string? template, CancellationToken cancellationToken) =>

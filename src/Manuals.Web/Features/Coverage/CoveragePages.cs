@@ -23,7 +23,7 @@ public sealed class CoveragePages(
             await departments.ListAsync(cancellationToken),
             await reader.ReadAsync(cancellationToken),
             clock.Now(),
-            await manuals.ListAsync(null, cancellationToken));
+            await manuals.ListLinkedToTasksAsync(cancellationToken));
 
     public async Task<Lookup<TaskListPage>> TasksAsync(Viewer viewer, long? departmentId, CoverageRisk? risk, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public sealed class CoveragePages(
             return Lookups.NotFound<ManualTasksPage>();
         }
 
-        var summary = view.ReadableManual(manualId);
+        var summary = ManualAccessPolicy.CanRead(viewer, manual) ? (await manuals.ListByIdsAsync([manualId], cancellationToken)).SingleOrDefault() : null;
         if (summary is null)
         {
             return Lookups.Forbidden<ManualTasksPage>();
@@ -86,7 +86,8 @@ public sealed class CoveragePages(
             .ThenBy(p => p.Cell.Role == AssignmentRole.None ? 1 : 0)
             .ThenBy(p => p.Employee.Name, StringComparer.Ordinal)
             .ToList();
-        var linkable = view.ReadableManuals(coverage.Task.DepartmentId).Where(m => !coverage.Task.ManualIds.Contains(m.Id)).ToList();
+        // Any manual the viewer may read can be linked, so this page alone reads them all.
+        var linkable = view.ReadableManuals(await manuals.ListAsync(null, cancellationToken), coverage.Task.DepartmentId).Where(m => !coverage.Task.ManualIds.Contains(m.Id)).ToList();
         var history = await matrix.ListChangesAsync(null, id, null, HistoryLength, cancellationToken);
         return Lookups.Found(new TaskDetailPage(view, coverage, people, linkable, history));
     }

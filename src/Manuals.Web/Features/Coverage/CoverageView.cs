@@ -51,7 +51,7 @@ public sealed class CoverageView
     /// <summary>The coverage of the tasks of <see cref="Departments"/>.</summary>
     public CoverageReport Report { get; }
 
-    /// <summary>Every manual, readable by the viewer or not (for decisions, never for display; see <see cref="ReadableManual"/>).</summary>
+    /// <summary>Every manual linked to a task, readable by the viewer or not (for decisions, never for display; see <see cref="ReadableManual"/>).</summary>
     public IReadOnlyList<ManualSummary> Manuals { get; }
 
     public string DepartmentName(long id) => _departmentNames.GetValueOrDefault(id, "");
@@ -90,9 +90,9 @@ public sealed class CoverageView
     public ManualSummary? ReadableManual(long id) =>
         _manuals.TryGetValue(id, out var manual) && ManualAccessPolicy.CanRead(Viewer, manual) ? manual : null;
 
-    /// <summary>Manuals the viewer may read, the given department's first, then by title.</summary>
-    public IReadOnlyList<ManualSummary> ReadableManuals(long preferredDepartmentId) =>
-        _manuals.Values
+    /// <summary>Of <paramref name="manuals"/>, those the viewer may read, the given department's first, then by title.</summary>
+    public IReadOnlyList<ManualSummary> ReadableManuals(IEnumerable<ManualSummary> manuals, long preferredDepartmentId) =>
+        manuals
             .Where(m => ManualAccessPolicy.CanRead(Viewer, m))
             .OrderBy(m => m.DepartmentId == preferredDepartmentId ? 0 : 1)
             .ThenBy(m => m.DepartmentId)

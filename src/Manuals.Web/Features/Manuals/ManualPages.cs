@@ -24,7 +24,14 @@ public sealed class ManualPages(
     IApprovalStore approvals,
     CoverageClock clock)
 {
-    public async Task<Lookup<ManualListPage>> ListAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
+    /// <summary>How many recently updated manuals the home page shows.</summary>
+    private const int RecentShown = 8;
+
+    /// <summary>How many manuals a page of the manual list shows.</summary>
+    public const int ListPageSize = 50;
+
+    public async Task<Lookup<ManualListPage>> ListAsync(
+        Viewer viewer, long? departmentId, ManualListPosition? position, CancellationToken cancellationToken)
     {
         var all = await departments.ListAsync(cancellationToken);
         var selected = departmentId is { } id ? all.FirstOrDefault(d => d.Id == id) : null;
@@ -33,13 +40,10 @@ public sealed class ManualPages(
             return Lookups.NotFound<ManualListPage>();
         }
 
-        var readable = (await manuals.ListAsync(null, cancellationToken))
-            .Where(m => ManualAccessPolicy.CanRead(viewer, m))
-            .ToList();
-        var counts = readable.GroupBy(m => m.DepartmentId).ToDictionary(g => g.Key, g => g.Count());
-        var shown = selected is null ? readable : readable.Where(m => m.DepartmentId == selected.Id).ToList();
+        var counts = await manuals.CountReadableByDepartmentAsync(viewer, cancellationToken);
+        var slice = await manuals.ListReadableAsync(viewer, selected?.Id, position, ListPageSize, cancellationToken);
         var canCreate = viewer.IsAdmin || (viewer.IsWriter && viewer.DepartmentIds.Count > 0);
-        return Lookups.Found(new ManualListPage(all, counts, selected, shown, canCreate));
+        return Lookups.Found(new ManualListPage(all, counts, selected, slice, canCreate));
     }
 
     public async Task<Lookup<ManualPage>> ShowAsync(Viewer viewer, long id, CancellationToken cancellationToken)
@@ -269,26 +273,26 @@ public sealed class ManualPages(
     {
         var moment = clock.Now();
         var now = moment.Now;
-        var all = await manuals.ListAsync(null, cancellationToken);
-        var mine = all
-            .Where(m => viewer.IsWriter && m.OwnerId == viewer.UserId && ManualAccessPolicy.CanRead(viewer, m))
-            .Select(m => (Manual: m, Review: ReviewStatus.Of(m, now)))
-            .Where(x => x.Review.State is ReviewState.Overdue or ReviewState.DueSoon)
-            .OrderBy(x => x.Review.DueAt)
-            .ToList();
-        var recent = all.Where(m => ManualAccessPolicy.CanRead(viewer, m)).Take(8).ToList();
-        var staleCount = viewer.IsAdmin ? all.Count(m => ReviewStatus.Of(m, now).State == ReviewState.Overdue) : 0;
-        var lists = await shelf.ListAsync(viewer, all, cancellationToken);
-        return new HomePage(viewer.IsWriter, mine, recent, await departments.ListAsync(cancellationToken), staleCount, lists, moment.Today);
+        var mine = viewer.IsWriter
+            ? (await manuals.ListOwnedAsync(viewer.UserId, cancellationToken))
+                .Where(m => ManualAccessPolicy.CanRead(viewer, m))
+                .Select(m => (Manual: m, Review: ReviewStatus.Of(m, now)))
+                .Where(x => x.Review.State is ReviewState.Overdue or ReviewState.DueSoon)
+                .OrderBy(x => x.Review.DueAt)
+                .ToList()
+            : [];
+        var recent = await manuals.ListReadableAsync(viewer, null, null, RecentShown, cancellationToken);
+        var staleCount = viewer.IsAdmin ? (await manuals.ListOverdueAsync(now, cancellationToken)).Count : 0;
+        var lists = await shelf.ListAsync(viewer, cancellationToken);
+        return new HomePage(viewer.IsWriter, mine, recent.Manuals, await departments.ListAsync(cancellationToken), staleCount, lists, moment.Today);
     }
 
     /// <summary>Every published manual past its review date, most overdue first (for Admins).</summary>
     public async Task<StaleManualsPage> StaleAsync(CancellationToken cancellationToken)
     {
         var now = clock.Now().Now;
-        var stale = (await manuals.ListAsync(null, cancellationToken))
+        var stale = (await manuals.ListOverdueAsync(now, cancellationToken))
             .Select(m => (Manual: m, Review: ReviewStatus.Of(m, now)))
-            .Where(x => x.Review.State == ReviewState.Overdue)
             .OrderBy(x => x.Review.DueAt)
             .ToList();
         return new StaleManualsPage(stale, await departments.ListAsync(cancellationToken));

@@ -26,10 +26,19 @@ public sealed class ManualsController(
     public async Task<IActionResult> Stale(CancellationToken cancellationToken) => View(await pages.StaleAsync(cancellationToken));
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] long? department, CancellationToken cancellationToken) =>
-        ModelState.IsValid
-            ? this.ViewOr(await pages.ListAsync(currentUser.Viewer, department, cancellationToken))
-            : BadRequest();
+    public async Task<IActionResult> Index(
+        [FromQuery] long? department, [FromQuery] long? after, [FromQuery] long? before, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var position = before is { } newer ? new ManualListPosition(newer, Before: true)
+            : after is { } older ? new ManualListPosition(older, Before: false)
+            : null;
+        return this.ViewOr(await pages.ListAsync(currentUser.Viewer, department, position, cancellationToken));
+    }
 
     [HttpGet("{id:long}")]
     public async Task<IActionResult> Show(long id, CancellationToken cancellationToken) =>
