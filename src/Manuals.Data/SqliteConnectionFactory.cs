@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Manuals.Data;
@@ -7,6 +8,9 @@ namespace Manuals.Data;
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
+
+    /// <summary>The physical connections already set up: the pool hands the same ones out again, settings kept.</summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _prepared = new();
 
     public SqliteConnectionFactory(string connectionString)
     {
@@ -43,12 +47,22 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (connection.Handle is { } handle && _prepared.TryGetValue(handle, out _))
+            {
+                return connection;
+            }
+
             using var pragma = connection.CreateCommand();
             // WAL lets readers work while one writer writes. SQLite's own busy timeout stays 0: the bundled build
             // sleeps in whole seconds between retries, while Microsoft.Data.Sqlite retries a busy write every
             // 150 ms for DefaultTimeout seconds.
             pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=0; PRAGMA synchronous=NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
+            if (connection.Handle is { } opened)
+            {
+                _prepared.AddOrUpdate(opened, _prepared);
+            }
+
             return connection;
         }
         catch

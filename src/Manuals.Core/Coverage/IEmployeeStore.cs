@@ -8,6 +8,9 @@ public interface IEmployeeStore
 
     Task<Employee?> FindAsync(long id, CancellationToken cancellationToken);
 
+    /// <summary>The employees linked to the sign-in account <paramref name="userId"/>.</summary>
+    Task<IReadOnlyList<Employee>> ListByUserAsync(long userId, CancellationToken cancellationToken);
+
     Task<int> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>Creates the employee; returns the id, or null when the name is already used.</summary>

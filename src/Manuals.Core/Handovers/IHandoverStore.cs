@@ -14,6 +14,9 @@ public interface IHandoverStore
     /// <summary>Handovers matching the filter, open ones first, then by effective date.</summary>
     Task<IReadOnlyList<HandoverSummary>> ListAsync(HandoverFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>The ids of the open (作業中) handovers in which one of <paramref name="employeeIds"/> is the 前任者 or a 後任者.</summary>
+    Task<IReadOnlyList<long>> ListOpenInvolvingAsync(IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// Replaces the header fields, items and common items of an open handover while it is still at
     /// <paramref name="baseVersion"/>, and records <paramref name="saved"/>. False, writing nothing, when someone saved

@@ -35,6 +35,9 @@ public interface IRequiredReadingStore
     /// <summary>The manuals assigned to the user, directly or through a department, one row per manual.</summary>
     Task<IReadOnlyList<ReadingRow>> ListForUserAsync(long userId, CancellationToken cancellationToken);
 
+    /// <summary>The user's required reading of one manual (as <see cref="ListForUserAsync"/>), or null when it is not assigned to them.</summary>
+    Task<ReadingRow?> FindForUserAsync(long userId, long manualId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Every person's required reading due on or before <paramref name="day"/> across all manuals (enabled users), for
     /// reminders; confirmed ones included (the caller looks at <see cref="ReadingRow.State"/>).

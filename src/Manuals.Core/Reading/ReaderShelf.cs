@@ -24,7 +24,7 @@ public sealed class ReaderShelf(
         ArgumentNullException.ThrowIfNull(viewer);
         var now = clock.GetUtcNow();
         await views.RecordAsync(viewer.UserId, manualId, now, cancellationToken);
-        var reading = (await required.ListForUserAsync(viewer.UserId, cancellationToken)).FirstOrDefault(r => r.ManualId == manualId);
+        var reading = await required.FindForUserAsync(viewer.UserId, manualId, cancellationToken);
         if (reading is not null && reading.State != ReadingState.Confirmed && (reading.OpenedRevision ?? 0) < revisionNumber)
         {
             await required.RecordOpenAsync(manualId, viewer.UserId, revisionNumber, now, cancellationToken);

@@ -22,6 +22,14 @@ public sealed class EmployeeStore(IDbConnectionFactory connections) : IEmployeeS
             .ToList();
     }
 
+    public async Task<IReadOnlyList<Employee>> ListByUserAsync(long userId, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT {Columns} FROM employees WHERE user_id = @userId ORDER BY id";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEmployee()).ToList();
+    }
+
     public async Task<Employee?> FindAsync(long id, CancellationToken cancellationToken)
     {
         const string sql = $"SELECT {Columns} FROM employees WHERE id = @id";

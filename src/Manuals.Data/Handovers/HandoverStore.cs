@@ -86,6 +86,27 @@ public sealed class HandoverStore(IDbConnectionFactory connections) : IHandoverS
         return handover;
     }
 
+    public async Task<IReadOnlyList<long>> ListOpenInvolvingAsync(IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(employeeIds);
+        if (employeeIds.Count == 0)
+        {
+            return [];
+        }
+
+        var isOne = connections.Engine == SqlEngine.Postgres ? "= ANY(@ids)" : "IN @ids";
+        var sql = $"""
+            SELECT h.id FROM handovers h
+            WHERE h.status = 'InProgress'
+              AND (h.employee_id {isOne}
+                   OR EXISTS (SELECT 1 FROM handover_items i WHERE i.handover_id = h.id AND i.successor_id {isOne}))
+            ORDER BY h.id
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(
+            new CommandDefinition(sql, new { ids = employeeIds.Distinct().ToArray() }, cancellationToken: cancellationToken))).ToList();
+    }
+
     public async Task<IReadOnlyList<HandoverSummary>> ListAsync(HandoverFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);

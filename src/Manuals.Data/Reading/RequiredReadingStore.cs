@@ -98,7 +98,13 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
             sql, new { manualId, userId, revisionNumber, at }, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<ReadingRow>> ListForUserAsync(long userId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReadingRow>> ListForUserAsync(long userId, CancellationToken cancellationToken) =>
+        ListForUserAsync(userId, null, cancellationToken);
+
+    public async Task<ReadingRow?> FindForUserAsync(long userId, long manualId, CancellationToken cancellationToken) =>
+        (await ListForUserAsync(userId, manualId, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<ReadingRow>> ListForUserAsync(long userId, long? manualId, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT rows.manual_id, rows.user_id, u.display_name, rows.due_on, c.revision_number AS confirmed_revision, c.confirmed_at,
@@ -106,8 +112,9 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
             FROM (
                 SELECT a.manual_id, @userId AS user_id, MIN(a.due_on) AS due_on
                 FROM reading_assignments a
-                WHERE a.user_id = @userId
-                   OR a.department_id IN (SELECT ud.department_id FROM user_departments ud WHERE ud.user_id = @userId)
+                WHERE (a.user_id = @userId
+                       OR a.department_id IN (SELECT ud.department_id FROM user_departments ud WHERE ud.user_id = @userId))
+                  AND (@manualId IS NULL OR a.manual_id = @manualId)
                 GROUP BY a.manual_id
             ) rows
             JOIN users u ON u.id = rows.user_id
@@ -115,7 +122,7 @@ public sealed class RequiredReadingStore(IDbConnectionFactory connections) : IRe
             LEFT JOIN reading_opens o ON o.manual_id = rows.manual_id AND o.user_id = rows.user_id
             ORDER BY rows.due_on, rows.manual_id
             """;
-        return await QueryAsync(sql, new { userId, material = true }, cancellationToken);
+        return await QueryAsync(sql, new { userId, manualId, material = true }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReadingRow>> ListForManualAsync(long manualId, CancellationToken cancellationToken)

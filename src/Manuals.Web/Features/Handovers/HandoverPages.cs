@@ -7,7 +7,7 @@ using Manuals.Web.Shared;
 namespace Manuals.Web.Features.Handovers;
 
 /// <summary>Builds the handover pages' models from the store and one coverage view per request.</summary>
-public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store, IAccountDirectory accounts)
+public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store, IEmployeeStore employees, IAccountDirectory accounts)
 {
     public async Task<HandoverListPage> ListAsync(Viewer viewer, HandoverListQuery query, CancellationToken cancellationToken)
     {
@@ -98,20 +98,26 @@ public sealed class HandoverPages(CoveragePages coverage, IHandoverStore store, 
     /// <summary>Open handovers with a box the viewer signs with their own account and has not signed yet (the home page asks them).</summary>
     public async Task<IReadOnlyList<Handover>> AwaitingSignOffAsync(Viewer viewer, CancellationToken cancellationToken)
     {
-        var open = await store.ListAsync(new HandoverFilter(HandoverStatus.InProgress), cancellationToken);
-        if (open.Count == 0)
-        {
-            return [];
-        }
-
-        var employees = (await coverage.ViewAsync(viewer, cancellationToken)).Snapshot.EmployeesById;
-        var mine = employees.Values.Where(e => e.UserId == viewer.UserId).Select(e => e.Id).ToHashSet();
+        // Only the handovers of the viewer's own employee records, read one by one: the home page shows this to everyone.
+        var mine = (await employees.ListByUserAsync(viewer.UserId, cancellationToken)).Select(e => e.Id).ToList();
         var awaiting = new List<Handover>();
-        foreach (var summary in open)
+        foreach (var id in await store.ListOpenInvolvingAsync(mine, cancellationToken))
         {
-            if (await store.FindAsync(summary.Id, cancellationToken) is { } handover
-                && (mine.Contains(handover.EmployeeId) || handover.SuccessorIds.Any(mine.Contains))
-                && HandoverSignOffs.Boxes(viewer, handover, employees).Any(b => b.Signature is null && b.Right == SignOffRight.Self))
+            if (await store.FindAsync(id, cancellationToken) is not { } handover)
+            {
+                continue;
+            }
+
+            var people = new Dictionary<long, Employee>();
+            foreach (var employeeId in handover.SuccessorIds.Append(handover.EmployeeId).Distinct())
+            {
+                if (await employees.FindAsync(employeeId, cancellationToken) is { } employee)
+                {
+                    people[employeeId] = employee;
+                }
+            }
+
+            if (HandoverSignOffs.Boxes(viewer, handover, people).Any(b => b.Signature is null && b.Right == SignOffRight.Self))
             {
                 awaiting.Add(handover);
             }
