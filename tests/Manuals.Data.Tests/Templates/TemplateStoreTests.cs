@@ -320,6 +320,41 @@ public sealed class TemplateStoreTests
         Assert.Equal([incomplete], await new TemplateManualCompleteness(manuals, store).FindIncompleteAsync(candidates, db.CancellationToken));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task TemplateManualCompleteness_AskedAgainAfterASaveOrATemplateEdit_JudgesTheNewTextNotTheKeptVerdict(SqlEngine engine)
+    {
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var store = db.Services.GetRequiredService<ITemplateStore>();
+        var manuals = db.Services.GetRequiredService<IManualStore>();
+        var completeness = new TemplateManualCompleteness(manuals, store);
+        var created = await store.CreateAsync(
+            new("来客受付", "", "## 目的\n（目的を書きます）\n\n## 手順\n（手順を書きます）\n", ["目的", "手順"]), null, Monday, db.CancellationToken);
+        var draft = new ManualDraft(
+            "来客受付の手順", 1, ManualVisibility.Company, ManualStatus.Published, "来客受付", [], "## 目的\n来客を迷わせないため。\n\n## 手順\n（手順を書きます）\n", "新規作成");
+        var id = await manuals.CreateAsync(draft, Sato, null, Monday, db.CancellationToken);
+
+        async Task<bool> IsIncompleteAsync() =>
+            (await completeness.FindIncompleteAsync(await manuals.ListByIdsAsync([id], db.CancellationToken), db.CancellationToken)).Contains(id);
+
+        Assert.True(await IsIncompleteAsync());
+        Assert.True(await IsIncompleteAsync());
+
+        // Revision 2 fills the section: the verdict kept for revision 1 is not used for it.
+        Assert.True(await manuals.TryUpdateAsync(
+            id, 1, draft with { Body = "## 目的\n来客を迷わせないため。\n\n## 手順\n1. 受付票を渡します。\n" }, Sato, Monday.AddHours(1), db.CancellationToken));
+        Assert.False(await IsIncompleteAsync());
+
+        // The template now requires a section the manual lacks: judged again against the edited template.
+        var edited = await store.UpdateAsync(
+            created.TemplateId,
+            new("来客受付", "", "## 目的\n（目的）\n\n## 手順\n（手順）\n\n## 注意\n（注意）\n", ["目的", "手順", "注意"]),
+            Monday.AddDays(1),
+            db.CancellationToken);
+        Assert.True(edited.Succeeded);
+        Assert.True(await IsIncompleteAsync());
+    }
+
     private static Task<long> CreateManualAsync(IManualStore manuals, string title, string? template, CancellationToken cancellationToken) =>
         manuals.CreateAsync(
             new ManualDraft(title, 1, ManualVisibility.Company, ManualStatus.Draft, template, [], "## 目的\n本文", "新規作成"),
