@@ -8,7 +8,8 @@ namespace Manuals.Data.Tests.Infrastructure;
 /// <summary>
 /// A private, throw-away PostgreSQL cluster: its own data directory under the temp path, listening on a unix socket
 /// in that directory only (no TCP), durability switched off for speed. One cluster serves the whole test run
-/// (<see cref="GetSharedAsync"/>); every test gets its own empty database from <see cref="CreateDatabaseAsync"/>.
+/// (<see cref="GetSharedAsync"/>); every test gets its own database from <see cref="CreateDatabaseAsync(string?, CancellationToken)"/>,
+/// empty or a copy of a template (<see cref="CreateTemplateAsync"/>).
 /// </summary>
 /// <remarks>
 /// The cluster is stopped by <see cref="DatabaseCollectionFixture"/> when the tests finish, by a process-exit handler
@@ -122,13 +123,41 @@ public sealed class PostgresCluster : IAsyncDisposable
     }
 
     /// <summary>Creates a new, empty, uniquely named database and returns its (pooled) connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    public Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default) =>
+        CreateDatabaseAsync(template: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a new, uniquely named database as a copy of <paramref name="template"/> (one made by
+    /// <see cref="CreateTemplateAsync"/>; empty when null) and returns its (pooled) connection string.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? template, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_stopped, this);
+        if (template is not null && !IsGeneratedName(template, "template_"))
+        {
+            throw new ArgumentException($"'{template}' was not made by {nameof(CreateTemplateAsync)}.", nameof(template));
+        }
+
         // [a-z0-9_] only, so the name needs no quoting in CREATE/DROP DATABASE.
         var name = string.Create(CultureInfo.InvariantCulture, $"test_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}");
-        await ExecuteMaintenanceAsync($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0", cancellationToken);
+        await ExecuteMaintenanceAsync($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE {template ?? "template0"}", cancellationToken);
         return ConnectionStringFor(name, pooling: true);
+    }
+
+    /// <summary>
+    /// Creates a database, lets <paramref name="prepare"/> fill it through its (unpooled) connection string, then closes
+    /// it to connections so that <see cref="CreateDatabaseAsync(string?, CancellationToken)"/> can copy it (PostgreSQL
+    /// copies a template only while nobody is connected to it). Returns its name. It lives as long as the cluster.
+    /// </summary>
+    public async Task<string> CreateTemplateAsync(Func<string, Task> prepare, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        var name = string.Create(CultureInfo.InvariantCulture, $"template_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}");
+        await ExecuteMaintenanceAsync($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0", cancellationToken);
+        await prepare(ConnectionStringFor(name, pooling: false));
+        await ExecuteMaintenanceAsync($"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false", cancellationToken);
+        return name;
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, disconnecting whoever is still connected.</summary>
@@ -141,7 +170,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database
             ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
-        if (!name.StartsWith("test_", StringComparison.Ordinal) || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        if (!IsGeneratedName(name, "test_"))
         {
             throw new ArgumentException($"'{name}' was not made by {nameof(CreateDatabaseAsync)}.", nameof(connectionString));
         }
@@ -169,6 +198,9 @@ public sealed class PostgresCluster : IAsyncDisposable
             _stopGate.Release();
         }
     }
+
+    private static bool IsGeneratedName(string name, string prefix) =>
+        name.StartsWith(prefix, StringComparison.Ordinal) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
 
     private string ConnectionStringFor(string database, bool pooling) => new NpgsqlConnectionStringBuilder
     {

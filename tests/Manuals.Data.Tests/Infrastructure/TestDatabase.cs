@@ -4,18 +4,31 @@ using Manuals.Data.Accounts;
 using Manuals.Data.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Manuals.Data.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh database of one engine for one test — a new file for SQLite, a new database in the shared
-/// <see cref="PostgresCluster"/> for PostgreSQL — migrated unless asked otherwise, with the stores registered
+/// <see cref="PostgresCluster"/> for PostgreSQL — migrated unless asked otherwise (a copy of a template migrated once
+/// per run), with the stores registered
 /// exactly as the application registers them (<see cref="DataServiceCollectionExtensions.AddManualsStores"/>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     /// <summary>Long enough for any single test; short enough that a deadlock fails the test instead of hanging the run.</summary>
     private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The embedded migrations applied once per test run into a template database (a SQLite file, a PostgreSQL template
+    /// database in the shared cluster), which each test then gets a copy of: the same schema and rows as migrating its
+    /// own database, without running the scripts again for every test. The first test to ask pays for it; a failed
+    /// migration fails every test that asks, with the same message.
+    /// </summary>
+    private static readonly Lazy<Task<string>> MigratedSqliteTemplate = new(CreateSqliteTemplateAsync);
+
+    /// <inheritdoc cref="MigratedSqliteTemplate"/>
+    private static readonly Lazy<Task<string>> MigratedPostgresTemplate = new(CreatePostgresTemplateAsync);
 
     private readonly CancellationTokenSource _timeout = new(TestTimeout);
     private readonly string? _sqliteDirectory;
@@ -46,7 +59,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Cancelled when the test has run for too long; pass it to every store call.</summary>
     public CancellationToken CancellationToken => _timeout.Token;
 
-    /// <summary>Creates the database and, when <paramref name="migrate"/> is true, applies the embedded migrations.</summary>
+    /// <summary>Creates the database; when <paramref name="migrate"/> is true, it holds the embedded migrations' schema.</summary>
     /// <param name="engine">Which engine to run on.</param>
     /// <param name="migrate">False leaves the database empty (migration tests run the runner themselves).</param>
     /// <param name="configureServices">Extra registrations, e.g. Identity's <c>UserManager</c>.</param>
@@ -58,13 +71,19 @@ public sealed class TestDatabase : IAsyncDisposable
         if (engine == SqlEngine.Postgres)
         {
             var cluster = await PostgresCluster.GetSharedAsync();
-            postgresConnectionString = await cluster.CreateDatabaseAsync();
+            postgresConnectionString = await cluster.CreateDatabaseAsync(migrate ? await MigratedPostgresTemplate.Value : null);
             connections = new PostgresConnectionFactory(postgresConnectionString);
         }
         else
         {
             sqliteDirectory = Directory.CreateTempSubdirectory("manuals-sqlite-").FullName;
-            connections = new SqliteConnectionFactory($"Data Source={Path.Combine(sqliteDirectory, "manuals.db")}");
+            var file = Path.Combine(sqliteDirectory, "manuals.db");
+            if (migrate)
+            {
+                File.Copy(await MigratedSqliteTemplate.Value, file);
+            }
+
+            connections = new SqliteConnectionFactory($"Data Source={file}");
         }
 
         // Search on a Lucene.Net index of its own, in a temp folder (opened only when a test searches). A search waits
@@ -84,21 +103,50 @@ public sealed class TestDatabase : IAsyncDisposable
             sqliteDirectory,
             postgresConnectionString,
             indexDirectory);
-        if (migrate)
-        {
-            try
-            {
-                await database.Services.GetRequiredService<MigrationRunner>().MigrateAsync(database.CancellationToken);
-            }
-            catch
-            {
-                await database.DisposeAsync();
-                throw;
-            }
-        }
-
         return database;
     }
+
+    private static async Task<string> CreateSqliteTemplateAsync()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        var directory = Directory.CreateTempSubdirectory("manuals-sqlite-template-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        };
+        var migrated = Path.Combine(directory, "migrated.db");
+        await MigrateAsync(new SqliteConnectionFactory($"Data Source={migrated}"), timeout.Token);
+
+        // VACUUM INTO writes one self-contained file (whatever is still in the -wal), which File.Copy can then copy.
+        var template = Path.Combine(directory, "template.db");
+        await using (var connection = new SqliteConnection($"Data Source={migrated};Pooling=False"))
+        {
+            await connection.OpenAsync(timeout.Token);
+            await connection.ExecuteAsync(new CommandDefinition("VACUUM INTO @template", new { template }, cancellationToken: timeout.Token));
+        }
+
+        SqliteConnection.ClearPool(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = migrated, Pooling = true }.ToString()));
+        return template;
+    }
+
+    private static async Task<string> CreatePostgresTemplateAsync()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        var cluster = await PostgresCluster.GetSharedAsync();
+        return await cluster.CreateTemplateAsync(
+            async connectionString =>
+            {
+                using var connections = new PostgresConnectionFactory(connectionString);
+                await MigrateAsync(connections, timeout.Token);
+            },
+            timeout.Token);
+    }
+
+    private static async Task MigrateAsync(IDbConnectionFactory connections, CancellationToken cancellationToken) =>
+        await new MigrationRunner(connections, NullLogger<MigrationRunner>.Instance).MigrateAsync(cancellationToken);
 
     /// <summary>A scope for the scoped services (the user store, Identity's <c>UserManager</c>).</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();

@@ -14,6 +14,7 @@ namespace Manuals.Web.Tests.Hosting;
 /// <c>Urls</c> in appsettings.json, <c>ASPNETCORE_URLS</c>, the <c>Urls</c> variable and <c>--urls</c>, each over the
 /// ones below it (command line, then environment, then appsettings, then the default).
 /// </summary>
+[LongRunning(70)]
 public sealed class ListenAddressTests : IDisposable
 {
     private const string Banner = "業務マニュアルを起動しました: ";

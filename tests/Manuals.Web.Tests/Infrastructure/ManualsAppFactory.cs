@@ -57,7 +57,22 @@ public sealed class ManualsAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.Configure<PasswordHasherOptions>(TestPasswordHashing);
+        });
+    }
+
+    /// <summary>
+    /// Password hashes of 1,000 PBKDF2 iterations instead of the 100,000 of the app: the tests create users and sign in
+    /// hundreds of times, and at the app's count that hashing alone took minutes of the two cores. The hash format,
+    /// the checks and every sign-in path stay those of the app; the app processes of the node tests hash as in production.
+    /// </summary>
+    public static void TestPasswordHashing(PasswordHasherOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.IterationCount = 1_000;
     }
 
     /// <summary>Settings over the ones above, for a test class that needs its own; set before the app starts.</summary>

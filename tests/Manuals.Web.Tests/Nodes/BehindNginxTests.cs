@@ -14,6 +14,7 @@ namespace Manuals.Web.Tests.Nodes;
 /// TLS. Work done through node A is seen at once through node B — the session, a saved manual at its new revision and in
 /// search, an uploaded image, a role change — and killing node A in a stream of saves loses no acknowledged save.
 /// </summary>
+[LongRunning(40)]
 public sealed class BehindNginxTests(NodesBehindNginx nodes, ITestOutputHelper output) : IClassFixture<NodesBehindNginx>
 {
     private const string EditorPassword = "editor-initial-password";

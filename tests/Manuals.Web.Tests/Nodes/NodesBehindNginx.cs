@@ -13,7 +13,7 @@ namespace Manuals.Web.Tests.Nodes;
 public sealed class NodesBehindNginx : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("manuals-nginx-").FullName;
-    private PostgresCluster? _cluster;
+    private string? _database;
     private readonly List<IAsyncDisposable> _started = [];
 
     public AppNode NodeA { get; private set; } = null!;
@@ -34,8 +34,8 @@ public sealed class NodesBehindNginx : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await PostgresCluster.StartAsync(CancellationToken.None);
-        var database = await _cluster.CreateDatabaseAsync();
+        // A database of its own in the test run's cluster.
+        var database = _database = await (await PostgresCluster.GetSharedAsync()).CreateDatabaseAsync();
         var published = Path.Combine(_directory, "opt-manuals");
         SystemdUnit.LayOutPublished(published);
         var command = Unit.Command(published);
@@ -69,9 +69,9 @@ public sealed class NodesBehindNginx : IAsyncLifetime
             await started.DisposeAsync();
         }
 
-        if (_cluster is not null)
+        if (_database is not null)
         {
-            await _cluster.DisposeAsync();
+            await (await PostgresCluster.GetSharedAsync()).DropDatabaseAsync(_database);
         }
 
         // The published layout's links first, each unlinked: what they point to is the build's output and wwwroot.

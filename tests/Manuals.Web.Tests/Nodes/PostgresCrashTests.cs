@@ -1,5 +1,6 @@
 using Dapper;
 using Manuals.Data.Tests.Infrastructure;
+using Manuals.Web.Tests.Infrastructure;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -9,6 +10,7 @@ namespace Manuals.Web.Tests.Nodes;
 /// A node on PostgreSQL killed (SIGKILL) 5 times during saves (<see cref="CrashRounds"/>): amcheck finds every index
 /// and table sound after each restart, every acknowledged save is stored and found.
 /// </summary>
+[LongRunning(111)]
 public sealed class PostgresCrashTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("manuals-crash-").FullName;
@@ -16,7 +18,8 @@ public sealed class PostgresCrashTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Kill_DuringSaves_IntegrityHoldsAndEveryAcknowledgedSaveIsStoredAndFound()
     {
-        await using var cluster = await PostgresCluster.StartAsync(CancellationToken.None);
+        // A database of its own in the test run's cluster (dropped with it when the run ends): the node is killed, never the server.
+        var cluster = await PostgresCluster.GetSharedAsync();
         var database = await cluster.CreateDatabaseAsync();
         await new CrashRounds(output, _directory).KillDuringSavesAsync(new CrashRounds.Store(
             "Postgres",

@@ -1,4 +1,5 @@
 using Dapper;
+using Manuals.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
@@ -8,6 +9,7 @@ namespace Manuals.Web.Tests.Nodes;
 /// A node on SQLite killed (SIGKILL) 20 times during saves (<see cref="CrashRounds"/>): <c>PRAGMA integrity_check</c>
 /// and <c>foreign_key_check</c> pass after each restart, every acknowledged save is stored and found.
 /// </summary>
+[LongRunning(233)]
 public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("manuals-crash-").FullName;

@@ -13,15 +13,12 @@ namespace Manuals.Web.Tests.Operations;
 /// stopped, everything is copied, and the app started on PostgreSQL — with the same search index folder, built from the
 /// SQLite database — shows the same manuals, people and handovers, and its search finds the same ones in the same order.
 /// </summary>
-public sealed class MoveToPostgresTests : IAsyncLifetime
+[LongRunning(47)]
+public sealed class MoveToPostgresTests : IDisposable
 {
     private static readonly string[] Queries = ["経費精算", "年末調整", "月次決算", "申込"];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("manuals-move-").FullName;
-    private PostgresCluster? _cluster;
-
-    public async Task InitializeAsync() => _cluster = await PostgresCluster.StartAsync(CancellationToken.None);
-
     [Fact]
     public async Task CopyAsync_AppStartedOnTheTarget_ShowsTheSameManualsPeopleAndHandoversAndSearchFindsTheSame()
     {
@@ -52,7 +49,8 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
             }
         }
 
-        var postgres = await _cluster!.CreateDatabaseAsync();
+        // A database of its own in the test run's cluster (dropped with the cluster when the run ends).
+        var postgres = await (await PostgresCluster.GetSharedAsync()).CreateDatabaseAsync();
         await using (var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory(sqlite))
@@ -79,15 +77,7 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>The repository's sample manuals (their coverage samples lie beside them).</summary>
     private static string SamplesPath()

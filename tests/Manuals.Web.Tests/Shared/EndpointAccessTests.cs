@@ -1,4 +1,5 @@
 using System.Net;
+using Manuals.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,7 @@ namespace Manuals.Web.Tests.Shared;
 /// Every route the app exposes, taken from its endpoint data source, against <see cref="EndpointAccessTable"/>: a route
 /// without a row (or a row without a route) fails, and each (route, role) pair is a test of its own.
 /// </summary>
+[LongRunning(54)]
 public sealed class EndpointAccessTests(EndpointAccessFixture fixture) : IClassFixture<EndpointAccessFixture>
 {
     public static TheoryData<string, AccessRole> Cases()

@@ -15,6 +15,7 @@ namespace Manuals.Web.Tests.Features.Handovers;
 /// The handover checklist as a PDF: printed on the server by Debian's Chromium from the print page, read back with
 /// poppler. Japanese text is real text, pages are A4 with page numbers, and no row is split across pages.
 /// </summary>
+[LongRunning(41)]
 public sealed partial class HandoverPdfTests(ManualsAppFactory factory) : IClassFixture<ManualsAppFactory>
 {
     private static string Folder => Path.Combine(ManualsAppFactory.RepositoryRoot, "artifacts", "handover-pdf");

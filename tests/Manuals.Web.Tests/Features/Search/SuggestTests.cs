@@ -5,6 +5,7 @@ using Manuals.Web.Tests.Infrastructure;
 
 namespace Manuals.Web.Tests.Features.Search;
 
+[LongRunning(43)]
 public sealed class SuggestTests(ManualsAppFactory factory) : IClassFixture<ManualsAppFactory>
 {
     [Fact]
