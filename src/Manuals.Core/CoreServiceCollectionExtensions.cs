@@ -44,8 +44,9 @@ public static class CoreServiceCollectionExtensions
     private static void AddCoverage(IServiceCollection services)
     {
         services.AddSingleton<IManualCompleteness, TemplateManualCompleteness>();
-        services.AddScoped<ManualFactsReader>();
-        services.AddScoped<CoverageReader>();
+        services.AddSingleton<ManualFactsReader>();
+        // A singleton: it keeps the last snapshot it read on this node, by coverage version.
+        services.AddSingleton<CoverageReader>();
         services.AddScoped<BusinessTaskService>();
         services.AddScoped<EmployeeService>();
         services.AddScoped<SkillMatrixService>();

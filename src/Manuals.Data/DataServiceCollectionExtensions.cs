@@ -106,6 +106,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IEmployeeStore, EmployeeStore>();
         services.AddSingleton<ISkillMatrixStore, SkillMatrixStore>();
         services.AddSingleton<ITaskManualConfirmationStore, TaskManualConfirmationStore>();
+        services.AddSingleton<ICoverageVersionStore, CoverageVersionStore>();
         services.AddSingleton<IHandoverStore, HandoverStore>();
         services.AddScoped<UserStore>();
         services.AddSingleton<ISessionStore, SessionStore>();

@@ -3,14 +3,16 @@ using Manuals.Core.Manuals;
 namespace Manuals.Core.Coverage;
 
 /// <summary>
-/// Reads <see cref="ManualFacts"/> for every manual linked to a task (coverage judges no other): status and review due
-/// date from the store, completeness from <see cref="IManualCompleteness"/>.
+/// Reads <see cref="ManualFacts"/> for the manuals linked to a task (coverage judges no other): status and review due
+/// date from their summaries, completeness from <see cref="IManualCompleteness"/>.
 /// </summary>
-public sealed class ManualFactsReader(IManualStore manuals, IManualCompleteness completeness)
+public sealed class ManualFactsReader(IManualCompleteness completeness)
 {
-    public async Task<IReadOnlyDictionary<long, ManualFacts>> ReadAsync(CancellationToken cancellationToken)
+    /// <param name="linked">Every manual linked to a task (<see cref="IManualStore.ListLinkedToTasksAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyDictionary<long, ManualFacts>> ReadAsync(IReadOnlyList<ManualSummary> linked, CancellationToken cancellationToken)
     {
-        var linked = await manuals.ListLinkedToTasksAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(linked);
         var incomplete = await completeness.FindIncompleteAsync(linked, cancellationToken);
         return linked.ToDictionary(
             m => m.Id,

@@ -19,12 +19,14 @@ public static class TableCatalogue
 {
     /// <summary>
     /// Tables that describe the database itself, not its data, and so are neither copied nor summed: the migrations it
-    /// has seen (a target records its own) and its search index generation (a restored or copied database gets a new one).
+    /// has seen (a target records its own), its search index generation (a restored or copied database gets a new one) and
+    /// the versions nodes keep their reads by (the triggers of the target raise its own as the rows go in).
     /// </summary>
     public static readonly IReadOnlySet<string> DatabaseOwn = new HashSet<string>(StringComparer.Ordinal)
     {
         "schema_version",
         "search_index_generation",
+        "data_versions",
     };
 
     /// <summary>The data tables (all but <see cref="DatabaseOwn"/>) in foreign-key order.</summary>

@@ -22,8 +22,7 @@ public sealed class CoveragePages(
             viewer,
             await departments.ListAsync(cancellationToken),
             await reader.ReadAsync(cancellationToken),
-            clock.Now(),
-            await manuals.ListLinkedToTasksAsync(cancellationToken));
+            clock.Now());
 
     public async Task<Lookup<TaskListPage>> TasksAsync(Viewer viewer, long? departmentId, CoverageRisk? risk, CancellationToken cancellationToken)
     {

@@ -15,18 +15,15 @@ namespace Manuals.Web.Features.Coverage;
 public sealed class CoverageView
 {
     private readonly Dictionary<long, string> _departmentNames;
-    private readonly Dictionary<long, ManualSummary> _manuals;
 
     public CoverageView(
         Viewer viewer,
         IReadOnlyList<Department> departments,
         CoverageSnapshot snapshot,
-        CoverageMoment moment,
-        IReadOnlyList<ManualSummary> manuals)
+        CoverageMoment moment)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(departments);
-        ArgumentNullException.ThrowIfNull(manuals);
         Viewer = viewer;
         Departments = departments.Where(d => CoverageAccessPolicy.CanSeePeopleOf(viewer, d.Id)).ToList();
         Snapshot = snapshot;
@@ -34,8 +31,6 @@ public sealed class CoverageView
         Report = new CoverageReport(
             snapshot.Evaluate(moment).Tasks.Where(t => CoverageAccessPolicy.CanSeePeopleOf(viewer, t.Task.DepartmentId)).ToList());
         _departmentNames = departments.ToDictionary(d => d.Id, d => d.Name);
-        Manuals = manuals;
-        _manuals = manuals.ToDictionary(m => m.Id);
     }
 
     public Viewer Viewer { get; }
@@ -52,7 +47,7 @@ public sealed class CoverageView
     public CoverageReport Report { get; }
 
     /// <summary>Every manual linked to a task, readable by the viewer or not (for decisions, never for display; see <see cref="ReadableManual"/>).</summary>
-    public IReadOnlyList<ManualSummary> Manuals { get; }
+    public IReadOnlyList<ManualSummary> Manuals => Snapshot.LinkedManuals;
 
     public string DepartmentName(long id) => _departmentNames.GetValueOrDefault(id, "");
 
@@ -88,7 +83,7 @@ public sealed class CoverageView
 
     /// <summary>The manual, when it exists and the viewer may read it; links to others are shown without a title.</summary>
     public ManualSummary? ReadableManual(long id) =>
-        _manuals.TryGetValue(id, out var manual) && ManualAccessPolicy.CanRead(Viewer, manual) ? manual : null;
+        Snapshot.LinkedManualsById.TryGetValue(id, out var manual) && ManualAccessPolicy.CanRead(Viewer, manual) ? manual : null;
 
     /// <summary>Of <paramref name="manuals"/>, those the viewer may read, the given department's first, then by title.</summary>
     public IReadOnlyList<ManualSummary> ReadableManuals(IEnumerable<ManualSummary> manuals, long preferredDepartmentId) =>
@@ -122,8 +117,11 @@ public sealed class CoverageView
     /// </summary>
     public IReadOnlyList<Employee> MatrixEmployees(long departmentId)
     {
-        var taskIds = Snapshot.Tasks.Where(t => t.DepartmentId == departmentId).Select(t => t.Id).ToHashSet();
-        var helpers = Snapshot.Cells.Where(c => !c.IsEmpty && taskIds.Contains(c.TaskId)).Select(c => c.EmployeeId).ToHashSet();
+        var helpers = Snapshot.TasksByDepartment[departmentId]
+            .SelectMany(t => Snapshot.CellsByTask[t.Id])
+            .Where(c => !c.IsEmpty)
+            .Select(c => c.EmployeeId)
+            .ToHashSet();
         return Snapshot.Employees
             .Where(e => e.Status is not (EmployeeStatus.Transferred or EmployeeStatus.Left))
             .Where(e => e.DepartmentId == departmentId || helpers.Contains(e.Id))
