@@ -6,6 +6,7 @@ using Manuals.Core;
 using Manuals.Core.Accounts;
 using Manuals.Core.Departments;
 using Manuals.Core.Manuals;
+using Manuals.Core.Templates;
 using Manuals.Data;
 using Manuals.Data.Search.Lucene;
 using Manuals.Data.Tests.Infrastructure;
@@ -134,6 +135,7 @@ internal static class LoadBench
                 folder,
                 connections,
                 services.GetRequiredService<IManualStore>(),
+                services.GetRequiredService<TemplateService>(),
                 services.GetRequiredService<MarkdownRenderer>(),
                 readerDepartments,
                 departments,
