@@ -38,12 +38,7 @@ if (options is null)
     return 2;
 }
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
+using var cancel = BenchArguments.CancelOnCtrlC();
 
 var results = new List<BenchResult>();
 foreach (var engine in options.Engines)
@@ -93,18 +88,12 @@ internal sealed record BenchOptions(
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--engine" when value is "sqlite":
-                    engines = [SqlEngine.Sqlite];
+                case "--engine" when BenchArguments.TryEngines(value, out engines):
                     break;
-                case "--engine" when value is "postgres":
-                    engines = [SqlEngine.Postgres];
-                    break;
-                case "--engine" when value is "both":
-                    break;
-                case "--manuals" when TryCount(value, out manuals):
-                case "--queries" when TryCount(value, out queries):
-                case "--warmup" when TryCount(value, out warmup):
-                case "--seed" when TryCount(value, out seed):
+                case "--manuals" when BenchArguments.TryCount(value, out manuals):
+                case "--queries" when BenchArguments.TryCount(value, out queries):
+                case "--warmup" when BenchArguments.TryCount(value, out warmup):
+                case "--seed" when BenchArguments.TryCount(value, out seed):
                     break;
                 case "--database" when !string.IsNullOrWhiteSpace(value):
                     database = value;
@@ -132,9 +121,6 @@ internal sealed record BenchOptions(
             ? new BenchOptions(engines, manuals, queries, warmup, seed, database, reindex, http, queriesOut, anchor)
             : null;
     }
-
-    private static bool TryCount(string? text, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }
 
 /// <summary>The figures of one engine.</summary>

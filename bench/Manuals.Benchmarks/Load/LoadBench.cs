@@ -46,12 +46,7 @@ internal static class LoadBench
             return 2;
         }
 
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
+        using var cancel = BenchArguments.CancelOnCtrlC();
 
         var results = new List<LoadResult>();
         foreach (var engine in options.Engines)

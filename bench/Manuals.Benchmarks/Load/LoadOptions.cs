@@ -32,18 +32,12 @@ internal sealed record LoadOptions(IReadOnlyList<SqlEngine> Engines, int Manuals
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--engine" when value is "sqlite":
-                    engines = [SqlEngine.Sqlite];
+                case "--engine" when BenchArguments.TryEngines(value, out engines):
                     break;
-                case "--engine" when value is "postgres":
-                    engines = [SqlEngine.Postgres];
-                    break;
-                case "--engine" when value is "both":
-                    break;
-                case "--manuals" when TryCount(value, out manuals):
-                case "--duration" when TryCount(value, out duration):
-                case "--warmup" when TryCount(value, out warmup):
-                case "--seed" when TryCount(value, out seed):
+                case "--manuals" when BenchArguments.TryCount(value, out manuals):
+                case "--duration" when BenchArguments.TryCount(value, out duration):
+                case "--warmup" when BenchArguments.TryCount(value, out warmup):
+                case "--seed" when BenchArguments.TryCount(value, out seed):
                     break;
                 case "--database" when !string.IsNullOrWhiteSpace(value):
                     database = value;
@@ -62,7 +56,4 @@ internal sealed record LoadOptions(IReadOnlyList<SqlEngine> Engines, int Manuals
             ? new LoadOptions(engines, manuals, duration, warmup, seed, database, output)
             : null;
     }
-
-    private static bool TryCount(string? text, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }
