@@ -9,14 +9,15 @@ namespace Manuals.Web.Shared;
 /// Japanese text is real text. The document is our own server-rendered HTML written to a private temporary folder;
 /// Chromium runs headless with a throw-away profile; the document itself forbids scripts and every fetch with a
 /// Content-Security-Policy (turning scripts off in Chromium would also stop it printing).
-/// Configuration: <c>Pdf:Chromium</c> (a path); otherwise <c>chromium</c>, <c>chromium-browser</c> or
+/// Configuration: <c>Pdf:Chromium</c> (a path); otherwise <c>chromium-headless-shell</c> (Debian's package of the same
+/// engine without the desktop browser: a PDF in about half the time), <c>chromium</c>, <c>chromium-browser</c> or
 /// <c>google-chrome</c> on the PATH.
 /// </summary>
 public sealed partial class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPdf> logger)
 {
     public const string Setting = "Pdf:Chromium";
 
-    private static readonly string[] Candidates = ["chromium", "chromium-browser", "google-chrome"];
+    private static readonly string[] Candidates = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"];
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Whether a Chromium to print with was found.</summary>

@@ -4,12 +4,12 @@ using System.Diagnostics;
 namespace Manuals.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// Debian's Chromium, found on PATH like <c>command -v chromium</c>. Playwright's own browser download is never used,
+/// Debian's Chromium, found on PATH like <c>command -v chromium-headless-shell</c>. Playwright's own browser download is never used,
 /// and a missing browser or Japanese font fails the tests with the install step instead of skipping them.
 /// </summary>
 public static class Chromium
 {
-    public const string InstallStep = "apt-get install -y chromium fonts-noto-cjk (or run ./test.sh)";
+    public const string InstallStep = "apt-get install -y chromium-headless-shell fonts-noto-cjk (or run ./test.sh)";
 
     public static readonly IReadOnlyList<string> Arguments =
     [
@@ -22,15 +22,23 @@ public static class Chromium
         "--disable-sync",
     ];
 
+    /// <summary>
+    /// Debian's <c>chromium-headless-shell</c> when installed (the same Blink as <c>chromium</c> without the desktop
+    /// browser around it: on two cores it takes well under half the CPU for the same pages), else <c>chromium</c>.
+    /// </summary>
     public static string FindOnPath()
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        var directories = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var name in (string[])["chromium-headless-shell", "chromium"])
         {
-            var candidate = Path.Combine(directory, "chromium");
-            if (File.Exists(candidate))
+            foreach (var directory in directories)
             {
-                return candidate;
+                var candidate = Path.Combine(directory, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 

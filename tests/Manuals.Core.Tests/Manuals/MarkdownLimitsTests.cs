@@ -38,6 +38,20 @@ public sealed class MarkdownLimitsTests
         Assert.False(MarkdownLimits.IsTooDeeplyNested(Repeat("> ", 60) + "x"));
     }
 
+    [Fact]
+    public void IsTooDeeplyNested_AfterARefusal_ATextOfTheSameLengthIsJudgedOnItsOwn()
+    {
+        // Refusals are remembered by the text's hash: one of the same length and nearly the same text is still read.
+        var refused = Repeat("> ", 130);
+        var readable = Repeat("> ", 60) + new string('x', refused.Length - Repeat("> ", 60).Length);
+        Assert.Equal(refused.Length, readable.Length);
+
+        Assert.True(MarkdownLimits.IsTooDeeplyNested(refused));
+        Assert.True(MarkdownLimits.IsTooDeeplyNested(refused));
+        Assert.False(MarkdownLimits.IsTooDeeplyNested(readable));
+        Assert.Contains("<blockquote>", new MarkdownRenderer().ToHtml(readable), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(DeeplyNested))]
     public void EveryParse_TooDeeplyNested_NeverThrows(string markdown)
