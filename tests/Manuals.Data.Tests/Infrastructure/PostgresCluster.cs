@@ -39,6 +39,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly bool _runAsServiceUser;
     private readonly SemaphoreSlim _stopGate = new(1, 1);
     private Process? _watchdog;
+    private int _serverVersion;
     private bool _stopped;
 
     private PostgresCluster(string binDirectory, string rootDirectory, bool runAsServiceUser)
@@ -103,12 +104,35 @@ public sealed class PostgresCluster : IAsyncDisposable
         await cluster.DisposeAsync();
     }
 
-    /// <summary>Creates a cluster in a new temp directory and starts it.</summary>
+    /// <summary>
+    /// A new directory for a cluster: in memory (<c>/dev/shm</c>) where there is one, since every test creates and drops
+    /// a database of some 500 files and the cluster is thrown away anyway (on the disk each CREATE DATABASE took 250–900 ms);
+    /// otherwise in the temp folder.
+    /// </summary>
+    private static string CreateRootDirectory()
+    {
+        const string Memory = "/dev/shm";
+        if (Directory.Exists(Memory))
+        {
+            try
+            {
+                return Directory.CreateDirectory(Path.Combine(Memory, "manuals-pg-" + Guid.NewGuid().ToString("N")[..12])).FullName;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not writable here: the temp folder below.
+            }
+        }
+
+        return Directory.CreateTempSubdirectory("manuals-pg-").FullName;
+    }
+
+    /// <summary>Creates a cluster in a new directory (<see cref="CreateRootDirectory"/>) and starts it.</summary>
     public static async Task<PostgresCluster> StartAsync(CancellationToken cancellationToken)
     {
         var binDirectory = await FindBinDirectoryAsync(cancellationToken) ?? throw new InvalidOperationException(InstallHint);
         var runAsServiceUser = string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
-        var root = Directory.CreateTempSubdirectory("manuals-pg-").FullName;
+        var root = CreateRootDirectory();
         var cluster = new PostgresCluster(binDirectory, root, runAsServiceUser);
         try
         {
@@ -140,7 +164,10 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         // [a-z0-9_] only, so the name needs no quoting in CREATE/DROP DATABASE.
         var name = string.Create(CultureInfo.InvariantCulture, $"test_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}");
-        await ExecuteMaintenanceAsync($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE {template ?? "template0"}", cancellationToken);
+        // FILE_COPY (PostgreSQL 15 and later) copies the template's files instead of writing each page to the WAL: about a
+        // third less time per test database on this cluster, which never replicates.
+        var strategy = await ServerVersionAsync(cancellationToken) >= 150000 ? " STRATEGY FILE_COPY" : "";
+        await ExecuteMaintenanceAsync($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE {template ?? "template0"}{strategy}", cancellationToken);
         return ConnectionStringFor(name, pooling: true);
     }
 
@@ -211,6 +238,20 @@ public sealed class PostgresCluster : IAsyncDisposable
         Pooling = pooling,
     }.ConnectionString;
 
+    /// <summary>The server's <c>server_version_num</c> (150004 for 15.4), asked once.</summary>
+    private async Task<int> ServerVersionAsync(CancellationToken cancellationToken)
+    {
+        if (_serverVersion == 0)
+        {
+            await using var connection = new NpgsqlConnection(MaintenanceConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SHOW server_version_num", connection);
+            _serverVersion = int.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, CultureInfo.InvariantCulture);
+        }
+
+        return _serverVersion;
+    }
+
     private async Task ExecuteMaintenanceAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(MaintenanceConnectionString);
@@ -239,7 +280,11 @@ public sealed class PostgresCluster : IAsyncDisposable
             "-p", Port.ToString(CultureInfo.InvariantCulture),
             "-c", "fsync=off",
             "-c", "synchronous_commit=off",
-            "-c", "full_page_writes=off");
+            "-c", "full_page_writes=off",
+            // A throw-away cluster needs no WAL for replicas: CREATE DATABASE and fresh tables then write much less of it.
+            "-c", "wal_level=minimal",
+            "-c", "max_wal_senders=0",
+            "-c", "jit=off");
         var (fileName, arguments) = AsServiceUser(
             Tool("pg_ctl"),
             ["start", "-w", "-t", "60", "-D", _dataDirectory, "-l", Path.Combine(_rootDirectory, "server.log"), "-o", options]);
