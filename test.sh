@@ -55,29 +55,25 @@ phase_done() { # phase_done <name>: records how long the phase since the last on
 # STYLE.md: formatting and analyzers are part of the build's contract. The build checks them itself
 # (EnforceCodeStyleInBuild, layout as IDE0055 in .editorconfig, warnings as errors): `dotnet format Manuals.sln` fixes.
 # One compiler server for all nine projects (UseSharedCompilation; some machines turn it off in the environment):
-# each project's compile then skips starting and warming up a compiler of its own, about 20 s of the build on two cores.
-# It is stopped once the build is done, so it holds no memory while the tests run.
-echo "==> dotnet build Manuals.sln -c Release"
-build_status=0
-dotnet build Manuals.sln -c Release -p:UseSharedCompilation=true || build_status=$?
-dotnet build-server shutdown >/dev/null 2>&1 || true
-if ((build_status != 0)); then
-    echo "Build failed (a compile error, an analyzer or the code's layout: 'dotnet format Manuals.sln' fixes layout); no tests were run." >&2
-    echo "0 passed, 0 failed"
-    exit 1
-fi
-phase_done build
+# each project's compile then skips starting and warming up a compiler of its own. It is stopped once the build is
+# done, so it holds no memory while the tests run.
+build() { # build <project or solution>
+    echo "==> dotnet build $1 -c Release"
+    dotnet build "$1" -c Release -p:UseSharedCompilation=true
+}
 
 projects=()
 for project in tests/*/*.csproj; do
     [[ -e "$project" ]] && projects+=("$project")
 done
 
-# The browser tests mostly wait on Chromium, the store tests on PostgreSQL and SQLite's disk writes, and the web tests
-# partly on the app processes they start, so every project runs beside the web tests (the longest): on two cores the
-# whole run then takes minutes less. Each background project's console output is kept in a file and printed when it
-# ends, so the streams do not interleave.
+# The browser tests mostly wait on Chromium, the store tests on PostgreSQL, and the web tests partly on the app
+# processes they start, so every project runs beside the web tests (the longest). The store and core tests need
+# neither the web app nor each other's build: they are built first and start at once, while the rest builds (a build
+# alone leaves one of two cores idle much of the time). Each background project's console output is kept in a file and
+# printed when it ends, so the streams do not interleave.
 runs_beside() { [[ "$1" != *Web.Tests* ]]; }
+runs_early() { [[ "$1" == *Core.Tests* || "$1" == *Data.Tests* ]]; }
 
 run_tests() { # run_tests <project>
     local name
@@ -90,18 +86,45 @@ run_tests() { # run_tests <project>
 
 broken=()
 background_pids=() background_projects=()
+start_beside() { # start_beside <project>: runs its tests in the background
+    local project="$1"
+    echo "==> dotnet test $project (in the background; output follows when it ends)"
+    (
+        started=$SECONDS
+        status=0
+        run_tests "$project" >"$results/$(basename "$project" .csproj).log" 2>&1 || status=$?
+        echo $((SECONDS - started)) >"$results/$(basename "$project" .csproj).seconds"
+        exit "$status"
+    ) &
+    background_pids+=($!)
+    background_projects+=("$project")
+}
+
+build_failed() { # stops what already runs and ends the run: no result counts from a tree that does not build
+    dotnet build-server shutdown >/dev/null 2>&1 || true
+    for pid in "${background_pids[@]}"; do
+        pkill -TERM -P "$pid" 2>/dev/null || true
+        kill "$pid" 2>/dev/null || true
+    done
+    wait || true
+    echo "Build failed (a compile error, an analyzer or the code's layout: 'dotnet format Manuals.sln' fixes layout); no test results count." >&2
+    echo "0 passed, 0 failed"
+    exit 1
+}
+
 for project in "${projects[@]}"; do
-    if runs_beside "$project"; then
-        echo "==> dotnet test $project (in the background; output follows when it ends)"
-        (
-            started=$SECONDS
-            status=0
-            run_tests "$project" >"$results/$(basename "$project" .csproj).log" 2>&1 || status=$?
-            echo $((SECONDS - started)) >"$results/$(basename "$project" .csproj).seconds"
-            exit "$status"
-        ) &
-        background_pids+=($!)
-        background_projects+=("$project")
+    if runs_early "$project"; then
+        build "$project" || build_failed
+        start_beside "$project"
+    fi
+done
+build Manuals.sln || build_failed
+dotnet build-server shutdown >/dev/null 2>&1 || true
+phase_done build
+
+for project in "${projects[@]}"; do
+    if runs_beside "$project" && ! runs_early "$project"; then
+        start_beside "$project"
     fi
 done
 for project in "${projects[@]}"; do
