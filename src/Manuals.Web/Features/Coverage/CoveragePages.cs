@@ -183,8 +183,11 @@ public sealed class CoveragePages(
         return new EmployeeFormPage(form, choices, users, existing?.Id);
     }
 
-    /// <summary>The matrix of a department; without one, the viewer's first department (or the first of all).</summary>
-    public async Task<Lookup<MatrixPage>> MatrixAsync(Viewer viewer, long? departmentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the matrix of a department (without one, the viewer's first department, or the first of all): its
+    /// people and <see cref="MatrixPage.TasksPerPage"/> of its tasks. A page past the last shows the last.
+    /// </summary>
+    public async Task<Lookup<MatrixPage>> MatrixAsync(Viewer viewer, long? departmentId, int page, CancellationToken cancellationToken)
     {
         var view = await ViewAsync(viewer, cancellationToken);
         var department = departmentId is { } id
@@ -195,12 +198,21 @@ public sealed class CoveragePages(
             return new Lookup<MatrixPage>(null, departmentId is { } wanted ? view.DepartmentStatus(wanted) : LookupStatus.NotFound);
         }
 
-        var tasks = view.TasksOf(department.Id).OrderBy(t => t.Task.Id).ToList();
+        var all = view.TasksOf(department.Id).OrderBy(t => t.Task.Id).ToList();
+        var pageCount = Math.Max(1, (all.Count + MatrixPage.TasksPerPage - 1) / MatrixPage.TasksPerPage);
+        var number = Math.Clamp(page, 1, pageCount);
+        var tasks = all.Skip((number - 1) * MatrixPage.TasksPerPage).Take(MatrixPage.TasksPerPage).ToList();
         var employees = view.MatrixEmployees(department.Id);
         var confirmations = tasks.Count == 0
             ? ManualConfirmations.None
             : await reader.ReadConfirmationsAsync(employees.Select(e => e.Id).ToList(), department.Id, m => view.ReadableManual(m) is not null, cancellationToken);
-        return Lookups.Found(new MatrixPage(view, department, employees, tasks) { Confirmations = confirmations });
+        return Lookups.Found(new MatrixPage(view, department, employees, tasks)
+        {
+            Confirmations = confirmations,
+            PageNumber = number,
+            PageCount = pageCount,
+            TaskTotal = all.Count,
+        });
     }
 
     public async Task<Lookup<MatrixHistoryPage>> MatrixHistoryAsync(Viewer viewer, long departmentId, CancellationToken cancellationToken)

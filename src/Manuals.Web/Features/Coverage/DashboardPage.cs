@@ -10,7 +10,7 @@ namespace Manuals.Web.Features.Coverage;
 public sealed record DashboardPage(CoverageView View)
 {
     /// <summary>How many tasks at risk and people relied on the page lists; the task list has them all.</summary>
-    public const int ListLength = 30;
+    public const int ListLength = 50;
 
     /// <summary>
     /// The largest matrix (tasks × people) drawn as a heatmap here: about 50 tasks × 30 people, what a screen shows

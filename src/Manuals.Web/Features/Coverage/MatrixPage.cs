@@ -10,6 +10,24 @@ namespace Manuals.Web.Features.Coverage;
 /// </summary>
 public sealed record MatrixPage(CoverageView View, Department Department, IReadOnlyList<Employee> Employees, IReadOnlyList<TaskCoverage> Tasks)
 {
+    /// <summary>
+    /// The tasks (rows) a page of the matrix shows: with every person of a large department as a column, 30 rows keep
+    /// the page to a few thousand cells, each a select that saves in place or with the form.
+    /// </summary>
+    public const int TasksPerPage = 30;
+
+    /// <summary>The page shown, from 1, and how many pages the department's tasks fill.</summary>
+    public int PageNumber { get; init; } = 1;
+
+    public int PageCount { get; init; } = 1;
+
+    /// <summary>How many tasks the department has on all pages.</summary>
+    public int TaskTotal { get; init; } = Tasks.Count;
+
+    /// <summary>The page's address; the first page is the department's plain address.</summary>
+    public string Url(int page) =>
+        page > 1 ? FormattableString.Invariant($"/coverage/matrix?department={Department.Id}&page={page}") : FormattableString.Invariant($"/coverage/matrix?department={Department.Id}");
+
     /// <summary>After a refused save: the user's choices by cell key, so nothing typed is lost.</summary>
     public IReadOnlyDictionary<string, string> Posted { get; init; } = new Dictionary<string, string>();
 

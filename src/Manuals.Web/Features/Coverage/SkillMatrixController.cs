@@ -21,18 +21,18 @@ public sealed class SkillMatrixController(
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] long? department, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Index([FromQuery] long? department, [FromQuery] int? page, CancellationToken cancellationToken) =>
         ModelState.IsValid
-            ? this.ViewOr(await pages.MatrixAsync(currentUser.Viewer, department, cancellationToken), "Matrix")
+            ? this.ViewOr(await pages.MatrixAsync(currentUser.Viewer, department, page ?? 1, cancellationToken), "Matrix")
             : BadRequest();
 
     /// <summary>The form without JavaScript: applies every cell whose select differs from the value it was rendered with.</summary>
     [HttpPost("")]
     [RequestFormLimits(ValueCountLimit = 20_000)]
-    public async Task<IActionResult> Save([FromQuery] long department, MatrixFormModel form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Save([FromQuery] long department, [FromQuery(Name = "page")] int? pageNumber, MatrixFormModel form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var page = await pages.MatrixAsync(currentUser.Viewer, department, cancellationToken);
+        var page = await pages.MatrixAsync(currentUser.Viewer, department, pageNumber ?? 1, cancellationToken);
         if (!ModelState.IsValid || page.Value is not { } matrix)
         {
             return ModelState.IsValid ? this.ViewOr(page) : BadRequest();
@@ -56,10 +56,10 @@ public sealed class SkillMatrixController(
         {
             case SaveOutcome.Saved:
                 TempData["Flash"] = result.Changed == 0 ? l["Coverage.Matrix.NothingChanged"].Value : l["Coverage.Matrix.Saved", result.Changed].Value;
-                return Redirect($"/coverage/matrix?department={department}");
+                return Redirect(matrix.Url(matrix.PageNumber));
             case SaveOutcome.Conflict:
                 // Show the current values for the cells someone else changed and keep the user's choices everywhere else.
-                var fresh = (await pages.MatrixAsync(currentUser.Viewer, department, cancellationToken)).Value!;
+                var fresh = (await pages.MatrixAsync(currentUser.Viewer, department, matrix.PageNumber, cancellationToken)).Value!;
                 var conflicts = result.Conflicts.Select(c => MatrixPage.Key(c.EmployeeId, c.TaskId)).ToHashSet();
                 ModelState.AddModelError("", l["Coverage.Matrix.Conflict", conflicts.Count]);
                 Response.StatusCode = StatusCodes.Status409Conflict;
