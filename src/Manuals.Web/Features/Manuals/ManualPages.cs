@@ -287,15 +287,19 @@ public sealed class ManualPages(
         return new HomePage(viewer.IsWriter, mine, recent.Manuals, await departments.ListAsync(cancellationToken), staleCount, lists, moment.Today);
     }
 
-    /// <summary>Every published manual past its review date, most overdue first (for Admins).</summary>
-    public async Task<StaleManualsPage> StaleAsync(CancellationToken cancellationToken)
+    /// <summary>A page of the published manuals past their review date, most overdue first (for Admins); past the last, the last.</summary>
+    public async Task<StaleManualsPage> StaleAsync(int page, CancellationToken cancellationToken)
     {
         var now = clock.Now().Now;
         var stale = (await manuals.ListOverdueAsync(now, cancellationToken))
             .Select(m => (Manual: m, Review: ReviewStatus.Of(m, now)))
             .OrderBy(x => x.Review.DueAt)
+            .ThenBy(x => x.Manual.Id)
             .ToList();
-        return new StaleManualsPage(stale, await departments.ListAsync(cancellationToken));
+        var pageCount = Math.Max(1, (stale.Count + StaleManualsPage.PageSize - 1) / StaleManualsPage.PageSize);
+        var number = Math.Clamp(page, 1, pageCount);
+        var shown = stale.Skip((number - 1) * StaleManualsPage.PageSize).Take(StaleManualsPage.PageSize).ToList();
+        return new StaleManualsPage(shown, stale.Count, number, pageCount, await departments.ListAsync(cancellationToken));
     }
 
     private async Task<IReadOnlyList<UserSummary>> OwnerChoicesAsync(CancellationToken cancellationToken) =>

@@ -23,7 +23,8 @@ public sealed class ManualsController(
 
     [HttpGet("stale")]
     [Authorize(Policy = Policies.Admin)]
-    public async Task<IActionResult> Stale(CancellationToken cancellationToken) => View(await pages.StaleAsync(cancellationToken));
+    public async Task<IActionResult> Stale([FromQuery] int? page, CancellationToken cancellationToken) =>
+        ModelState.IsValid ? View(await pages.StaleAsync(page ?? 1, cancellationToken)) : BadRequest();
 
     [HttpGet("")]
     public async Task<IActionResult> Index(
