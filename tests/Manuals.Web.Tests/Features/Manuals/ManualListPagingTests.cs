@@ -15,18 +15,8 @@ public sealed class ManualListPagingTests(ManualsAppFactory factory) : IClassFix
     [Fact]
     public async Task Index_MoreManualsThanAPage_PagesOlderAndBackWithEveryManualOnce()
     {
+        await ManualSeeds.PublishAsync(factory, GeneralAffairs, ManualPages.ListPageSize + 7, i => $"備品台帳の点検 {i:D2}", DateTimeOffset.UtcNow.AddDays(-1));
         var store = factory.Services.GetRequiredService<IManualStore>();
-        var at = DateTimeOffset.UtcNow.AddDays(-1);
-        for (var i = 0; i < ManualPages.ListPageSize + 7; i++)
-        {
-            await store.CreateAsync(
-                new ManualDraft($"備品台帳の点検 {i:D2}", GeneralAffairs, ManualVisibility.Company, ManualStatus.Published, null, [], "## 手順\n\n1. 点検します。", "作成"),
-                new Author(null, "佐藤 一郎"),
-                null,
-                at.AddMinutes(i),
-                CancellationToken.None);
-        }
-
         await factory.CreateUserAsync("reader.paging", Roles.Reader, "広報");
         var reader = await WebSession.SignInAsync(factory, "reader.paging", ManualsAppFactory.UserPassword);
         var expected = (await store.ListAsync(GeneralAffairs, CancellationToken.None))

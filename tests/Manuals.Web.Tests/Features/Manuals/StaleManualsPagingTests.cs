@@ -1,9 +1,6 @@
 using System.Net;
-using Manuals.Core.Accounts;
-using Manuals.Core.Manuals;
 using Manuals.Web.Features.Manuals;
 using Manuals.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Manuals.Web.Tests.Features.Manuals;
 
@@ -15,17 +12,7 @@ public sealed class StaleManualsPagingTests(ManualsAppFactory factory) : IClassF
     [Fact]
     public async Task Stale_MoreOverdueThanAPage_PagesOfAHundredWithEveryManualOnce()
     {
-        var store = factory.Services.GetRequiredService<IManualStore>();
-        var longAgo = DateTimeOffset.UtcNow.AddDays(-400);
-        for (var i = 0; i < StaleManualsPage.PageSize + 5; i++)
-        {
-            await store.CreateAsync(
-                new ManualDraft($"古い点検表 {i:D3}", GeneralAffairs, ManualVisibility.Company, ManualStatus.Published, null, [], "## 手順\n\n1. 点検します。", "作成"),
-                new Author(null, "佐藤 一郎"),
-                null,
-                longAgo.AddMinutes(i),
-                CancellationToken.None);
-        }
+        await ManualSeeds.PublishAsync(factory, GeneralAffairs, StaleManualsPage.PageSize + 5, i => $"古い点検表 {i:D3}", DateTimeOffset.UtcNow.AddDays(-400));
 
         var admin = await WebSession.SignInAsync(factory, "admin", ManualsAppFactory.AdminPassword);
 
