@@ -199,9 +199,8 @@ public sealed class CoveragePages(
         }
 
         var all = view.TasksOf(department.Id).OrderBy(t => t.Task.Id).ToList();
-        var pageCount = Math.Max(1, (all.Count + MatrixPage.TasksPerPage - 1) / MatrixPage.TasksPerPage);
-        var number = Math.Clamp(page, 1, pageCount);
-        var tasks = all.Skip((number - 1) * MatrixPage.TasksPerPage).Take(MatrixPage.TasksPerPage).ToList();
+        var shown = Pagination.Slice(all, page, MatrixPage.TasksPerPage);
+        var tasks = shown.Items;
         var employees = view.MatrixEmployees(department.Id);
         var confirmations = tasks.Count == 0
             ? ManualConfirmations.None
@@ -209,8 +208,8 @@ public sealed class CoveragePages(
         return Lookups.Found(new MatrixPage(view, department, employees, tasks)
         {
             Confirmations = confirmations,
-            PageNumber = number,
-            PageCount = pageCount,
+            PageNumber = shown.Number,
+            PageCount = shown.Count,
             TaskTotal = all.Count,
         });
     }

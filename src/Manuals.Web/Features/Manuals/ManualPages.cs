@@ -296,10 +296,8 @@ public sealed class ManualPages(
             .OrderBy(x => x.Review.DueAt)
             .ThenBy(x => x.Manual.Id)
             .ToList();
-        var pageCount = Math.Max(1, (stale.Count + StaleManualsPage.PageSize - 1) / StaleManualsPage.PageSize);
-        var number = Math.Clamp(page, 1, pageCount);
-        var shown = stale.Skip((number - 1) * StaleManualsPage.PageSize).Take(StaleManualsPage.PageSize).ToList();
-        return new StaleManualsPage(shown, stale.Count, number, pageCount, await departments.ListAsync(cancellationToken));
+        var shown = Pagination.Slice(stale, page, StaleManualsPage.PageSize);
+        return new StaleManualsPage(shown.Items, stale.Count, shown.Number, shown.Count, await departments.ListAsync(cancellationToken));
     }
 
     private async Task<IReadOnlyList<UserSummary>> OwnerChoicesAsync(CancellationToken cancellationToken) =>
